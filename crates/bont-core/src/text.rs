@@ -1,0 +1,105 @@
+//! Free text as the clinic types it: trimmed, bounded, and without control characters
+//! in one-line fields.
+
+use crate::field::Problem;
+use serde::Serialize;
+use std::fmt;
+
+/// A trimmed one-line text of at most `MAX` characters, possibly empty.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[serde(transparent)]
+pub struct Line<const MAX: usize>(String);
+
+impl<const MAX: usize> Line<MAX> {
+    pub fn parse(raw: &str) -> Result<Self, Problem> {
+        let value = raw.trim();
+        if value.chars().count() > MAX {
+            return Err(Problem::TooLong { max: MAX });
+        }
+        if value.chars().any(char::is_control) {
+            return Err(Problem::ControlCharacters);
+        }
+        Ok(Self(value.to_owned()))
+    }
+    /// Like [`Line::parse`], but empty is refused.
+    pub fn parse_required(raw: &str) -> Result<Self, Problem> {
+        let line = Self::parse(raw)?;
+        if line.0.is_empty() { Err(Problem::Required) } else { Ok(line) }
+    }
+    /// `None` for an empty value.
+    pub fn parse_optional(raw: &str) -> Result<Option<Self>, Problem> {
+        let line = Self::parse(raw)?;
+        Ok(if line.0.is_empty() { None } else { Some(line) })
+    }
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl<const MAX: usize> fmt::Display for Line<MAX> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A trimmed multi-line text of at most `MAX` characters; tabs and line breaks allowed.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[serde(transparent)]
+pub struct Paragraphs<const MAX: usize>(String);
+
+impl<const MAX: usize> Paragraphs<MAX> {
+    pub fn parse(raw: &str) -> Result<Self, Problem> {
+        let value = raw.trim().replace("\r\n", "\n");
+        if value.chars().count() > MAX {
+            return Err(Problem::TooLong { max: MAX });
+        }
+        if value.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
+            return Err(Problem::ControlCharacters);
+        }
+        Ok(Self(value))
+    }
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+/// Lower-cases and folds text for case-insensitive search in any script
+/// (SQL `LIKE` folds ASCII only, and not on every engine).
+pub fn search_key(text: &str) -> String {
+    text.trim().to_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_line_text_is_trimmed_bounded_and_without_control_characters() {
+        assert_eq!(Line::<5>::parse("  abc ").map(|l| l.0), Ok("abc".to_owned()));
+        assert_eq!(Line::<5>::parse("abcdef"), Err(Problem::TooLong { max: 5 }));
+        assert_eq!(Line::<5>::parse("żółćś").map(|l| l.0), Ok("żółćś".to_owned()));
+        assert_eq!(Line::<9>::parse("a\nb"), Err(Problem::ControlCharacters));
+        assert_eq!(Line::<9>::parse("a\0b"), Err(Problem::ControlCharacters));
+        assert_eq!(Line::<9>::parse_required("   "), Err(Problem::Required));
+        assert_eq!(Line::<9>::parse_optional(" "), Ok(None));
+    }
+
+    #[test]
+    fn paragraphs_keep_line_breaks() {
+        let p = Paragraphs::<20>::parse("one\r\ntwo\tthree").expect("valid");
+        assert_eq!(p.as_str(), "one\ntwo\tthree");
+        assert_eq!(Paragraphs::<20>::parse("bell\u{7}"), Err(Problem::ControlCharacters));
+    }
+
+    #[test]
+    fn search_keys_fold_every_script() {
+        assert_eq!(search_key(" ŁUKASZ "), "łukasz");
+        assert_eq!(search_key("ИВАНОВА"), "иванова");
+    }
+}
