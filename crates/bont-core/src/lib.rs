@@ -12,6 +12,7 @@ pub mod language;
 pub mod patient;
 pub mod role;
 pub mod text;
+pub mod user;
 pub mod vocabulary;
 
 pub use field::{FieldError, FieldErrors, Problem};

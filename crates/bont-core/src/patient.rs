@@ -318,11 +318,21 @@ impl PatientRecord {
         })
     }
 
+    /// Rebuilds a record read back from storage. Stored rows were checked when written;
+    /// "today" no longer applies to them, every other rule still does.
+    pub fn from_stored(input: &PatientInput) -> Result<PatientRecord, FieldErrors> {
+        PatientRecord::parse(input, Date::MAX)
+    }
+
     /// Text the patient list is searched by: names, pseudonym and record number, folded.
     pub fn search_key(&self) -> String {
+        // Names first, so that ordering by this key orders by family name.
         let names = [&self.name.family, &self.name.given, &self.name.pseudonym];
-        let joined: Vec<&str> = std::iter::once(self.record_number.as_str())
-            .chain(names.into_iter().flatten().map(Line::as_str))
+        let joined: Vec<&str> = names
+            .into_iter()
+            .flatten()
+            .map(Line::as_str)
+            .chain(std::iter::once(self.record_number.as_str()))
             .collect();
         search_key(&joined.join(" "))
     }

@@ -1,0 +1,99 @@
+//! Storage for bont: one [`Database`] handle over a connection pool, and one module per
+//! kind of record. Every write runs in one transaction together with its audit event, and
+//! nothing clinical is deleted or overwritten without keeping the earlier version.
+//!
+//! SQL lives only in this crate and is kept portable (plain types, no engine-specific
+//! functions); the SQLite migrations are in `migrations/sqlite`.
+
+pub mod audit;
+pub mod clinics;
+pub mod patients;
+pub mod users;
+
+use bont_core::FieldErrors;
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::SqlitePool;
+use std::path::Path;
+use std::str::FromStr;
+use std::time::Duration;
+
+pub use audit::Actor;
+
+/// Why a storage call failed.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("not found")]
+    NotFound,
+    /// The record changed since the caller read it (optimistic concurrency).
+    #[error("the record was changed by someone else")]
+    Conflict,
+    /// A value the database refused, named by field (a duplicate, mostly).
+    #[error("{0}")]
+    Invalid(FieldErrors),
+    /// A stored row no longer passes the domain's checks.
+    #[error("stored data is not valid: {0}")]
+    Corrupt(String),
+    #[error(transparent)]
+    Database(#[from] sqlx::Error),
+    #[error(transparent)]
+    Migration(#[from] sqlx::migrate::MigrateError),
+}
+
+pub type StoreResult<T> = Result<T, StoreError>;
+
+/// The embedded SQL migrations of the SQLite engine.
+static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
+
+/// A handle on the database; cheap to clone.
+#[derive(Debug, Clone)]
+pub struct Database {
+    pool: SqlitePool,
+}
+
+impl Database {
+    /// Opens (creating if needed) the SQLite file at `path` and brings its schema up to
+    /// date. WAL journal with full synchronous commits: a write is acknowledged only once
+    /// it is on disk.
+    pub async fn open(path: &Path) -> StoreResult<Database> {
+        let options = SqliteConnectOptions::from_str("sqlite:")?
+            .filename(path)
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Full)
+            .foreign_keys(true)
+            .busy_timeout(Duration::from_secs(10));
+        let pool = SqlitePoolOptions::new().max_connections(8).connect_with(options).await?;
+        SQLITE_MIGRATIONS.run(&pool).await?;
+        Ok(Database { pool })
+    }
+
+    /// The pool, for components that keep their own tables (the login session store).
+    pub fn pool(&self) -> &SqlitePool {
+        &self.pool
+    }
+
+    /// Answers when the database can be queried (for the health endpoint).
+    pub async fn ping(&self) -> StoreResult<()> {
+        sqlx::query("SELECT 1").execute(&self.pool).await?;
+        Ok(())
+    }
+
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+}
+
+/// Current time as stored: RFC 3339 in UTC.
+fn stamp(now: jiff::Timestamp) -> String {
+    now.to_string()
+}
+
+/// Whether an error is the unique constraint on `column`.
+fn is_unique_violation(error: &sqlx::Error, column: &str) -> bool {
+    match error {
+        sqlx::Error::Database(db) => {
+            db.kind() == sqlx::error::ErrorKind::UniqueViolation && db.message().contains(column)
+        }
+        _ => false,
+    }
+}

@@ -1,0 +1,427 @@
+//! Patient records: create, change (keeping the earlier version), read and search, each
+//! with its audit event. Every query is scoped by clinic: a patient of another clinic is
+//! simply not found.
+
+use crate::audit::Event;
+use crate::{Actor, Database, StoreError, StoreResult};
+use bont_core::patient::{PatientInput, PatientRecord};
+use bont_core::{FieldErrors, PatientId, Problem};
+use sqlx::Row;
+use sqlx::sqlite::SqliteRow;
+
+/// A stored patient: its id, version (for safe concurrent edits) and checked record.
+#[derive(Debug, Clone)]
+pub struct StoredPatient {
+    pub id: PatientId,
+    pub version: i64,
+    pub record: PatientRecord,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+/// One page of a patient list.
+#[derive(Debug, Clone)]
+pub struct PatientPage {
+    pub patients: Vec<StoredPatient>,
+    /// Matching patients on all pages.
+    pub total: i64,
+    /// 1-based.
+    pub page: i64,
+    pub per_page: i64,
+}
+
+impl PatientPage {
+    pub fn page_count(&self) -> i64 {
+        ((self.total + self.per_page - 1) / self.per_page).max(1)
+    }
+}
+
+/// What a patient search looks for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PatientQuery {
+    All,
+    /// Every word must appear in the name, pseudonym or record number.
+    Words(Vec<String>),
+    BirthDate(jiff::civil::Date),
+}
+
+impl PatientQuery {
+    /// Reads what a user typed in the search box: a birth date (YYYY-MM-DD or DD.MM.YYYY)
+    /// or words.
+    pub fn from_text(text: &str) -> PatientQuery {
+        let text = text.trim();
+        if text.is_empty() {
+            return PatientQuery::All;
+        }
+        if let Ok(date) = bont_core::patient::parse_date(text) {
+            return PatientQuery::BirthDate(date);
+        }
+        let parts: Vec<&str> = text.split('.').collect();
+        if let [d, m, y] = parts.as_slice()
+            && let (Ok(d), Ok(m), Ok(y)) = (d.parse::<i8>(), m.parse::<i8>(), y.parse::<i16>())
+            && y >= 1000
+            && let Ok(date) = jiff::civil::Date::new(y, m, d)
+        {
+            return PatientQuery::BirthDate(date);
+        }
+        let words = text.split_whitespace().take(8).map(bont_core::text::search_key).collect();
+        PatientQuery::Words(words)
+    }
+}
+
+const COLUMNS: &str = "id, version, record_number, family_name, given_names, pseudonym, \
+    birth_date, sex, weight_kg, weight_measured_on, preferred_language, phone, email, address, \
+    consent_treatment, consent_reminders, consent_research, indications, conditions, allergies, \
+    medications, pregnant, breastfeeding, notes, created_at, updated_at";
+
+fn json_list(text: &str) -> StoreResult<Vec<String>> {
+    serde_json::from_str(text).map_err(|e| StoreError::Corrupt(format!("list column: {e}")))
+}
+
+fn from_row(row: &SqliteRow) -> StoreResult<StoredPatient> {
+    let opt = |name: &str| row.get::<Option<String>, _>(name).unwrap_or_default();
+    let input = PatientInput {
+        record_number: row.get("record_number"),
+        family_name: opt("family_name"),
+        given_names: opt("given_names"),
+        pseudonym: opt("pseudonym"),
+        birth_date: row.get("birth_date"),
+        sex: row.get("sex"),
+        weight_kg: row.get::<Option<f64>, _>("weight_kg").map(|w| w.to_string()).unwrap_or_default(),
+        weight_measured_on: opt("weight_measured_on"),
+        preferred_language: row.get("preferred_language"),
+        phone: opt("phone"),
+        email: opt("email"),
+        address: opt("address"),
+        consent_treatment: row.get("consent_treatment"),
+        consent_reminders: row.get("consent_reminders"),
+        consent_research: row.get("consent_research"),
+        indications: json_list(row.get("indications"))?,
+        conditions: json_list(row.get("conditions"))?,
+        allergies: json_list(row.get("allergies"))?,
+        medications: json_list(row.get("medications"))?,
+        pregnant: row.get("pregnant"),
+        breastfeeding: row.get("breastfeeding"),
+        notes: row.get("notes"),
+    };
+    let id = PatientId::new(row.get("id"));
+    let record = PatientRecord::from_stored(&input)
+        .map_err(|e| StoreError::Corrupt(format!("patient {id}: {e}")))?;
+    Ok(StoredPatient {
+        id,
+        version: row.get("version"),
+        record,
+        created_at: row.get("created_at"),
+        updated_at: row.get("updated_at"),
+    })
+}
+
+/// The values of one record in column order after `clinic_id` (see the INSERT below).
+struct Columns {
+    input: PatientInput,
+    weight_kg: Option<f64>,
+    search_key: String,
+}
+
+impl Columns {
+    fn of(record: &PatientRecord) -> Columns {
+        Columns {
+            input: record.to_input(),
+            weight_kg: record.weight.map(|w| w.kg.kg()),
+            search_key: record.search_key(),
+        }
+    }
+}
+
+fn none_if_empty(s: &str) -> Option<&str> {
+    if s.is_empty() { None } else { Some(s) }
+}
+
+fn to_json(list: &[String]) -> String {
+    serde_json::to_string(list).expect("a list of strings always serialises")
+}
+
+fn duplicate_record_number(e: sqlx::Error) -> StoreError {
+    if crate::is_unique_violation(&e, "record_number") {
+        StoreError::Invalid(FieldErrors::one("record_number", Problem::Duplicate))
+    } else {
+        e.into()
+    }
+}
+
+impl Database {
+    pub async fn create_patient(
+        &self,
+        actor: &Actor,
+        record: &PatientRecord,
+    ) -> StoreResult<PatientId> {
+        let c = Columns::of(record);
+        let i = &c.input;
+        let now = crate::stamp(actor.now);
+        let mut tx = self.pool.begin().await?;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO patients (clinic_id, record_number, family_name, given_names, pseudonym,
+                birth_date, sex, weight_kg, weight_measured_on, preferred_language, phone, email,
+                address, consent_treatment, consent_reminders, consent_research, indications,
+                conditions, allergies, medications, pregnant, breastfeeding, notes, search_key,
+                version, created_at, created_by, updated_at, updated_by)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)
+             RETURNING id",
+        )
+        .bind(actor.clinic.get())
+        .bind(&i.record_number)
+        .bind(none_if_empty(&i.family_name))
+        .bind(none_if_empty(&i.given_names))
+        .bind(none_if_empty(&i.pseudonym))
+        .bind(&i.birth_date)
+        .bind(&i.sex)
+        .bind(c.weight_kg)
+        .bind(none_if_empty(&i.weight_measured_on))
+        .bind(&i.preferred_language)
+        .bind(none_if_empty(&i.phone))
+        .bind(none_if_empty(&i.email))
+        .bind(none_if_empty(&i.address))
+        .bind(i.consent_treatment)
+        .bind(i.consent_reminders)
+        .bind(i.consent_research)
+        .bind(to_json(&i.indications))
+        .bind(to_json(&i.conditions))
+        .bind(to_json(&i.allergies))
+        .bind(to_json(&i.medications))
+        .bind(i.pregnant)
+        .bind(i.breastfeeding)
+        .bind(&i.notes)
+        .bind(&c.search_key)
+        .bind(&now)
+        .bind(actor.user.get())
+        .bind(&now)
+        .bind(actor.user.get())
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(duplicate_record_number)?;
+        actor
+            .record(&mut tx, Event {
+                action: "patient.create",
+                entity: Some("patient"),
+                entity_id: Some(id),
+                detail: "",
+            })
+            .await?;
+        tx.commit().await?;
+        Ok(PatientId::new(id))
+    }
+
+    /// Replaces the record of `id` if it is still at `expected_version`; the earlier
+    /// version is kept in `patient_versions`. Returns the new version.
+    pub async fn update_patient(
+        &self,
+        actor: &Actor,
+        id: PatientId,
+        expected_version: i64,
+        record: &PatientRecord,
+    ) -> StoreResult<i64> {
+        let mut tx = self.pool.begin().await?;
+        let current = sqlx::query(&format!(
+            "SELECT {COLUMNS} FROM patients WHERE id = ? AND clinic_id = ?"
+        ))
+        .bind(id.get())
+        .bind(actor.clinic.get())
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+        let current = from_row(&current)?;
+        if current.version != expected_version {
+            return Err(StoreError::Conflict);
+        }
+        let snapshot = serde_json::to_string(&current.record.to_input())
+            .map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        let now = crate::stamp(actor.now);
+        sqlx::query(
+            "INSERT INTO patient_versions (clinic_id, patient_id, version, record, replaced_at, replaced_by)
+             VALUES (?, ?, ?, ?, ?, ?)",
+        )
+        .bind(actor.clinic.get())
+        .bind(id.get())
+        .bind(current.version)
+        .bind(snapshot)
+        .bind(&now)
+        .bind(actor.user.get())
+        .execute(&mut *tx)
+        .await?;
+
+        let c = Columns::of(record);
+        let i = &c.input;
+        let new_version = expected_version + 1;
+        let changed = sqlx::query(
+            "UPDATE patients SET record_number = ?, family_name = ?, given_names = ?, pseudonym = ?,
+                birth_date = ?, sex = ?, weight_kg = ?, weight_measured_on = ?, preferred_language = ?,
+                phone = ?, email = ?, address = ?, consent_treatment = ?, consent_reminders = ?,
+                consent_research = ?, indications = ?, conditions = ?, allergies = ?, medications = ?,
+                pregnant = ?, breastfeeding = ?, notes = ?, search_key = ?, version = ?,
+                updated_at = ?, updated_by = ?
+             WHERE id = ? AND clinic_id = ? AND version = ?",
+        )
+        .bind(&i.record_number)
+        .bind(none_if_empty(&i.family_name))
+        .bind(none_if_empty(&i.given_names))
+        .bind(none_if_empty(&i.pseudonym))
+        .bind(&i.birth_date)
+        .bind(&i.sex)
+        .bind(c.weight_kg)
+        .bind(none_if_empty(&i.weight_measured_on))
+        .bind(&i.preferred_language)
+        .bind(none_if_empty(&i.phone))
+        .bind(none_if_empty(&i.email))
+        .bind(none_if_empty(&i.address))
+        .bind(i.consent_treatment)
+        .bind(i.consent_reminders)
+        .bind(i.consent_research)
+        .bind(to_json(&i.indications))
+        .bind(to_json(&i.conditions))
+        .bind(to_json(&i.allergies))
+        .bind(to_json(&i.medications))
+        .bind(i.pregnant)
+        .bind(i.breastfeeding)
+        .bind(&i.notes)
+        .bind(&c.search_key)
+        .bind(new_version)
+        .bind(&now)
+        .bind(actor.user.get())
+        .bind(id.get())
+        .bind(actor.clinic.get())
+        .bind(expected_version)
+        .execute(&mut *tx)
+        .await
+        .map_err(duplicate_record_number)?;
+        if changed.rows_affected() != 1 {
+            return Err(StoreError::Conflict);
+        }
+        actor
+            .record(&mut tx, Event {
+                action: "patient.update",
+                entity: Some("patient"),
+                entity_id: Some(id.get()),
+                detail: &format!("version {new_version}"),
+            })
+            .await?;
+        tx.commit().await?;
+        Ok(new_version)
+    }
+
+    /// Reads one patient of the actor's clinic; the read is an audit event.
+    pub async fn read_patient(&self, actor: &Actor, id: PatientId) -> StoreResult<StoredPatient> {
+        let mut tx = self.pool.begin().await?;
+        let row = sqlx::query(&format!(
+            "SELECT {COLUMNS} FROM patients WHERE id = ? AND clinic_id = ?"
+        ))
+        .bind(id.get())
+        .bind(actor.clinic.get())
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+        let patient = from_row(&row)?;
+        actor
+            .record(&mut tx, Event {
+                action: "patient.read",
+                entity: Some("patient"),
+                entity_id: Some(id.get()),
+                detail: "",
+            })
+            .await?;
+        tx.commit().await?;
+        Ok(patient)
+    }
+
+    /// Earlier versions of a patient's record, oldest first.
+    pub async fn patient_versions(
+        &self,
+        actor: &Actor,
+        id: PatientId,
+    ) -> StoreResult<Vec<(i64, PatientInput)>> {
+        let rows = sqlx::query(
+            "SELECT version, record FROM patient_versions
+             WHERE patient_id = ? AND clinic_id = ? ORDER BY version",
+        )
+        .bind(id.get())
+        .bind(actor.clinic.get())
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                let record: String = row.get("record");
+                let input = serde_json::from_str(&record)
+                    .map_err(|e| StoreError::Corrupt(format!("patient_versions: {e}")))?;
+                Ok((row.get("version"), input))
+            })
+            .collect()
+    }
+
+    /// One page of the actor's clinic's patients matching `query`, ordered by name. The
+    /// search is an audit event (it shows identities).
+    pub async fn search_patients(
+        &self,
+        actor: &Actor,
+        query: &PatientQuery,
+        page: i64,
+        per_page: i64,
+    ) -> StoreResult<PatientPage> {
+        let page = page.max(1);
+        let per_page = per_page.clamp(1, 200);
+        let mut filter = String::from(" WHERE clinic_id = ?");
+        let mut binds: Vec<String> = Vec::new();
+        match query {
+            PatientQuery::All => {}
+            PatientQuery::BirthDate(date) => {
+                filter.push_str(" AND birth_date = ?");
+                binds.push(date.to_string());
+            }
+            PatientQuery::Words(words) => {
+                for word in words {
+                    filter.push_str(" AND search_key LIKE ? ESCAPE '\\'");
+                    let escaped =
+                        word.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+                    binds.push(format!("%{escaped}%"));
+                }
+            }
+        }
+        let mut tx = self.pool.begin().await?;
+        let count_sql = format!("SELECT COUNT(*) FROM patients{filter}");
+        let mut count = sqlx::query_scalar::<_, i64>(&count_sql).bind(actor.clinic.get());
+        for b in &binds {
+            count = count.bind(b);
+        }
+        let total = count.fetch_one(&mut *tx).await?;
+
+        let list_sql =
+            format!("SELECT {COLUMNS} FROM patients{filter} ORDER BY search_key, id LIMIT ? OFFSET ?");
+        let mut list = sqlx::query(&list_sql).bind(actor.clinic.get());
+        for b in &binds {
+            list = list.bind(b);
+        }
+        let rows = list.bind(per_page).bind((page - 1) * per_page).fetch_all(&mut *tx).await?;
+        let patients = rows.iter().map(from_row).collect::<StoreResult<Vec<_>>>()?;
+        let detail = match query {
+            PatientQuery::All => format!("list page {page}"),
+            PatientQuery::BirthDate(d) => format!("birth date {d}, page {page}"),
+            PatientQuery::Words(w) => format!("\"{}\", page {page}", w.join(" ")),
+        };
+        actor
+            .record(&mut tx, Event {
+                action: "patient.search",
+                entity: Some("patient"),
+                entity_id: None,
+                detail: &detail,
+            })
+            .await?;
+        tx.commit().await?;
+        Ok(PatientPage { patients, total, page, per_page })
+    }
+
+    /// Number of patients of a clinic (counts only; no identities, so no audit event).
+    pub async fn count_patients(&self, clinic: bont_core::ClinicId) -> StoreResult<i64> {
+        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM patients WHERE clinic_id = ?")
+            .bind(clinic.get())
+            .fetch_one(&self.pool)
+            .await?)
+    }
+}

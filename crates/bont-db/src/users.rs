@@ -1,0 +1,157 @@
+//! Staff accounts. Password hashes are computed by the caller; this module only stores
+//! them.
+
+use crate::audit::Event;
+use crate::{Actor, Database, StoreError, StoreResult};
+use bont_core::user::NewUser;
+use bont_core::{ClinicId, FieldErrors, Language, Problem, Role, UserId};
+use sqlx::Row;
+use sqlx::sqlite::SqliteRow;
+
+#[derive(Debug, Clone)]
+pub struct StoredUser {
+    pub id: UserId,
+    pub clinic: ClinicId,
+    pub username: String,
+    pub display_name: String,
+    pub role: Role,
+    pub language: Language,
+    pub password_hash: String,
+    pub must_change_password: bool,
+    pub active: bool,
+}
+
+const COLUMNS: &str = "id, clinic_id, username, display_name, role, language, password_hash, \
+                       must_change_password, active";
+
+fn from_row(row: &SqliteRow) -> StoreResult<StoredUser> {
+    let role: String = row.get("role");
+    let language: String = row.get("language");
+    Ok(StoredUser {
+        id: UserId::new(row.get("id")),
+        clinic: ClinicId::new(row.get("clinic_id")),
+        username: row.get("username"),
+        display_name: row.get("display_name"),
+        role: Role::parse(&role).map_err(|p| StoreError::Corrupt(format!("users.role: {p}")))?,
+        language: Language::parse(&language)
+            .map_err(|p| StoreError::Corrupt(format!("users.language: {p}")))?,
+        password_hash: row.get("password_hash"),
+        must_change_password: row.get("must_change_password"),
+        active: row.get("active"),
+    })
+}
+
+impl Database {
+    /// Opens an account in `clinic`. `actor` is the administrator, or `None` when the
+    /// system itself creates the first account.
+    pub async fn create_user(
+        &self,
+        actor: Option<&Actor>,
+        clinic: ClinicId,
+        user: &NewUser,
+        password_hash: &str,
+        must_change_password: bool,
+        now: jiff::Timestamp,
+    ) -> StoreResult<UserId> {
+        let mut tx = self.pool.begin().await?;
+        let inserted = sqlx::query_scalar::<_, i64>(
+            "INSERT INTO users (clinic_id, username, display_name, role, language, password_hash,
+                                must_change_password, active, created_at, updated_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?) RETURNING id",
+        )
+        .bind(clinic.get())
+        .bind(user.username.as_str())
+        .bind(user.display_name.as_str())
+        .bind(user.role.id())
+        .bind(user.language.code())
+        .bind(password_hash)
+        .bind(must_change_password)
+        .bind(crate::stamp(now))
+        .bind(crate::stamp(now))
+        .fetch_one(&mut *tx)
+        .await;
+        let id = match inserted {
+            Ok(id) => id,
+            Err(e) if crate::is_unique_violation(&e, "username") => {
+                return Err(StoreError::Invalid(FieldErrors::one("username", Problem::Duplicate)));
+            }
+            Err(e) => return Err(e.into()),
+        };
+        let event = Event {
+            action: "user.create",
+            entity: Some("user"),
+            entity_id: Some(id),
+            detail: &format!("{} ({})", user.username.as_str(), user.role),
+        };
+        match actor {
+            Some(actor) => actor.record(&mut tx, event).await?,
+            None => crate::audit::record(&mut tx, Some(clinic), None, "", now, event).await?,
+        }
+        tx.commit().await?;
+        Ok(UserId::new(id))
+    }
+
+    pub async fn user_by_username(&self, username: &str) -> StoreResult<Option<StoredUser>> {
+        let row = sqlx::query(&format!("SELECT {COLUMNS} FROM users WHERE username = ?"))
+            .bind(username.trim().to_lowercase())
+            .fetch_optional(&self.pool)
+            .await?;
+        row.as_ref().map(from_row).transpose()
+    }
+
+    pub async fn user(&self, id: UserId) -> StoreResult<Option<StoredUser>> {
+        let row = sqlx::query(&format!("SELECT {COLUMNS} FROM users WHERE id = ?"))
+            .bind(id.get())
+            .fetch_optional(&self.pool)
+            .await?;
+        row.as_ref().map(from_row).transpose()
+    }
+
+    pub async fn users_of_clinic(&self, clinic: ClinicId) -> StoreResult<Vec<StoredUser>> {
+        let rows = sqlx::query(&format!(
+            "SELECT {COLUMNS} FROM users WHERE clinic_id = ? ORDER BY username"
+        ))
+        .bind(clinic.get())
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(from_row).collect()
+    }
+
+    pub async fn count_users(&self) -> StoreResult<i64> {
+        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM users").fetch_one(&self.pool).await?)
+    }
+
+    /// Replaces a password hash; `must_change` makes the next login ask for a new one.
+    pub async fn set_password(
+        &self,
+        actor: &Actor,
+        user: UserId,
+        password_hash: &str,
+        must_change: bool,
+    ) -> StoreResult<()> {
+        let mut tx = self.pool.begin().await?;
+        let changed = sqlx::query(
+            "UPDATE users SET password_hash = ?, must_change_password = ?, updated_at = ? WHERE id = ?",
+        )
+        .bind(password_hash)
+        .bind(must_change)
+        .bind(crate::stamp(actor.now))
+        .bind(user.get())
+        .execute(&mut *tx)
+        .await?;
+        if changed.rows_affected() == 0 {
+            return Err(StoreError::NotFound);
+        }
+        let detail = if must_change { "reset" } else { "changed" };
+        actor
+            .record(&mut tx, Event {
+                action: "user.password",
+                entity: Some("user"),
+                entity_id: Some(user.get()),
+                detail,
+            })
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}
