@@ -1,1 +1,263 @@
-fn main() {}
+//! `bont`: one binary for the clinic's web application and its command-line tasks.
+
+use anyhow::Context;
+use bont_cli::demo;
+use bont_core::clock::{Clock, SystemClock};
+use bont_core::user::{NewUser, UserInput};
+use bont_db::{Actor, Database};
+use bont_web::{AppState, WebConfig};
+use clap::{Args, Parser, Subcommand};
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+#[derive(Parser)]
+#[command(name = "bont", version, about = "Botulinum toxin therapy for neurology clinics")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Args)]
+struct DataArgs {
+    /// Folder holding the database.
+    #[arg(long, env = "BONT_DATA", default_value = "./bont-data")]
+    data: PathBuf,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the web application.
+    Serve {
+        #[command(flatten)]
+        data: DataArgs,
+        /// Address and port to listen on.
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        listen: SocketAddr,
+        /// Start on a fresh demo database (kept apart from the clinic's own) with one
+        /// log-in per role.
+        #[arg(long)]
+        demo: bool,
+        /// Number of demo patients with --demo.
+        #[arg(long, default_value_t = 200)]
+        patients: usize,
+        /// Name of the clinic, used when the database is created.
+        #[arg(long, default_value = "Neurology clinic")]
+        clinic_name: String,
+        /// Send the session cookie only over HTTPS (when served behind TLS).
+        #[arg(long)]
+        secure_cookies: bool,
+    },
+    /// Fill the database with a synthetic clinic.
+    Demo {
+        #[command(flatten)]
+        data: DataArgs,
+        /// Number of patients.
+        #[arg(long, default_value_t = 200)]
+        patients: usize,
+        /// Seed: the same seed on the same day gives the same clinic.
+        #[arg(long, default_value_t = 2026)]
+        seed: u64,
+    },
+    /// Manage staff accounts.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Open an account; prints a one-time password to change at first login.
+    Add {
+        #[command(flatten)]
+        data: DataArgs,
+        #[arg(long)]
+        username: String,
+        /// physician, nurse, manager, researcher or admin.
+        #[arg(long)]
+        role: String,
+        /// Name shown to colleagues (defaults to the user name).
+        #[arg(long)]
+        name: Option<String>,
+        /// en, pl, ru or ar.
+        #[arg(long, default_value = "en")]
+        language: String,
+    },
+    /// Give an account a new one-time password.
+    ResetPassword {
+        #[command(flatten)]
+        data: DataArgs,
+        #[arg(long)]
+        username: String,
+    },
+}
+
+const DATABASE_FILE: &str = "bont.sqlite";
+const DEMO_DATABASE_FILE: &str = "bont-demo.sqlite";
+
+async fn open(folder: &Path, file: &str) -> anyhow::Result<Database> {
+    std::fs::create_dir_all(folder)
+        .with_context(|| format!("cannot create the data folder {}", folder.display()))?;
+    let path = folder.join(file);
+    Database::open(&path).await.with_context(|| format!("cannot open the database {}", path.display()))
+}
+
+fn main() -> anyhow::Result<()> {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "info,sqlx=warn,tower_sessions=warn".into()),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let cli = Cli::parse();
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    runtime.block_on(run(cli))
+}
+
+async fn run(cli: Cli) -> anyhow::Result<()> {
+    let clock: Arc<dyn Clock> = Arc::new(SystemClock);
+    match cli.command {
+        Command::Serve { data, listen, demo, patients, clinic_name, secure_cookies } => {
+            serve(data.data, listen, demo, patients, clinic_name, secure_cookies, clock).await
+        }
+        Command::Demo { data, patients, seed } => {
+            let db = open(&data.data, DATABASE_FILE).await?;
+            let clinic = db.first_clinic_or_create("Demo neurology clinic", clock.now()).await?;
+            let actor = demo_actor(&db, clinic.id, clock.as_ref()).await?;
+            let count = demo::populate(&db, &actor, seed, patients, clock.today()).await?;
+            println!("Added {count} demo patients to {}.", data.data.join(DATABASE_FILE).display());
+            Ok(())
+        }
+        Command::User { command } => user_command(command, clock).await,
+    }
+}
+
+/// The account demo data is recorded as: the demo physician, created (with the other
+/// demo log-ins, printed) when the database has no accounts yet.
+async fn demo_actor(db: &Database, clinic: bont_core::ClinicId, clock: &dyn Clock) -> anyhow::Result<Actor> {
+    if db.count_users().await? == 0 {
+        let accounts = demo::create_demo_accounts(db, clinic, clock.now()).await?;
+        print_accounts(&accounts);
+    }
+    let user = match db.user_by_username("physician").await? {
+        Some(u) => u,
+        None => db
+            .users_of_clinic(clinic)
+            .await?
+            .into_iter()
+            .next()
+            .context("the database has no account to record demo data as")?,
+    };
+    Ok(Actor { user: user.id, clinic, client: "bont demo".into(), now: clock.now() })
+}
+
+fn print_accounts(accounts: &[demo::DemoAccount]) {
+    println!("Demo log-ins (one per role):");
+    for a in accounts {
+        println!("  {:<11} user name: {:<11} password: {}", a.role.id(), a.username, a.password);
+    }
+}
+
+async fn serve(
+    folder: PathBuf,
+    listen: SocketAddr,
+    demo_mode: bool,
+    patients: usize,
+    clinic_name: String,
+    secure_cookies: bool,
+    clock: Arc<dyn Clock>,
+) -> anyhow::Result<()> {
+    let db = if demo_mode {
+        // A demo always starts afresh, in a file of its own beside the clinic's data.
+        std::fs::create_dir_all(&folder)?;
+        for suffix in ["", "-wal", "-shm"] {
+            let path = folder.join(format!("{DEMO_DATABASE_FILE}{suffix}"));
+            if path.exists() {
+                std::fs::remove_file(&path).with_context(|| format!("cannot remove {}", path.display()))?;
+            }
+        }
+        open(&folder, DEMO_DATABASE_FILE).await?
+    } else {
+        open(&folder, DATABASE_FILE).await?
+    };
+    let clinic_name = if demo_mode { "Demo neurology clinic".to_owned() } else { clinic_name };
+    let clinic = db.first_clinic_or_create(&clinic_name, clock.now()).await?;
+    let state = AppState::new(db.clone(), clock.clone());
+    let listener = tokio::net::TcpListener::bind(listen)
+        .await
+        .with_context(|| format!("cannot listen on {listen}"))?;
+    let address = listener.local_addr()?;
+    if demo_mode {
+        let actor = demo_actor(&db, clinic.id, clock.as_ref()).await?;
+        let count = demo::populate(&db, &actor, 2026, patients, clock.today()).await?;
+        println!("Demo clinic with {count} synthetic patients.");
+    } else if let Some((username, password)) = bont_web::auth::ensure_first_admin(&state, clinic.id).await? {
+        println!("First start: a first administrator account was created.");
+        println!("  Log in at http://{address}/login");
+        println!("  user name: {username}");
+        println!("  one-time password: {password}");
+        println!("  You will be asked to choose your own password.");
+    }
+    let router = bont_web::app(state, &WebConfig { secure_cookies }).await?;
+    println!("bont is serving on http://{address}/ (stop with Ctrl+C)");
+    bont_web::serve(listener, router, shutdown_signal()).await?;
+    db.close().await;
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+}
+
+async fn user_command(command: UserCommand, clock: Arc<dyn Clock>) -> anyhow::Result<()> {
+    match command {
+        UserCommand::Add { data, username, role, name, language } => {
+            let db = open(&data.data, DATABASE_FILE).await?;
+            let clinic = db.first_clinic_or_create("Neurology clinic", clock.now()).await?;
+            let input = UserInput {
+                display_name: name.unwrap_or_else(|| username.clone()),
+                username,
+                role,
+                language,
+            };
+            let user = NewUser::parse(&input).map_err(|e| anyhow::anyhow!("{e}"))?;
+            let password = bont_web::auth::one_time_password();
+            let hash = bont_web::auth::hash_password(&password).map_err(|e| anyhow::anyhow!("{e}"))?;
+            db.create_user(None, clinic.id, &user, &hash, true, clock.now())
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            println!("Account {} ({}) created.", user.username.as_str(), user.role);
+            println!("One-time password: {password}");
+            Ok(())
+        }
+        UserCommand::ResetPassword { data, username } => {
+            let db = open(&data.data, DATABASE_FILE).await?;
+            let user = db.user_by_username(&username).await?.context("no account with that user name")?;
+            let password = bont_web::auth::one_time_password();
+            let hash = bont_web::auth::hash_password(&password).map_err(|e| anyhow::anyhow!("{e}"))?;
+            let actor = Actor { user: user.id, clinic: user.clinic, client: "bont user reset-password".into(), now: clock.now() };
+            db.set_password(&actor, user.id, &hash, true).await?;
+            println!("New one-time password for {}: {password}", user.username);
+            Ok(())
+        }
+    }
+}

@@ -1,0 +1,86 @@
+//! The web application: server-rendered pages for the clinic, the JSON API, login and
+//! access control. Handlers are thin: they decode a request, call the domain to check
+//! it and the storage to keep it, and render the result in the user's language.
+//!
+//! Every route is declared once in [`routes`], with the access rule that guards it;
+//! nothing is reachable without logging in except what that table marks public.
+
+pub mod api;
+pub mod auth;
+pub mod error;
+pub mod form;
+pub mod i18n;
+pub mod pages;
+pub mod routes;
+pub mod state;
+
+use axum::Router;
+use axum::http::{HeaderName, HeaderValue, header};
+use std::future::Future;
+use std::net::SocketAddr;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_sessions::cookie::SameSite;
+use tower_sessions::{Expiry, SessionManagerLayer};
+use tower_sessions_sqlx_store::SqliteStore;
+
+pub use state::AppState;
+
+/// Largest request body accepted, in bytes. A patient form is a few kilobytes.
+pub const BODY_LIMIT: usize = 256 * 1024;
+
+/// Idle time after which a login session ends.
+pub const IDLE_TIMEOUT_MINUTES: i64 = 30;
+
+/// How the web application is set up beyond its state.
+#[derive(Debug, Clone, Default)]
+pub struct WebConfig {
+    /// Send the session cookie only over HTTPS (set when served behind TLS).
+    pub secure_cookies: bool,
+}
+
+/// Builds the whole application: routes, login sessions (kept in the database), error
+/// rendering and security headers.
+pub async fn app(state: AppState, config: &WebConfig) -> anyhow::Result<Router> {
+    let store = SqliteStore::new(state.db.pool().clone());
+    store.migrate().await?;
+    let sessions = SessionManagerLayer::new(store)
+        .with_name("bont_session")
+        .with_http_only(true)
+        .with_same_site(SameSite::Strict)
+        .with_secure(config.secure_cookies)
+        .with_expiry(Expiry::OnInactivity(time::Duration::minutes(IDLE_TIMEOUT_MINUTES)));
+    let auth_layer =
+        axum_login::AuthManagerLayerBuilder::new(auth::Backend::new(state.db.clone()), sessions)
+            .build();
+
+    let router = routes::table()
+        .into_router()
+        .fallback(error::not_found)
+        .layer(axum::middleware::from_fn(error::render_errors))
+        .layer(auth_layer)
+        .layer(axum::extract::DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(header_layer(
+            header::CONTENT_SECURITY_POLICY,
+            "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'",
+        ))
+        .layer(header_layer(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+        .layer(header_layer(header::X_FRAME_OPTIONS, "DENY"))
+        .layer(header_layer(header::REFERRER_POLICY, "no-referrer"))
+        .with_state(state);
+    Ok(router)
+}
+
+fn header_layer(name: HeaderName, value: &'static str) -> SetResponseHeaderLayer<HeaderValue> {
+    SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value))
+}
+
+/// Serves `router` on `listener` until `shutdown` completes.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    router: Router,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>())
+        .with_graceful_shutdown(shutdown)
+        .await
+}

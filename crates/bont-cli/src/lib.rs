@@ -1,0 +1,5 @@
+//! The `bont` command line: serving the application, demo data and account management.
+//! Commands parse their arguments and call the same library functions the web
+//! application uses; no rule is implemented here.
+
+pub mod demo;

@@ -1,0 +1,194 @@
+app-name = bont
+yes = yes
+no = no
+
+## Navigation
+nav-label = Main
+nav-patients = Patients
+nav-users = Staff accounts
+nav-password = Change password
+nav-logout = Log out
+
+## Errors
+error-not-found = Not found
+error-forbidden = Your role does not allow this
+error-unauthenticated = Please log in
+error-malformed = The request could not be read
+error-too-large = The request is too large
+error-invalid = Some entries need correcting
+error-conflict = Someone else changed this record since you opened it
+error-internal = Something went wrong on our side; nothing was saved
+error-go-home = Back to the start page
+
+## Login and passwords
+login-title = Log in
+login-failed = Wrong user name or password.
+login-submit = Log in
+password-title = Change your password
+password-must-change = You logged in with a one-time password. Choose your own password to continue.
+password-hint = At least 12 characters. A few unrelated words make a good password.
+password-submit = Change password
+password-current-wrong = Current password: it is not correct.
+password-same-as-before = New password: choose a password different from the current one.
+
+## Start page
+home-title = Start
+home-patient-count = { $count ->
+    [one] { $count } patient
+   *[other] { $count } patients
+}
+home-nothing-yet = Nothing is available to your role yet.
+
+## Patients
+patients-title = Patients
+patients-search-label = Find a patient
+patients-search-hint = Name, record number or birth date (YYYY-MM-DD)
+patients-search-submit = Search
+patients-found = { $count ->
+    [0] No patients found
+    [one] { $count } patient
+   *[other] { $count } patients
+}
+patients-name = Name
+patients-age = Age
+age-years = { $years ->
+    [one] { $years } year
+   *[other] { $years } years
+}
+pager-label = Pages
+pager-previous = Previous page
+pager-next = Next page
+pager-position = Page { $page } of { $pages }
+patient-new-title = New patient
+patient-edit-title = Edit patient
+patient-section-identity = Identity
+patient-section-clinical = Relevant to toxin therapy
+patient-section-contact = Contact
+patient-section-consent = Consent
+patient-weight-measured = measured
+patient-not-recorded = not recorded
+patient-none = none recorded
+patient-version = Version
+patient-conflict = Someone else changed this patient's record since you opened it. Your changes were not saved: open the record again to see the current version.
+patient-medications-hint = One medication per line. Interacting drugs (aminoglycosides, muscle relaxants, anticholinergics, magnesium, anticoagulants) are recognised by name.
+
+## Forms
+form-has-errors = Please correct the following:
+form-choose = Choose…
+form-save = Save
+form-cancel = Cancel
+
+## Field labels
+field-record_number = Record number
+field-family_name = Family name
+field-given_names = Given names
+field-pseudonym = Pseudonym
+field-birth_date = Birth date
+field-sex = Sex
+field-weight_kg = Weight (kg)
+field-weight_measured_on = Weight measured on
+field-preferred_language = Preferred language
+field-phone = Telephone
+field-email = E-mail
+field-address = Address
+field-consent_treatment = Consents to botulinum toxin treatment
+field-consent_reminders = Agrees to reminders by telephone or text message
+field-consent_research = Agrees to pseudonymised research use
+field-indications = Indications
+field-conditions = Conditions
+field-allergies = Allergies
+field-medications = Medications
+field-pregnant = Pregnant
+field-breastfeeding = Breastfeeding
+field-notes = Notes
+field-username = User name
+field-password = Password
+field-password_repeat = Repeat the password
+field-current_password = Current password
+field-display_name = Name shown to colleagues
+field-role = Role
+field-language = Language
+
+## What is wrong with a field
+problem-required = is required.
+problem-too-long = is too long (at most { $max } characters).
+problem-too-many = has too many entries (at most { $max }).
+problem-control-characters = contains line breaks or control characters.
+problem-not-a-date = “{ $value }” is not a date; write it as YYYY-MM-DD.
+problem-date-in-future = cannot be in the future.
+problem-date-too-early = cannot be before { $earliest }.
+problem-before-birth = cannot be before the birth date.
+problem-not-a-number = “{ $value }” is not a number.
+problem-out-of-range = must be between { $min } and { $max } { $unit }.
+problem-unknown = “{ $value }” is not one of the accepted values.
+problem-duplicate = is already used by another record.
+problem-name-or-pseudonym = enter a family name or a pseudonym.
+problem-not-an-email = is not an e-mail address.
+problem-not-a-phone = is not a telephone number (digits, spaces and + - ( ) only).
+problem-password-too-short = must be at least { $min } characters.
+problem-passwords-differ = the two passwords differ.
+
+## Roles
+role-physician = Physician
+role-nurse = Nurse
+role-manager = Clinic manager
+role-researcher = Researcher
+role-admin = Administrator
+
+## Sex
+sex-female = Female
+sex-male = Male
+sex-other = Other
+sex-unknown = Unknown
+
+## Indications
+indication-chronic_migraine = Chronic migraine
+indication-cervical_dystonia = Cervical dystonia
+indication-blepharospasm = Blepharospasm
+indication-hemifacial_spasm = Hemifacial spasm
+indication-oromandibular_dystonia = Oromandibular dystonia
+indication-spasmodic_dysphonia = Spasmodic dysphonia
+indication-focal_hand_dystonia = Focal hand dystonia
+indication-upper_limb_spasticity = Upper limb spasticity
+indication-lower_limb_spasticity = Lower limb spasticity
+indication-facial_synkinesis = Facial synkinesis after facial palsy
+indication-bruxism = Bruxism
+indication-axillary_hyperhidrosis = Axillary hyperhidrosis
+indication-sialorrhea = Sialorrhoea
+indication-neuropathic_pain = Neuropathic pain
+indication-tics = Tics
+
+## Conditions
+condition-myasthenia_gravis = Myasthenia gravis
+condition-lambert_eaton = Lambert-Eaton syndrome
+condition-als = Amyotrophic lateral sclerosis
+condition-motor_neuropathy = Motor neuropathy
+condition-neuromuscular_disease = Other neuromuscular disease
+condition-dysphagia = Swallowing difficulty
+condition-respiratory_compromise = Breathing difficulty or reduced lung function
+condition-cardiovascular_disease = Cardiovascular disease
+condition-bleeding_disorder = Bleeding disorder
+
+## Allergies
+allergy-botulinum_toxin = Botulinum toxin
+allergy-human_albumin = Human albumin
+allergy-cow_milk_protein = Cow's milk protein
+
+## Medication classes
+medication-class-aminoglycosides = aminoglycoside
+medication-class-neuromuscular_blockers = neuromuscular blocker
+medication-class-anticholinergics = anticholinergic
+medication-class-skeletal_muscle_relaxants = muscle relaxant
+medication-class-magnesium_salts = magnesium
+medication-class-anticoagulants = anticoagulant
+
+## Staff accounts
+users-title = Staff accounts
+users-new-title = New account
+users-username-hint = 3 to 40 characters: lower-case letters, digits, dots, hyphens.
+users-awaiting-first-login = awaiting first login
+users-reset-password = Reset password
+users-password-title = One-time password
+users-password-explain = Give this password to its owner in person. It is shown only now; at the first login they must choose their own.
+users-one-time-password = One-time password
+users-back = Back to staff accounts

@@ -1,0 +1,112 @@
+//! `/api/patients`: list and search, create, read, change.
+
+use crate::auth::CurrentUser;
+use crate::error::AppError;
+use crate::form::ApiJson;
+use crate::pages::patients::parse_patient_id;
+use crate::state::AppState;
+use axum::Json;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use bont_core::patient::{PatientInput, PatientRecord};
+use bont_db::patients::{PatientQuery, StoredPatient};
+use serde::{Deserialize, Serialize};
+
+/// A patient as the API returns it.
+#[derive(Debug, Serialize)]
+pub struct PatientBody {
+    pub id: i64,
+    pub version: i64,
+    #[serde(flatten)]
+    pub record: PatientRecord,
+    pub updated_at: String,
+}
+
+impl From<StoredPatient> for PatientBody {
+    fn from(p: StoredPatient) -> Self {
+        PatientBody { id: p.id.get(), version: p.version, record: p.record, updated_at: p.updated_at }
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct PatientList {
+    pub total: i64,
+    pub page: i64,
+    pub per_page: i64,
+    pub patients: Vec<PatientBody>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct ListQuery {
+    #[serde(default)]
+    q: String,
+    page: Option<i64>,
+    per_page: Option<i64>,
+}
+
+pub async fn list(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Query(query): Query<ListQuery>,
+) -> Result<Json<PatientList>, AppError> {
+    let found = state
+        .db
+        .search_patients(
+            &me.actor(&state),
+            &PatientQuery::from_text(&query.q),
+            query.page.unwrap_or(1),
+            query.per_page.unwrap_or(crate::pages::patients::PER_PAGE),
+        )
+        .await?;
+    Ok(Json(PatientList {
+        total: found.total,
+        page: found.page,
+        per_page: found.per_page,
+        patients: found.patients.into_iter().map(PatientBody::from).collect(),
+    }))
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    ApiJson(input): ApiJson<PatientInput>,
+) -> Result<Response, AppError> {
+    let record = PatientRecord::parse(&input, state.clock.today()).map_err(AppError::Invalid)?;
+    let actor = me.actor(&state);
+    let id = state.db.create_patient(&actor, &record).await?;
+    let stored = state.db.read_patient(&actor, id).await?;
+    let location = format!("/api/patients/{id}");
+    Ok((StatusCode::CREATED, [(axum::http::header::LOCATION, location)], Json(PatientBody::from(stored)))
+        .into_response())
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Path(id): Path<String>,
+) -> Result<Json<PatientBody>, AppError> {
+    let id = parse_patient_id(&id)?;
+    Ok(Json(state.db.read_patient(&me.actor(&state), id).await?.into()))
+}
+
+/// A change: the whole record, and the version it was read at.
+#[derive(Debug, Deserialize)]
+pub struct PatientUpdate {
+    version: i64,
+    #[serde(flatten)]
+    patient: PatientInput,
+}
+
+pub async fn update(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Path(id): Path<String>,
+    ApiJson(body): ApiJson<PatientUpdate>,
+) -> Result<Json<PatientBody>, AppError> {
+    let id = parse_patient_id(&id)?;
+    let record = PatientRecord::parse(&body.patient, state.clock.today()).map_err(AppError::Invalid)?;
+    let actor = me.actor(&state);
+    state.db.update_patient(&actor, id, body.version, &record).await?;
+    Ok(Json(state.db.read_patient(&actor, id).await?.into()))
+}

@@ -1,0 +1,257 @@
+//! Logging in, and deciding who may use which route.
+//!
+//! Passwords are hashed with Argon2id (memory-hard). A login session lives in the
+//! database behind an HttpOnly, SameSite=Strict cookie whose id is replaced at login; it
+//! ends after [`crate::IDLE_TIMEOUT_MINUTES`] idle, at logout, or when the password changes.
+
+use crate::error::AppError;
+use crate::state::AppState;
+use argon2::password_hash::rand_core::{OsRng, RngCore};
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::Argon2;
+use axum::extract::{ConnectInfo, FromRequestParts, Request, State};
+use axum::http::request::Parts;
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Redirect, Response};
+use bont_core::user::NewUser;
+use bont_core::{Capability, ClinicId, Language, Role, UserId};
+use bont_db::users::StoredUser;
+use bont_db::{Actor, Database, StoreError};
+use std::net::SocketAddr;
+use std::sync::OnceLock;
+
+/// The logged-in user as the session knows them.
+#[derive(Debug, Clone)]
+pub struct SessionUser {
+    pub id: UserId,
+    pub clinic: ClinicId,
+    pub username: String,
+    pub display_name: String,
+    pub role: Role,
+    pub language: Language,
+    pub must_change_password: bool,
+    password_hash: String,
+}
+
+impl From<StoredUser> for SessionUser {
+    fn from(u: StoredUser) -> Self {
+        SessionUser {
+            id: u.id,
+            clinic: u.clinic,
+            username: u.username,
+            display_name: u.display_name,
+            role: u.role,
+            language: u.language,
+            must_change_password: u.must_change_password,
+            password_hash: u.password_hash,
+        }
+    }
+}
+
+impl axum_login::AuthUser for SessionUser {
+    type Id = i64;
+    fn id(&self) -> i64 {
+        self.id.get()
+    }
+    /// Sessions are bound to the password: changing it ends every other session.
+    fn session_auth_hash(&self) -> &[u8] {
+        self.password_hash.as_bytes()
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Credentials {
+    pub username: String,
+    pub password: String,
+}
+
+/// Looks users up in the database and checks their passwords.
+#[derive(Debug, Clone)]
+pub struct Backend {
+    db: Database,
+}
+
+impl Backend {
+    pub fn new(db: Database) -> Self {
+        Backend { db }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum AuthError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("password check failed: {0}")]
+    Task(#[from] tokio::task::JoinError),
+}
+
+impl axum_login::AuthnBackend for Backend {
+    type User = SessionUser;
+    type Credentials = Credentials;
+    type Error = AuthError;
+
+    async fn authenticate(&self, creds: Credentials) -> Result<Option<SessionUser>, AuthError> {
+        let user = self.db.user_by_username(&creds.username).await?.filter(|u| u.active);
+        // Without an account, check against a dummy hash all the same, so that the answer
+        // takes as long and does not tell which user names exist.
+        let hash = user.as_ref().map(|u| u.password_hash.clone()).unwrap_or_else(|| dummy_hash().to_owned());
+        let ok = tokio::task::spawn_blocking(move || verify_password(&creds.password, &hash)).await?;
+        Ok(user.filter(|_| ok).map(SessionUser::from))
+    }
+
+    async fn get_user(&self, id: &i64) -> Result<Option<SessionUser>, AuthError> {
+        Ok(self.db.user(UserId::new(*id)).await?.filter(|u| u.active).map(SessionUser::from))
+    }
+}
+
+pub type AuthSession = axum_login::AuthSession<Backend>;
+
+/// Argon2id hash of a password, in PHC string form.
+pub fn hash_password(password: &str) -> Result<String, AppError> {
+    let salt = SaltString::generate(&mut OsRng);
+    Argon2::default()
+        .hash_password(password.as_bytes(), &salt)
+        .map(|h| h.to_string())
+        .map_err(AppError::internal)
+}
+
+pub fn verify_password(password: &str, hash: &str) -> bool {
+    PasswordHash::new(hash)
+        .map(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
+        .unwrap_or(false)
+}
+
+fn dummy_hash() -> &'static str {
+    static DUMMY: OnceLock<String> = OnceLock::new();
+    DUMMY.get_or_init(|| hash_password("no such user, no such password").unwrap_or_default())
+}
+
+/// A random password for a new account, to be changed at first login: 20 characters from
+/// an alphabet without look-alikes (no 0/O, 1/l/I).
+pub fn one_time_password() -> String {
+    const ALPHABET: &[u8] = b"abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    let mut out = String::with_capacity(24);
+    for i in 0..20 {
+        if i > 0 && i % 5 == 0 {
+            out.push('-');
+        }
+        let index = (OsRng.next_u32() as usize) % ALPHABET.len();
+        out.push(char::from(ALPHABET[index]));
+    }
+    out
+}
+
+/// Creates the first administrator when the database has no account yet; returns the
+/// user name and one-time password to print, or `None` when accounts exist.
+pub async fn ensure_first_admin(
+    state: &AppState,
+    clinic: ClinicId,
+) -> anyhow::Result<Option<(String, String)>> {
+    if state.db.count_users().await? > 0 {
+        return Ok(None);
+    }
+    let user = NewUser::parse(&bont_core::user::UserInput {
+        username: "admin".into(),
+        display_name: "Administrator".into(),
+        role: "admin".into(),
+        language: "en".into(),
+    })
+    .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let password = one_time_password();
+    let hash = hash_password(&password).map_err(|e| anyhow::anyhow!("{e}"))?;
+    state.db.create_user(None, clinic, &user, &hash, true, state.clock.now()).await?;
+    Ok(Some(("admin".into(), password)))
+}
+
+/// Who may use a route.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Anyone: the login page, static files, the health check.
+    Public,
+    /// Any logged-in user.
+    LoggedIn,
+    /// Logged-in users whose role allows the capability.
+    Can(Capability),
+}
+
+/// The user a request acts for, placed by [`require`] for handlers to extract.
+#[derive(Debug, Clone)]
+pub struct CurrentUser {
+    pub user: SessionUser,
+    pub client: String,
+}
+
+impl CurrentUser {
+    /// The storage actor for this request, stamped with `state`'s clock.
+    pub fn actor(&self, state: &AppState) -> Actor {
+        Actor {
+            user: self.user.id,
+            clinic: self.user.clinic,
+            client: self.client.clone(),
+            now: state.clock.now(),
+        }
+    }
+    pub fn tr(&self) -> crate::i18n::Tr {
+        crate::i18n::Tr::new(self.user.language)
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for CurrentUser {
+    type Rejection = AppError;
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, AppError> {
+        parts.extensions.get::<CurrentUser>().cloned().ok_or(AppError::Unauthenticated)
+    }
+}
+
+/// Paths a user who must change their password may still use.
+const PASSWORD_CHANGE_PATHS: [&str; 2] = ["/account/password", "/logout"];
+
+/// Middleware guarding one route with its [`Access`] rule.
+pub async fn require(
+    State(access): State<Access>,
+    auth: AuthSession,
+    mut request: Request,
+    next: Next,
+) -> Response {
+    if access == Access::Public {
+        return next.run(request).await;
+    }
+    let path = request.uri().path().to_owned();
+    let api = path.starts_with("/api/");
+    let Some(user) = auth.user else {
+        if api {
+            return AppError::Unauthenticated.into_response();
+        }
+        let wanted = request.uri().path_and_query().map(|p| p.as_str()).unwrap_or("/");
+        let target = format!("/login?next={}", crate::form::url_encode(wanted));
+        return Redirect::to(&target).into_response();
+    };
+    if user.must_change_password && !PASSWORD_CHANGE_PATHS.contains(&path.as_str()) {
+        if api {
+            return AppError::Forbidden.into_response();
+        }
+        return Redirect::to("/account/password").into_response();
+    }
+    if let Access::Can(capability) = access
+        && !user.role.allows(capability)
+    {
+        return AppError::Forbidden.into_response();
+    }
+    let client = client_address(request.extensions());
+    request.extensions_mut().insert(CurrentUser { user, client });
+    next.run(request).await
+}
+
+fn client_address(extensions: &axum::http::Extensions) -> String {
+    extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip().to_string()).unwrap_or_default()
+}
+
+/// The address a request came from, for the audit trail ("" when unknown).
+pub struct ClientAddress(pub String);
+
+impl<S: Send + Sync> FromRequestParts<S> for ClientAddress {
+    type Rejection = std::convert::Infallible;
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        Ok(ClientAddress(client_address(&parts.extensions)))
+    }
+}

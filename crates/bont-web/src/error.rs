@@ -1,0 +1,157 @@
+//! One error type for every handler, rendered by context: a translated HTML page for the
+//! clinic's screens, an RFC 9457 problem document under `/api`. Internal causes are
+//! logged once and never shown.
+
+use crate::auth::AuthSession;
+use crate::i18n::Tr;
+use askama::Template;
+use axum::extract::Request;
+use axum::http::{StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{Html, IntoResponse, Response};
+use bont_core::{FieldErrors, Language};
+use bont_db::StoreError;
+use serde_json::json;
+
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum AppError {
+    #[error("not found")]
+    NotFound,
+    #[error("forbidden")]
+    Forbidden,
+    #[error("not logged in")]
+    Unauthenticated,
+    /// The request could not be decoded (bad JSON, a form that is not a form).
+    #[error("malformed request: {0}")]
+    Malformed(String),
+    #[error("request body too large")]
+    TooLarge,
+    /// Decoded, but fields are wrong.
+    #[error("invalid: {0}")]
+    Invalid(FieldErrors),
+    /// Someone else changed the record since it was read.
+    #[error("conflict")]
+    Conflict,
+    /// A fault of ours; the cause is logged, not shown.
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+impl AppError {
+    pub fn status(&self) -> StatusCode {
+        match self {
+            AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::Forbidden => StatusCode::FORBIDDEN,
+            AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
+            AppError::Malformed(_) => StatusCode::BAD_REQUEST,
+            AppError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::Conflict => StatusCode::CONFLICT,
+            AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn message_id(&self) -> &'static str {
+        match self {
+            AppError::NotFound => "error-not-found",
+            AppError::Forbidden => "error-forbidden",
+            AppError::Unauthenticated => "error-unauthenticated",
+            AppError::Malformed(_) => "error-malformed",
+            AppError::TooLarge => "error-too-large",
+            AppError::Invalid(_) => "error-invalid",
+            AppError::Conflict => "error-conflict",
+            AppError::Internal(_) => "error-internal",
+        }
+    }
+
+    pub fn internal(error: impl std::fmt::Display) -> AppError {
+        AppError::Internal(error.to_string())
+    }
+}
+
+impl From<StoreError> for AppError {
+    fn from(error: StoreError) -> Self {
+        match error {
+            StoreError::NotFound => AppError::NotFound,
+            StoreError::Conflict => AppError::Conflict,
+            StoreError::Invalid(errors) => AppError::Invalid(errors),
+            other => AppError::internal(other),
+        }
+    }
+}
+
+/// The response carries the error; [`render_errors`] turns it into a page or a problem
+/// document once it knows where the request went and who asked.
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        if let AppError::Internal(cause) = &self {
+            tracing::error!(%cause, "request failed");
+        }
+        let mut response = self.status().into_response();
+        response.extensions_mut().insert(self);
+        response
+    }
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorPage {
+    tr: Tr,
+    nav: Option<crate::pages::Nav>,
+    title: String,
+    details: Vec<String>,
+}
+
+/// Middleware: renders an [`AppError`] left in a response for its audience.
+pub async fn render_errors(auth: AuthSession, request: Request, next: Next) -> Response {
+    let api = request.uri().path().starts_with("/api/");
+    let user = auth.user.clone();
+    let mut response = next.run(request).await;
+    let Some(error) = response.extensions_mut().remove::<AppError>() else {
+        return response;
+    };
+    let tr = Tr::new(user.as_ref().map(|u| u.language).unwrap_or(Language::En));
+    let status = error.status();
+    let title = tr.t(error.message_id());
+    let details: Vec<String> = match &error {
+        AppError::Invalid(errors) => errors.iter().map(|e| tr.field_error(e)).collect(),
+        AppError::Malformed(detail) => vec![detail.clone()],
+        _ => Vec::new(),
+    };
+    if api {
+        let mut body = json!({
+            "type": "about:blank",
+            "title": title,
+            "status": status.as_u16(),
+        });
+        if !details.is_empty() {
+            body["detail"] = json!(details.join("; "));
+        }
+        if let AppError::Invalid(errors) = &error {
+            let errors: Vec<_> = errors
+                .iter()
+                .map(|e| {
+                    let mut v = serde_json::to_value(e).unwrap_or_default();
+                    v["message"] = json!(tr.field_error(e));
+                    v
+                })
+                .collect();
+            body["errors"] = json!(errors);
+        }
+        return (status, [(header::CONTENT_TYPE, "application/problem+json")], body.to_string())
+            .into_response();
+    }
+    let page = ErrorPage { tr, nav: user.as_ref().map(|u| crate::pages::Nav::of(u)), title, details };
+    match page.render() {
+        Ok(html) => (status, Html(html)).into_response(),
+        Err(e) => {
+            tracing::error!(cause = %e, "error page failed to render");
+            status.into_response()
+        }
+    }
+}
+
+/// Unknown paths.
+pub async fn not_found() -> AppError {
+    AppError::NotFound
+}

@@ -1,0 +1,61 @@
+//! Decoding request bodies: HTML forms (with repeated fields for checkbox lists) and
+//! JSON, each failure mapped to a clear [`AppError`].
+
+use crate::error::AppError;
+use axum::body::Bytes;
+use axum::extract::rejection::{BytesRejection, JsonRejection};
+use axum::extract::{FromRequest, Request};
+use serde::de::DeserializeOwned;
+
+/// An `application/x-www-form-urlencoded` body.
+pub struct HtmlForm<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for HtmlForm<T> {
+    type Rejection = AppError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, AppError> {
+        let bytes = Bytes::from_request(request, state).await.map_err(body_error)?;
+        serde_html_form::from_bytes(&bytes)
+            .map(HtmlForm)
+            .map_err(|e| AppError::Malformed(e.to_string()))
+    }
+}
+
+fn body_error(rejection: BytesRejection) -> AppError {
+    if rejection.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
+        AppError::TooLarge
+    } else {
+        AppError::Malformed(rejection.body_text())
+    }
+}
+
+/// A JSON body.
+pub struct ApiJson<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
+    type Rejection = AppError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, AppError> {
+        match axum::Json::<T>::from_request(request, state).await {
+            Ok(axum::Json(value)) => Ok(ApiJson(value)),
+            Err(JsonRejection::BytesRejection(r)) => Err(body_error(r)),
+            Err(r) if r.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE => {
+                Err(AppError::TooLarge)
+            }
+            Err(r) => Err(AppError::Malformed(r.body_text())),
+        }
+    }
+}
+
+/// Percent-encodes a query value.
+pub fn url_encode(value: &str) -> String {
+    form_urlencoded::byte_serialize(value.as_bytes()).collect()
+}
+
+/// A redirect target from a query string, kept only when it is a path of this site.
+pub fn local_path(next: Option<&str>) -> &str {
+    match next {
+        Some(p) if p.starts_with('/') && !p.starts_with("//") && !p.starts_with("/\\") => p,
+        _ => "/",
+    }
+}

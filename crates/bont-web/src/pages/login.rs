@@ -1,0 +1,78 @@
+//! The login page, and logging out.
+
+use crate::auth::{AuthSession, ClientAddress, Credentials};
+use crate::error::AppError;
+use crate::form::{HtmlForm, local_path};
+use crate::i18n::Tr;
+use crate::pages::{Nav, render, render_with};
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use bont_core::Language;
+use bont_db::audit::Event;
+use serde::Deserialize;
+
+#[derive(Template)]
+#[template(path = "login.html")]
+struct LoginPage {
+    tr: Tr,
+    nav: Option<Nav>,
+    username: String,
+    next: String,
+    failed: bool,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct NextQuery {
+    next: Option<String>,
+}
+
+pub async fn form(auth: AuthSession, Query(q): Query<NextQuery>) -> Result<Response, AppError> {
+    let next = local_path(q.next.as_deref()).to_owned();
+    if auth.user.is_some() {
+        return Ok(Redirect::to(&next).into_response());
+    }
+    let page = LoginPage { tr: Tr::new(Language::En), nav: None, username: String::new(), next, failed: false };
+    Ok(render(&page)?.into_response())
+}
+
+#[derive(Debug, Deserialize)]
+pub struct LoginForm {
+    #[serde(default)]
+    username: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    next: String,
+}
+
+pub async fn submit(
+    State(state): State<AppState>,
+    mut auth: AuthSession,
+    ClientAddress(client): ClientAddress,
+    HtmlForm(form): HtmlForm<LoginForm>,
+) -> Result<Response, AppError> {
+    let next = local_path(Some(&form.next)).to_owned();
+    let creds = Credentials { username: form.username.clone(), password: form.password };
+    let user = auth.authenticate(creds).await.map_err(AppError::internal)?;
+    let now = state.clock.now();
+    let Some(user) = user else {
+        let detail = form.username.trim().chars().take(60).collect::<String>();
+        let event = Event { action: "login.failed", entity: None, entity_id: None, detail: &detail };
+        state.db.audit_event(None, None, &client, now, event).await?;
+        let page = LoginPage { tr: Tr::new(Language::En), nav: None, username: form.username, next, failed: true };
+        return render_with(StatusCode::UNAUTHORIZED, &page);
+    };
+    auth.login(&user).await.map_err(AppError::internal)?;
+    let event = Event { action: "login", entity: Some("user"), entity_id: Some(user.id.get()), detail: "" };
+    state.db.audit_event(Some(user.clinic), Some(user.id), &client, now, event).await?;
+    let target = if user.must_change_password { "/account/password" } else { next.as_str() };
+    Ok(Redirect::to(target).into_response())
+}
+
+pub async fn logout(mut auth: AuthSession) -> Result<Redirect, AppError> {
+    auth.logout().await.map_err(AppError::internal)?;
+    Ok(Redirect::to("/login"))
+}

@@ -1,0 +1,96 @@
+//! The clinic's screens, one module per resource.
+
+pub mod account;
+pub mod login;
+pub mod patients;
+pub mod users;
+
+use crate::auth::{CurrentUser, SessionUser};
+use crate::error::AppError;
+use crate::i18n::Tr;
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::{StatusCode, header};
+use axum::response::{Html, IntoResponse, Response};
+use bont_core::Capability;
+
+/// The navigation bar: who is logged in and where they may go.
+#[derive(Debug, Clone)]
+pub struct Nav {
+    pub display_name: String,
+    pub role: String,
+    pub patients: bool,
+    pub users: bool,
+}
+
+impl Nav {
+    pub fn of(user: &SessionUser) -> Nav {
+        Nav {
+            display_name: user.display_name.clone(),
+            role: Tr::new(user.language).t(&format!("role-{}", user.role.id())),
+            patients: user.role.allows(Capability::ViewPatients),
+            users: user.role.allows(Capability::ManageUsers),
+        }
+    }
+}
+
+/// Renders a page template.
+pub fn render(page: &impl Template) -> Result<Html<String>, AppError> {
+    page.render().map(Html).map_err(AppError::internal)
+}
+
+/// Renders with a status other than 200 (a form sent back with its errors).
+pub fn render_with(status: StatusCode, page: &impl Template) -> Result<Response, AppError> {
+    Ok((status, render(page)?).into_response())
+}
+
+#[derive(Template)]
+#[template(path = "home.html")]
+struct HomePage {
+    tr: Tr,
+    nav: Option<Nav>,
+    patient_count: Option<String>,
+    clinic_name: String,
+}
+
+pub async fn home(State(state): State<AppState>, me: CurrentUser) -> Result<Html<String>, AppError> {
+    let nav = Nav::of(&me.user);
+    let tr = me.tr();
+    let patient_count = if nav.patients {
+        let count = state.db.count_patients(me.user.clinic).await?;
+        Some(tr.t_with("home-patient-count", &[("count", count.into())]))
+    } else {
+        None
+    };
+    let clinic_name = state.db.clinic(me.user.clinic).await?.name;
+    render(&HomePage { tr, nav: Some(nav), patient_count, clinic_name })
+}
+
+/// Liveness and database reachability, for monitoring; no login, no data.
+pub async fn health(State(state): State<AppState>) -> Response {
+    match state.db.ping().await {
+        Ok(()) => (StatusCode::OK, axum::Json(serde_json::json!({"status": "ok"}))).into_response(),
+        Err(e) => {
+            tracing::error!(cause = %e, "health check failed");
+            (StatusCode::SERVICE_UNAVAILABLE, axum::Json(serde_json::json!({"status": "unavailable"})))
+                .into_response()
+        }
+    }
+}
+
+/// Files compiled into the binary, so that one file is the whole application.
+const STATIC_FILES: &[(&str, &str, &[u8])] = &[
+    ("style.css", "text/css; charset=utf-8", include_bytes!("../../static/style.css")),
+    ("htmx-2.0.11.min.js", "text/javascript; charset=utf-8", include_bytes!("../../static/htmx-2.0.11.min.js")),
+];
+
+pub async fn static_file(Path(file): Path<String>) -> Result<Response, AppError> {
+    let (_, content_type, body) =
+        STATIC_FILES.iter().find(|(name, _, _)| *name == file).ok_or(AppError::NotFound)?;
+    Ok((
+        [(header::CONTENT_TYPE, *content_type), (header::CACHE_CONTROL, "public, max-age=3600")],
+        *body,
+    )
+        .into_response())
+}

@@ -1,0 +1,140 @@
+//! Staff accounts, for administrators: the list, opening an account, resetting a password.
+//! New and reset passwords are one-time: shown once here, changed at the first login.
+
+use crate::auth::{CurrentUser, hash_password, one_time_password};
+use crate::error::AppError;
+use crate::form::HtmlForm;
+use crate::i18n::Tr;
+use crate::pages::patients::{Choice, FieldMessages};
+use crate::pages::{Nav, render, render_with};
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{Html, Response};
+use bont_core::user::{NewUser, UserInput};
+use bont_core::{Language, Role, UserId};
+
+struct UserRow {
+    id: UserId,
+    username: String,
+    display_name: String,
+    role: String,
+    language: String,
+    must_change_password: bool,
+}
+
+#[derive(Template)]
+#[template(path = "users/list.html")]
+struct ListPage {
+    tr: Tr,
+    nav: Option<Nav>,
+    users: Vec<UserRow>,
+}
+
+pub async fn list(State(state): State<AppState>, me: CurrentUser) -> Result<Html<String>, AppError> {
+    let tr = me.tr();
+    let users = state
+        .db
+        .users_of_clinic(me.user.clinic)
+        .await?
+        .into_iter()
+        .map(|u| UserRow {
+            id: u.id,
+            username: u.username,
+            display_name: u.display_name,
+            role: tr.t(&format!("role-{}", u.role.id())),
+            language: u.language.endonym().to_owned(),
+            must_change_password: u.must_change_password,
+        })
+        .collect();
+    render(&ListPage { tr, nav: Some(Nav::of(&me.user)), users })
+}
+
+#[derive(Template)]
+#[template(path = "users/form.html")]
+struct FormPage {
+    tr: Tr,
+    nav: Option<Nav>,
+    input: UserInput,
+    errors: FieldMessages,
+    roles: Vec<Choice>,
+    languages: Vec<Choice>,
+}
+
+impl FormPage {
+    fn new(tr: Tr, me: &CurrentUser, input: UserInput, errors: FieldMessages) -> FormPage {
+        FormPage {
+            roles: Role::ALL
+                .iter()
+                .map(|r| Choice { id: r.id().into(), label: tr.t(&format!("role-{}", r.id())), selected: input.role == r.id() })
+                .collect(),
+            languages: Language::ALL
+                .iter()
+                .map(|l| Choice { id: l.code().into(), label: l.endonym().into(), selected: input.language == l.code() })
+                .collect(),
+            nav: Some(Nav::of(&me.user)),
+            input,
+            errors,
+            tr,
+        }
+    }
+}
+
+pub async fn new_form(me: CurrentUser) -> Result<Html<String>, AppError> {
+    let input = UserInput { language: "en".into(), ..UserInput::default() };
+    render(&FormPage::new(me.tr(), &me, input, FieldMessages::none()))
+}
+
+#[derive(Template)]
+#[template(path = "users/password.html")]
+struct PasswordShown {
+    tr: Tr,
+    nav: Option<Nav>,
+    username: String,
+    password: String,
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    HtmlForm(input): HtmlForm<UserInput>,
+) -> Result<Response, AppError> {
+    let tr = me.tr();
+    let user = match NewUser::parse(&input) {
+        Ok(user) => user,
+        Err(errors) => {
+            let page = FormPage::new(tr, &me, input, FieldMessages::of(&tr, &errors));
+            return render_with(StatusCode::UNPROCESSABLE_ENTITY, &page);
+        }
+    };
+    let password = one_time_password();
+    let for_hash = password.clone();
+    let hash = tokio::task::spawn_blocking(move || hash_password(&for_hash)).await.map_err(AppError::internal)??;
+    let actor = me.actor(&state);
+    match state.db.create_user(Some(&actor), me.user.clinic, &user, &hash, true, actor.now).await {
+        Ok(_) => {}
+        Err(bont_db::StoreError::Invalid(errors)) => {
+            let page = FormPage::new(tr, &me, input, FieldMessages::of(&tr, &errors));
+            return render_with(StatusCode::UNPROCESSABLE_ENTITY, &page);
+        }
+        Err(e) => return Err(e.into()),
+    }
+    let page = PasswordShown { tr, nav: Some(Nav::of(&me.user)), username: user.username.as_str().into(), password };
+    render_with(StatusCode::CREATED, &page)
+}
+
+pub async fn reset_password(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let id = id.parse::<i64>().map(UserId::new).map_err(|_| AppError::NotFound)?;
+    let user = state.db.user(id).await?.filter(|u| u.clinic == me.user.clinic).ok_or(AppError::NotFound)?;
+    let password = one_time_password();
+    let for_hash = password.clone();
+    let hash = tokio::task::spawn_blocking(move || hash_password(&for_hash)).await.map_err(AppError::internal)??;
+    state.db.set_password(&me.actor(&state), id, &hash, true).await?;
+    let page = PasswordShown { tr: me.tr(), nav: Some(Nav::of(&me.user)), username: user.username, password };
+    render_with(StatusCode::OK, &page)
+}
