@@ -26,6 +26,9 @@ pub enum AppError {
     Malformed(String),
     #[error("request body too large")]
     TooLarge,
+    /// A body that is not in the format the route reads (JSON under `/api`).
+    #[error("unsupported media type")]
+    WrongMediaType,
     /// Decoded, but fields are wrong.
     #[error("invalid: {0}")]
     Invalid(FieldErrors),
@@ -45,6 +48,7 @@ impl AppError {
             AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
             AppError::Malformed(_) => StatusCode::BAD_REQUEST,
             AppError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            AppError::WrongMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::Conflict => StatusCode::CONFLICT,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -58,6 +62,7 @@ impl AppError {
             AppError::Unauthenticated => "error-unauthenticated",
             AppError::Malformed(_) => "error-malformed",
             AppError::TooLarge => "error-too-large",
+            AppError::WrongMediaType => "error-media-type",
             AppError::Invalid(_) => "error-invalid",
             AppError::Conflict => "error-conflict",
             AppError::Internal(_) => "error-internal",

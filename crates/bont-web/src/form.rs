@@ -39,6 +39,7 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
         match axum::Json::<T>::from_request(request, state).await {
             Ok(axum::Json(value)) => Ok(ApiJson(value)),
             Err(JsonRejection::BytesRejection(r)) => Err(body_error(r)),
+            Err(JsonRejection::MissingJsonContentType(_)) => Err(AppError::WrongMediaType),
             Err(r) if r.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE => {
                 Err(AppError::TooLarge)
             }

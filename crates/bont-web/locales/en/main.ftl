@@ -15,6 +15,7 @@ error-forbidden = Your role does not allow this
 error-unauthenticated = Please log in
 error-malformed = The request could not be read
 error-too-large = The request is too large
+error-media-type = Send the request body as JSON (Content-Type: application/json)
 error-invalid = Some entries need correcting
 error-conflict = Someone else changed this record since you opened it
 error-internal = Something went wrong on our side; nothing was saved

@@ -1,0 +1,157 @@
+//! `TestApp`: the real application on 127.0.0.1 at a free port, over a fresh SQLite file,
+//! with the clock fixed at 2026-11-22 and one account per role.
+
+use bont_core::clock::{Clock, FixedClock};
+use bont_core::user::{NewUser, UserInput};
+use bont_core::{ClinicId, Role};
+use bont_db::Database;
+use bont_web::{AppState, WebConfig};
+use serde_json::{Value, json};
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+/// The password of every test account.
+pub const PASSWORD: &str = "correct horse battery staple";
+
+pub struct TestApp {
+    pub address: SocketAddr,
+    pub db: Database,
+    pub state: AppState,
+    pub clinic: ClinicId,
+    _dir: tempfile::TempDir,
+}
+
+/// Everything a refused request must leave as it was.
+#[derive(Debug, PartialEq)]
+pub struct Snapshot {
+    patients: i64,
+    versions: i64,
+    patient_writes: i64,
+}
+
+impl TestApp {
+    /// With one account per role (user name = role id, password [`PASSWORD`]).
+    pub async fn spawn() -> TestApp {
+        let app = TestApp::spawn_empty().await;
+        for role in Role::ALL {
+            app.add_user(app.clinic, role.id(), role).await;
+        }
+        app
+    }
+
+    /// Without any account.
+    pub async fn spawn_empty() -> TestApp {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let db = Database::open(&dir.path().join("bont.sqlite")).await.expect("database");
+        let clock: Arc<dyn Clock> = Arc::new(FixedClock::on(jiff::civil::date(2026, 11, 22)));
+        let clinic = db.first_clinic_or_create("Test clinic", clock.now()).await.expect("clinic").id;
+        let state = AppState::new(db.clone(), clock);
+        let router = bont_web::app(state.clone(), &WebConfig::default()).await.expect("app");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let address = listener.local_addr().expect("address");
+        tokio::spawn(bont_web::serve(listener, router, std::future::pending()));
+        TestApp { address, db, state, clinic, _dir: dir }
+    }
+
+    pub async fn add_user(&self, clinic: ClinicId, username: &str, role: Role) {
+        let user = NewUser::parse(&UserInput {
+            username: username.into(),
+            display_name: format!("A {}", role.id()),
+            role: role.id().into(),
+            language: "en".into(),
+        })
+        .expect("valid user");
+        let hash = bont_web::auth::hash_password(PASSWORD).expect("hash");
+        self.db.create_user(None, clinic, &user, &hash, false, self.state.clock.now()).await.expect("user");
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{path}", self.address)
+    }
+
+    /// A browser-like client that keeps cookies and does not follow redirects.
+    pub fn anonymous(&self) -> reqwest::Client {
+        reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("client")
+    }
+
+    pub async fn log_in(&self, username: &str) -> reqwest::Client {
+        let client = self.anonymous();
+        let response = client
+            .post(self.url("/login"))
+            .form(&[("username", username), ("password", PASSWORD)])
+            .send()
+            .await
+            .expect("login");
+        assert_eq!(response.status(), reqwest::StatusCode::SEE_OTHER, "login as {username}");
+        client
+    }
+
+    pub async fn logged_in(&self, role: Role) -> reqwest::Client {
+        self.log_in(role.id()).await
+    }
+
+    /// A user of a second clinic.
+    pub async fn logged_in_elsewhere(&self, role: Role) -> reqwest::Client {
+        let other = self.db.create_clinic("Another clinic", self.state.clock.now()).await.expect("clinic");
+        let username = format!("other.{}", role.id());
+        self.add_user(other.id, &username, role).await;
+        self.log_in(&username).await
+    }
+
+    pub async fn snapshot(&self) -> Snapshot {
+        let count = |sql: &'static str| {
+            let pool = self.db.pool().clone();
+            async move { sqlx::query_scalar::<_, i64>(sql).fetch_one(&pool).await.expect("count") }
+        };
+        Snapshot {
+            patients: count("SELECT COUNT(*) FROM patients").await,
+            versions: count("SELECT COUNT(*) FROM patient_versions").await,
+            patient_writes: count("SELECT COUNT(*) FROM audit_events WHERE action IN ('patient.create', 'patient.update')").await,
+        }
+    }
+}
+
+/// A complete, valid patient form; tests replace fields to make it invalid.
+pub fn patient_form(record_number: &str, family: &str, birth: &str) -> Vec<(&'static str, String)> {
+    vec![
+        ("record_number", record_number.into()),
+        ("family_name", family.into()),
+        ("given_names", "Maria".into()),
+        ("pseudonym", "".into()),
+        ("birth_date", birth.into()),
+        ("sex", "female".into()),
+        ("weight_kg", "64.5".into()),
+        ("weight_measured_on", "2026-11-01".into()),
+        ("preferred_language", "pl".into()),
+        ("phone", "+48 600 100 200".into()),
+        ("email", "maria@example.org".into()),
+        ("consent_treatment", "true".into()),
+        ("indications", "cervical_dystonia".into()),
+        ("conditions", "myasthenia_gravis".into()),
+        ("conditions", "dysphagia".into()),
+        ("medications", "gentamicin 80 mg\nparacetamol".into()),
+        ("notes", "Prefers mornings.".into()),
+    ]
+}
+
+/// The same patient as a JSON body.
+pub fn patient_json(record_number: &str, family: &str, birth: &str) -> Value {
+    json!({
+        "record_number": record_number,
+        "family_name": family,
+        "given_names": "Maria",
+        "birth_date": birth,
+        "sex": "female",
+        "weight_kg": 64.5,
+        "weight_measured_on": "2026-11-01",
+        "preferred_language": "pl",
+        "consent_treatment": true,
+        "indications": ["cervical_dystonia"],
+        "conditions": ["myasthenia_gravis", "dysphagia"],
+        "medications": ["gentamicin 80 mg", "paracetamol"]
+    })
+}
