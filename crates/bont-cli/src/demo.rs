@@ -36,8 +36,13 @@ pub async fn create_demo_accounts(
         .map_err(|e| anyhow::anyhow!("{e}"))?;
         let password = bont_web::auth::one_time_password();
         let hash = bont_web::auth::hash_password(&password).map_err(|e| anyhow::anyhow!("{e}"))?;
-        db.create_user(None, clinic, &user, &hash, false, now).await?;
-        accounts.push(DemoAccount { username: role.id().into(), role, password });
+        db.create_user(None, clinic, &user, &hash, false, now)
+            .await?;
+        accounts.push(DemoAccount {
+            username: role.id().into(),
+            role,
+            password,
+        });
     }
     Ok(accounts)
 }
@@ -60,28 +65,180 @@ struct Names {
 fn names(lang: Lang) -> Names {
     match lang {
         Lang::Pl => Names {
-            female: &["Anna", "Maria", "Katarzyna", "Małgorzata", "Agnieszka", "Barbara", "Ewa", "Krystyna", "Magdalena", "Joanna", "Zofia", "Jadwiga"],
-            male: &["Piotr", "Krzysztof", "Andrzej", "Tomasz", "Paweł", "Jan", "Michał", "Marcin", "Stanisław", "Grzegorz", "Józef", "Łukasz"],
-            family_female: &["Nowak", "Kowalska", "Wiśniewska", "Wójcik", "Kowalczyk", "Kamińska", "Lewandowska", "Zielińska", "Szymańska", "Woźniak", "Dąbrowska", "Kozłowska"],
-            family_male: &["Nowak", "Kowalski", "Wiśniewski", "Wójcik", "Kowalczyk", "Kamiński", "Lewandowski", "Zieliński", "Szymański", "Woźniak", "Dąbrowski", "Kozłowski"],
+            female: &[
+                "Anna",
+                "Maria",
+                "Katarzyna",
+                "Małgorzata",
+                "Agnieszka",
+                "Barbara",
+                "Ewa",
+                "Krystyna",
+                "Magdalena",
+                "Joanna",
+                "Zofia",
+                "Jadwiga",
+            ],
+            male: &[
+                "Piotr",
+                "Krzysztof",
+                "Andrzej",
+                "Tomasz",
+                "Paweł",
+                "Jan",
+                "Michał",
+                "Marcin",
+                "Stanisław",
+                "Grzegorz",
+                "Józef",
+                "Łukasz",
+            ],
+            family_female: &[
+                "Nowak",
+                "Kowalska",
+                "Wiśniewska",
+                "Wójcik",
+                "Kowalczyk",
+                "Kamińska",
+                "Lewandowska",
+                "Zielińska",
+                "Szymańska",
+                "Woźniak",
+                "Dąbrowska",
+                "Kozłowska",
+            ],
+            family_male: &[
+                "Nowak",
+                "Kowalski",
+                "Wiśniewski",
+                "Wójcik",
+                "Kowalczyk",
+                "Kamiński",
+                "Lewandowski",
+                "Zieliński",
+                "Szymański",
+                "Woźniak",
+                "Dąbrowski",
+                "Kozłowski",
+            ],
         },
         Lang::Ru => Names {
-            female: &["Елена", "Ольга", "Наталья", "Татьяна", "Ирина", "Светлана", "Анна", "Мария", "Людмила", "Галина"],
-            male: &["Сергей", "Александр", "Дмитрий", "Андрей", "Алексей", "Владимир", "Михаил", "Николай", "Иван", "Юрий"],
-            family_female: &["Иванова", "Смирнова", "Кузнецова", "Попова", "Васильева", "Петрова", "Соколова", "Михайлова", "Новикова", "Фёдорова"],
-            family_male: &["Иванов", "Смирнов", "Кузнецов", "Попов", "Васильев", "Петров", "Соколов", "Михайлов", "Новиков", "Фёдоров"],
+            female: &[
+                "Елена",
+                "Ольга",
+                "Наталья",
+                "Татьяна",
+                "Ирина",
+                "Светлана",
+                "Анна",
+                "Мария",
+                "Людмила",
+                "Галина",
+            ],
+            male: &[
+                "Сергей",
+                "Александр",
+                "Дмитрий",
+                "Андрей",
+                "Алексей",
+                "Владимир",
+                "Михаил",
+                "Николай",
+                "Иван",
+                "Юрий",
+            ],
+            family_female: &[
+                "Иванова",
+                "Смирнова",
+                "Кузнецова",
+                "Попова",
+                "Васильева",
+                "Петрова",
+                "Соколова",
+                "Михайлова",
+                "Новикова",
+                "Фёдорова",
+            ],
+            family_male: &[
+                "Иванов",
+                "Смирнов",
+                "Кузнецов",
+                "Попов",
+                "Васильев",
+                "Петров",
+                "Соколов",
+                "Михайлов",
+                "Новиков",
+                "Фёдоров",
+            ],
         },
         Lang::Ar => Names {
-            female: &["فاطمة", "مريم", "نور", "سارة", "ليلى", "هدى", "آمنة", "زينب", "رنا", "سلمى"],
-            male: &["محمد", "أحمد", "علي", "عمر", "يوسف", "حسن", "خالد", "إبراهيم", "سامي", "كريم"],
-            family_female: &["حداد", "الخطيب", "منصور", "العلي", "نصار", "سليمان", "يوسف", "عيسى", "الأحمد", "قاسم"],
-            family_male: &["حداد", "الخطيب", "منصور", "العلي", "نصار", "سليمان", "يوسف", "عيسى", "الأحمد", "قاسم"],
+            female: &[
+                "فاطمة",
+                "مريم",
+                "نور",
+                "سارة",
+                "ليلى",
+                "هدى",
+                "آمنة",
+                "زينب",
+                "رنا",
+                "سلمى",
+            ],
+            male: &[
+                "محمد",
+                "أحمد",
+                "علي",
+                "عمر",
+                "يوسف",
+                "حسن",
+                "خالد",
+                "إبراهيم",
+                "سامي",
+                "كريم",
+            ],
+            family_female: &[
+                "حداد",
+                "الخطيب",
+                "منصور",
+                "العلي",
+                "نصار",
+                "سليمان",
+                "يوسف",
+                "عيسى",
+                "الأحمد",
+                "قاسم",
+            ],
+            family_male: &[
+                "حداد",
+                "الخطيب",
+                "منصور",
+                "العلي",
+                "نصار",
+                "سليمان",
+                "يوسف",
+                "عيسى",
+                "الأحمد",
+                "قاسم",
+            ],
         },
         Lang::En => Names {
-            female: &["Mary", "Sarah", "Emma", "Olivia", "Margaret", "Helen", "Susan", "Grace", "Alice", "Ruth"],
-            male: &["John", "David", "James", "Thomas", "Peter", "George", "Daniel", "Paul", "Mark", "Simon"],
-            family_female: &["Smith", "Jones", "Taylor", "Brown", "Williams", "Wilson", "Evans", "Thomas", "Roberts", "Walker"],
-            family_male: &["Smith", "Jones", "Taylor", "Brown", "Williams", "Wilson", "Evans", "Thomas", "Roberts", "Walker"],
+            female: &[
+                "Mary", "Sarah", "Emma", "Olivia", "Margaret", "Helen", "Susan", "Grace", "Alice",
+                "Ruth",
+            ],
+            male: &[
+                "John", "David", "James", "Thomas", "Peter", "George", "Daniel", "Paul", "Mark",
+                "Simon",
+            ],
+            family_female: &[
+                "Smith", "Jones", "Taylor", "Brown", "Williams", "Wilson", "Evans", "Thomas",
+                "Roberts", "Walker",
+            ],
+            family_male: &[
+                "Smith", "Jones", "Taylor", "Brown", "Williams", "Wilson", "Evans", "Thomas",
+                "Roberts", "Walker",
+            ],
         },
     }
 }
@@ -97,26 +254,126 @@ struct Profile {
 }
 
 const PROFILES: &[Profile] = &[
-    Profile { indication: Indication::ChronicMigraine, weight: 26, adult_ages: (19, 66), child_share: 0.0, female_share: 0.78 },
-    Profile { indication: Indication::CervicalDystonia, weight: 18, adult_ages: (28, 78), child_share: 0.0, female_share: 0.65 },
-    Profile { indication: Indication::Blepharospasm, weight: 8, adult_ages: (48, 86), child_share: 0.0, female_share: 0.68 },
-    Profile { indication: Indication::HemifacialSpasm, weight: 6, adult_ages: (40, 82), child_share: 0.0, female_share: 0.6 },
-    Profile { indication: Indication::UpperLimbSpasticity, weight: 12, adult_ages: (35, 85), child_share: 0.3, female_share: 0.45 },
-    Profile { indication: Indication::LowerLimbSpasticity, weight: 10, adult_ages: (35, 85), child_share: 0.45, female_share: 0.45 },
-    Profile { indication: Indication::Sialorrhea, weight: 4, adult_ages: (55, 88), child_share: 0.35, female_share: 0.45 },
-    Profile { indication: Indication::AxillaryHyperhidrosis, weight: 4, adult_ages: (18, 45), child_share: 0.0, female_share: 0.55 },
-    Profile { indication: Indication::Bruxism, weight: 3, adult_ages: (20, 55), child_share: 0.0, female_share: 0.6 },
-    Profile { indication: Indication::FacialSynkinesis, weight: 3, adult_ages: (22, 72), child_share: 0.0, female_share: 0.55 },
-    Profile { indication: Indication::OromandibularDystonia, weight: 2, adult_ages: (40, 75), child_share: 0.0, female_share: 0.6 },
-    Profile { indication: Indication::SpasmodicDysphonia, weight: 2, adult_ages: (30, 70), child_share: 0.0, female_share: 0.7 },
-    Profile { indication: Indication::FocalHandDystonia, weight: 2, adult_ages: (25, 65), child_share: 0.0, female_share: 0.4 },
-    Profile { indication: Indication::NeuropathicPain, weight: 1, adult_ages: (40, 80), child_share: 0.0, female_share: 0.55 },
-    Profile { indication: Indication::Tics, weight: 1, adult_ages: (18, 40), child_share: 0.0, female_share: 0.25 },
+    Profile {
+        indication: Indication::ChronicMigraine,
+        weight: 26,
+        adult_ages: (19, 66),
+        child_share: 0.0,
+        female_share: 0.78,
+    },
+    Profile {
+        indication: Indication::CervicalDystonia,
+        weight: 18,
+        adult_ages: (28, 78),
+        child_share: 0.0,
+        female_share: 0.65,
+    },
+    Profile {
+        indication: Indication::Blepharospasm,
+        weight: 8,
+        adult_ages: (48, 86),
+        child_share: 0.0,
+        female_share: 0.68,
+    },
+    Profile {
+        indication: Indication::HemifacialSpasm,
+        weight: 6,
+        adult_ages: (40, 82),
+        child_share: 0.0,
+        female_share: 0.6,
+    },
+    Profile {
+        indication: Indication::UpperLimbSpasticity,
+        weight: 12,
+        adult_ages: (35, 85),
+        child_share: 0.3,
+        female_share: 0.45,
+    },
+    Profile {
+        indication: Indication::LowerLimbSpasticity,
+        weight: 10,
+        adult_ages: (35, 85),
+        child_share: 0.45,
+        female_share: 0.45,
+    },
+    Profile {
+        indication: Indication::Sialorrhea,
+        weight: 4,
+        adult_ages: (55, 88),
+        child_share: 0.35,
+        female_share: 0.45,
+    },
+    Profile {
+        indication: Indication::AxillaryHyperhidrosis,
+        weight: 4,
+        adult_ages: (18, 45),
+        child_share: 0.0,
+        female_share: 0.55,
+    },
+    Profile {
+        indication: Indication::Bruxism,
+        weight: 3,
+        adult_ages: (20, 55),
+        child_share: 0.0,
+        female_share: 0.6,
+    },
+    Profile {
+        indication: Indication::FacialSynkinesis,
+        weight: 3,
+        adult_ages: (22, 72),
+        child_share: 0.0,
+        female_share: 0.55,
+    },
+    Profile {
+        indication: Indication::OromandibularDystonia,
+        weight: 2,
+        adult_ages: (40, 75),
+        child_share: 0.0,
+        female_share: 0.6,
+    },
+    Profile {
+        indication: Indication::SpasmodicDysphonia,
+        weight: 2,
+        adult_ages: (30, 70),
+        child_share: 0.0,
+        female_share: 0.7,
+    },
+    Profile {
+        indication: Indication::FocalHandDystonia,
+        weight: 2,
+        adult_ages: (25, 65),
+        child_share: 0.0,
+        female_share: 0.4,
+    },
+    Profile {
+        indication: Indication::NeuropathicPain,
+        weight: 1,
+        adult_ages: (40, 80),
+        child_share: 0.0,
+        female_share: 0.55,
+    },
+    Profile {
+        indication: Indication::Tics,
+        weight: 1,
+        adult_ages: (18, 40),
+        child_share: 0.0,
+        female_share: 0.25,
+    },
 ];
 
 const NEUTRAL_MEDICATIONS: &[&str] = &[
-    "amlodipine", "metformin", "levothyroxine", "sertraline", "omeprazole", "atorvastatin",
-    "propranolol", "topiramate", "amitriptyline", "levodopa/carbidopa", "ramipril", "vitamin D",
+    "amlodipine",
+    "metformin",
+    "levothyroxine",
+    "sertraline",
+    "omeprazole",
+    "atorvastatin",
+    "propranolol",
+    "topiramate",
+    "amitriptyline",
+    "levodopa/carbidopa",
+    "ramipril",
+    "vitamin D",
 ];
 
 const NOTES: &[&str] = &[
@@ -166,7 +423,11 @@ pub fn patients(seed: u64, count: usize, today: Date) -> Vec<PatientInput> {
                 })
                 .expect("ticket falls in one profile");
             let child = chance(&mut rng, profile.child_share);
-            let age = if child { rng.i16(2..=17) } else { rng.i16(profile.adult_ages.0..=profile.adult_ages.1) };
+            let age = if child {
+                rng.i16(2..=17)
+            } else {
+                rng.i16(profile.adult_ages.0..=profile.adult_ages.1)
+            };
             let female = chance(&mut rng, profile.female_share);
             let lang = match rng.u8(..100) {
                 0..45 => Lang::Pl,
@@ -183,13 +444,26 @@ pub fn patients(seed: u64, count: usize, today: Date) -> Vec<PatientInput> {
             let (family, given) = if pseudonymised {
                 (String::new(), String::new())
             } else if female {
-                (pick(&mut rng, n.family_female).to_owned(), pick(&mut rng, n.female).to_owned())
+                (
+                    pick(&mut rng, n.family_female).to_owned(),
+                    pick(&mut rng, n.female).to_owned(),
+                )
             } else {
-                (pick(&mut rng, n.family_male).to_owned(), pick(&mut rng, n.male).to_owned())
+                (
+                    pick(&mut rng, n.family_male).to_owned(),
+                    pick(&mut rng, n.male).to_owned(),
+                )
             };
-            let weight = if child { child_weight(&mut rng, age) } else { adult_weight(&mut rng, female) };
+            let weight = if child {
+                child_weight(&mut rng, age)
+            } else {
+                adult_weight(&mut rng, female)
+            };
             let weighed_days_ago = rng.i32(0..if child { 60 } else { 400 });
-            let weighed_on = today.checked_sub(weighed_days_ago.days()).expect("in range").max(birth);
+            let weighed_on = today
+                .checked_sub(weighed_days_ago.days())
+                .expect("in range")
+                .max(birth);
 
             let mut conditions = Vec::new();
             let elderly = age >= 65;
@@ -212,21 +486,43 @@ pub fn patients(seed: u64, count: usize, today: Date) -> Vec<PatientInput> {
                 conditions.push("cardiovascular_disease");
             }
             let mut allergies = Vec::new();
-            for (allergy, p) in [("botulinum_toxin", 0.005), ("human_albumin", 0.01), ("cow_milk_protein", 0.02)] {
+            for (allergy, p) in [
+                ("botulinum_toxin", 0.005),
+                ("human_albumin", 0.01),
+                ("cow_milk_protein", 0.02),
+            ] {
                 if chance(&mut rng, p) {
                     allergies.push(allergy);
                 }
             }
             let mut medications: Vec<String> = Vec::new();
-            let spastic = matches!(profile.indication, Indication::UpperLimbSpasticity | Indication::LowerLimbSpasticity);
+            let spastic = matches!(
+                profile.indication,
+                Indication::UpperLimbSpasticity | Indication::LowerLimbSpasticity
+            );
             if spastic && chance(&mut rng, 0.4) {
-                medications.push(pick(&mut rng, &["baclofen 10 mg three times daily", "tizanidine 2 mg at night"]).into());
+                medications.push(
+                    pick(
+                        &mut rng,
+                        &[
+                            "baclofen 10 mg three times daily",
+                            "tizanidine 2 mg at night",
+                        ],
+                    )
+                    .into(),
+                );
             }
             if profile.indication == Indication::CervicalDystonia && chance(&mut rng, 0.15) {
                 medications.push("trihexyphenidyl 2 mg twice daily".into());
             }
             if elderly && chance(&mut rng, 0.2) {
-                medications.push(pick(&mut rng, &["apixaban 5 mg twice daily", "warfarin", "rivaroxaban 20 mg"]).into());
+                medications.push(
+                    pick(
+                        &mut rng,
+                        &["apixaban 5 mg twice daily", "warfarin", "rivaroxaban 20 mg"],
+                    )
+                    .into(),
+                );
             }
             if chance(&mut rng, 0.01) {
                 medications.push("gentamicin 80 mg IV (current hospital stay)".into());
@@ -244,14 +540,30 @@ pub fn patients(seed: u64, count: usize, today: Date) -> Vec<PatientInput> {
             let pregnant = childbearing && chance(&mut rng, 0.01);
             let breastfeeding = childbearing && !pregnant && chance(&mut rng, 0.015);
             let has_phone = chance(&mut rng, 0.85);
-            let phone = if has_phone { format!("+44 7700 900{:03}", rng.u16(0..1000)) } else { String::new() };
-            let email = if chance(&mut rng, 0.4) { format!("patient{:05}@example.org", i + 1) } else { String::new() };
-            let notes = if chance(&mut rng, 0.15) { pick(&mut rng, NOTES).to_owned() } else { String::new() };
+            let phone = if has_phone {
+                format!("+44 7700 900{:03}", rng.u16(0..1000))
+            } else {
+                String::new()
+            };
+            let email = if chance(&mut rng, 0.4) {
+                format!("patient{:05}@example.org", i + 1)
+            } else {
+                String::new()
+            };
+            let notes = if chance(&mut rng, 0.15) {
+                pick(&mut rng, NOTES).to_owned()
+            } else {
+                String::new()
+            };
             PatientInput {
                 record_number: format!("BT-{:05}", i + 1),
                 family_name: family,
                 given_names: given,
-                pseudonym: if pseudonymised { format!("P-{:04}", i + 1) } else { String::new() },
+                pseudonym: if pseudonymised {
+                    format!("P-{:04}", i + 1)
+                } else {
+                    String::new()
+                },
                 birth_date: birth.to_string(),
                 sex: if female { "female" } else { "male" }.into(),
                 weight_kg: weight.to_string(),
@@ -282,7 +594,13 @@ pub fn patients(seed: u64, count: usize, today: Date) -> Vec<PatientInput> {
 }
 
 /// Stores a demo clinic's patients, acting as `actor`.
-pub async fn populate(db: &Database, actor: &Actor, seed: u64, count: usize, today: Date) -> anyhow::Result<usize> {
+pub async fn populate(
+    db: &Database,
+    actor: &Actor,
+    seed: u64,
+    count: usize,
+    today: Date,
+) -> anyhow::Result<usize> {
     let inputs = patients(seed, count, today);
     for input in &inputs {
         let record = PatientRecord::parse(input, today)
@@ -308,14 +626,26 @@ mod tests {
             PatientRecord::parse(p, today).unwrap_or_else(|e| panic!("{}: {e}", p.record_number));
         }
         for indication in PROFILES.iter().map(|p| p.indication.id()) {
-            assert!(a.iter().any(|p| p.indications[0] == indication), "{indication} missing");
+            assert!(
+                a.iter().any(|p| p.indications[0] == indication),
+                "{indication} missing"
+            );
         }
         for lang in ["pl", "ru", "ar", "en"] {
-            assert!(a.iter().any(|p| p.preferred_language == lang), "{lang} missing");
+            assert!(
+                a.iter().any(|p| p.preferred_language == lang),
+                "{lang} missing"
+            );
         }
         let children = a
             .iter()
-            .filter(|p| PatientRecord::parse(p, today).expect("valid").birth_date.age_years(today) < 18)
+            .filter(|p| {
+                PatientRecord::parse(p, today)
+                    .expect("valid")
+                    .birth_date
+                    .age_years(today)
+                    < 18
+            })
             .count();
         assert!(children > 5, "only {children} children");
         assert!(a.iter().any(|p| !p.conditions.is_empty()));

@@ -12,7 +12,11 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 #[derive(Parser)]
-#[command(name = "bont", version, about = "Botulinum toxin therapy for neurology clinics")]
+#[command(
+    name = "bont",
+    version,
+    about = "Botulinum toxin therapy for neurology clinics"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -55,9 +59,12 @@ enum Command {
         /// Number of patients.
         #[arg(long, default_value_t = 200)]
         patients: usize,
-        /// Seed: the same seed on the same day gives the same clinic.
+        /// Seed: the same seed and date give the same clinic.
         #[arg(long, default_value_t = 2026)]
         seed: u64,
+        /// The date the clinic is generated as of (YYYY-MM-DD; default today).
+        #[arg(long)]
+        as_of: Option<jiff::civil::Date>,
     },
     /// Manage staff accounts.
     User {
@@ -100,7 +107,9 @@ async fn open(folder: &Path, file: &str) -> anyhow::Result<Database> {
     std::fs::create_dir_all(folder)
         .with_context(|| format!("cannot create the data folder {}", folder.display()))?;
     let path = folder.join(file);
-    Database::open(&path).await.with_context(|| format!("cannot open the database {}", path.display()))
+    Database::open(&path)
+        .await
+        .with_context(|| format!("cannot open the database {}", path.display()))
 }
 
 fn main() -> anyhow::Result<()> {
@@ -112,22 +121,51 @@ fn main() -> anyhow::Result<()> {
         .with_writer(std::io::stderr)
         .init();
     let cli = Cli::parse();
-    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
     runtime.block_on(run(cli))
 }
 
 async fn run(cli: Cli) -> anyhow::Result<()> {
     let clock: Arc<dyn Clock> = Arc::new(SystemClock);
     match cli.command {
-        Command::Serve { data, listen, demo, patients, clinic_name, secure_cookies } => {
-            serve(data.data, listen, demo, patients, clinic_name, secure_cookies, clock).await
+        Command::Serve {
+            data,
+            listen,
+            demo,
+            patients,
+            clinic_name,
+            secure_cookies,
+        } => {
+            serve(
+                data.data,
+                listen,
+                demo,
+                patients,
+                clinic_name,
+                secure_cookies,
+                clock,
+            )
+            .await
         }
-        Command::Demo { data, patients, seed } => {
+        Command::Demo {
+            data,
+            patients,
+            seed,
+            as_of,
+        } => {
             let db = open(&data.data, DATABASE_FILE).await?;
-            let clinic = db.first_clinic_or_create("Demo neurology clinic", clock.now()).await?;
+            let clinic = db
+                .first_clinic_or_create("Demo neurology clinic", clock.now())
+                .await?;
             let actor = demo_actor(&db, clinic.id, clock.as_ref()).await?;
-            let count = demo::populate(&db, &actor, seed, patients, clock.today()).await?;
-            println!("Added {count} demo patients to {}.", data.data.join(DATABASE_FILE).display());
+            let today = as_of.unwrap_or_else(|| clock.today());
+            let count = demo::populate(&db, &actor, seed, patients, today).await?;
+            println!(
+                "Added {count} demo patients to {}.",
+                data.data.join(DATABASE_FILE).display()
+            );
             Ok(())
         }
         Command::User { command } => user_command(command, clock).await,
@@ -136,7 +174,11 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
 
 /// The account demo data is recorded as: the demo physician, created (with the other
 /// demo log-ins, printed) when the database has no accounts yet.
-async fn demo_actor(db: &Database, clinic: bont_core::ClinicId, clock: &dyn Clock) -> anyhow::Result<Actor> {
+async fn demo_actor(
+    db: &Database,
+    clinic: bont_core::ClinicId,
+    clock: &dyn Clock,
+) -> anyhow::Result<Actor> {
     if db.count_users().await? == 0 {
         let accounts = demo::create_demo_accounts(db, clinic, clock.now()).await?;
         print_accounts(&accounts);
@@ -150,13 +192,23 @@ async fn demo_actor(db: &Database, clinic: bont_core::ClinicId, clock: &dyn Cloc
             .next()
             .context("the database has no account to record demo data as")?,
     };
-    Ok(Actor { user: user.id, clinic, client: "bont demo".into(), now: clock.now() })
+    Ok(Actor {
+        user: user.id,
+        clinic,
+        client: "bont demo".into(),
+        now: clock.now(),
+    })
 }
 
 fn print_accounts(accounts: &[demo::DemoAccount]) {
     println!("Demo log-ins (one per role):");
     for a in accounts {
-        println!("  {:<11} user name: {:<11} password: {}", a.role.id(), a.username, a.password);
+        println!(
+            "  {:<11} user name: {:<11} password: {}",
+            a.role.id(),
+            a.username,
+            a.password
+        );
     }
 }
 
@@ -175,14 +227,19 @@ async fn serve(
         for suffix in ["", "-wal", "-shm"] {
             let path = folder.join(format!("{DEMO_DATABASE_FILE}{suffix}"));
             if path.exists() {
-                std::fs::remove_file(&path).with_context(|| format!("cannot remove {}", path.display()))?;
+                std::fs::remove_file(&path)
+                    .with_context(|| format!("cannot remove {}", path.display()))?;
             }
         }
         open(&folder, DEMO_DATABASE_FILE).await?
     } else {
         open(&folder, DATABASE_FILE).await?
     };
-    let clinic_name = if demo_mode { "Demo neurology clinic".to_owned() } else { clinic_name };
+    let clinic_name = if demo_mode {
+        "Demo neurology clinic".to_owned()
+    } else {
+        clinic_name
+    };
     let clinic = db.first_clinic_or_create(&clinic_name, clock.now()).await?;
     let state = AppState::new(db.clone(), clock.clone());
     let listener = tokio::net::TcpListener::bind(listen)
@@ -193,7 +250,9 @@ async fn serve(
         let actor = demo_actor(&db, clinic.id, clock.as_ref()).await?;
         let count = demo::populate(&db, &actor, 2026, patients, clock.today()).await?;
         println!("Demo clinic with {count} synthetic patients.");
-    } else if let Some((username, password)) = bont_web::auth::ensure_first_admin(&state, clinic.id).await? {
+    } else if let Some((username, password)) =
+        bont_web::auth::ensure_first_admin(&state, clinic.id).await?
+    {
         println!("First start: a first administrator account was created.");
         println!("  Log in at http://{address}/login");
         println!("  user name: {username}");
@@ -230,9 +289,17 @@ async fn shutdown_signal() {
 
 async fn user_command(command: UserCommand, clock: Arc<dyn Clock>) -> anyhow::Result<()> {
     match command {
-        UserCommand::Add { data, username, role, name, language } => {
+        UserCommand::Add {
+            data,
+            username,
+            role,
+            name,
+            language,
+        } => {
             let db = open(&data.data, DATABASE_FILE).await?;
-            let clinic = db.first_clinic_or_create("Neurology clinic", clock.now()).await?;
+            let clinic = db
+                .first_clinic_or_create("Neurology clinic", clock.now())
+                .await?;
             let input = UserInput {
                 display_name: name.unwrap_or_else(|| username.clone()),
                 username,
@@ -241,20 +308,34 @@ async fn user_command(command: UserCommand, clock: Arc<dyn Clock>) -> anyhow::Re
             };
             let user = NewUser::parse(&input).map_err(|e| anyhow::anyhow!("{e}"))?;
             let password = bont_web::auth::one_time_password();
-            let hash = bont_web::auth::hash_password(&password).map_err(|e| anyhow::anyhow!("{e}"))?;
+            let hash =
+                bont_web::auth::hash_password(&password).map_err(|e| anyhow::anyhow!("{e}"))?;
             db.create_user(None, clinic.id, &user, &hash, true, clock.now())
                 .await
                 .map_err(|e| anyhow::anyhow!("{e}"))?;
-            println!("Account {} ({}) created.", user.username.as_str(), user.role);
+            println!(
+                "Account {} ({}) created.",
+                user.username.as_str(),
+                user.role
+            );
             println!("One-time password: {password}");
             Ok(())
         }
         UserCommand::ResetPassword { data, username } => {
             let db = open(&data.data, DATABASE_FILE).await?;
-            let user = db.user_by_username(&username).await?.context("no account with that user name")?;
+            let user = db
+                .user_by_username(&username)
+                .await?
+                .context("no account with that user name")?;
             let password = bont_web::auth::one_time_password();
-            let hash = bont_web::auth::hash_password(&password).map_err(|e| anyhow::anyhow!("{e}"))?;
-            let actor = Actor { user: user.id, clinic: user.clinic, client: "bont user reset-password".into(), now: clock.now() };
+            let hash =
+                bont_web::auth::hash_password(&password).map_err(|e| anyhow::anyhow!("{e}"))?;
+            let actor = Actor {
+                user: user.id,
+                clinic: user.clinic,
+                client: "bont user reset-password".into(),
+                now: clock.now(),
+            };
             db.set_password(&actor, user.id, &hash, true).await?;
             println!("New one-time password for {}: {password}", user.username);
             Ok(())

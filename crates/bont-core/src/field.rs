@@ -29,7 +29,11 @@ pub enum Problem {
     /// Not a number.
     NotANumber { value: String },
     /// A number outside its plausible range.
-    OutOfRange { min: String, max: String, unit: String },
+    OutOfRange {
+        min: String,
+        max: String,
+        unit: String,
+    },
     /// A value that is not one of the accepted ones.
     Unknown { value: String },
     /// Another record already uses this value.
@@ -68,7 +72,10 @@ impl fmt::Display for Problem {
             }
             Problem::NotAnEmail => write!(f, "is not an e-mail address"),
             Problem::NotAPhoneNumber => {
-                write!(f, "is not a telephone number (digits, spaces, + - ( ) only)")
+                write!(
+                    f,
+                    "is not a telephone number (digits, spaces, + - ( ) only)"
+                )
             }
             Problem::PasswordTooShort { min } => write!(f, "must be at least {min} characters"),
             Problem::PasswordsDiffer => write!(f, "the two passwords differ"),
@@ -140,6 +147,10 @@ impl FieldErrors {
     }
     /// `Ok(value)` when nothing was recorded.
     pub fn finish<T>(self, value: impl FnOnce() -> T) -> Result<T, FieldErrors> {
-        if self.is_empty() { Ok(value()) } else { Err(self) }
+        if self.is_empty() {
+            Ok(value())
+        } else {
+            Err(self)
+        }
     }
 }

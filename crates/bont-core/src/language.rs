@@ -46,7 +46,11 @@ impl Language {
     /// Accepts the code in any letter case, with or without a region (`pl-PL`).
     pub fn parse(raw: &str) -> Result<Self, Problem> {
         let trimmed = raw.trim();
-        let primary = trimmed.split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase();
+        let primary = trimmed
+            .split(['-', '_'])
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase();
         Language::ALL
             .into_iter()
             .find(|l| l.code() == primary)
@@ -54,7 +58,9 @@ impl Language {
                 if trimmed.is_empty() {
                     Problem::Required
                 } else {
-                    Problem::Unknown { value: trimmed.chars().take(40).collect() }
+                    Problem::Unknown {
+                        value: trimmed.chars().take(40).collect(),
+                    }
                 }
             })
     }
@@ -75,7 +81,10 @@ mod tests {
         assert_eq!(Language::parse("pl"), Ok(Language::Pl));
         assert_eq!(Language::parse("AR-sa"), Ok(Language::Ar));
         assert_eq!(Language::parse("ru_RU"), Ok(Language::Ru));
-        assert_eq!(Language::parse("xx"), Err(Problem::Unknown { value: "xx".into() }));
+        assert_eq!(
+            Language::parse("xx"),
+            Err(Problem::Unknown { value: "xx".into() })
+        );
         assert_eq!(Language::parse(""), Err(Problem::Required));
         assert!(Language::Ar.is_right_to_left());
         assert!(!Language::Pl.is_right_to_left());

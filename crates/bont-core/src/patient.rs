@@ -5,10 +5,10 @@
 //! it is checked, reporting every faulty field at once.
 
 use crate::field::{FieldErrors, Problem};
+use crate::input;
 use crate::language::Language;
 use crate::text::{Line, Paragraphs, search_key};
 use crate::vocabulary::{Allergy, Condition, Indication, MedicationClass};
-use crate::input;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -105,7 +105,9 @@ impl Sex {
             if raw.is_empty() {
                 Problem::Required
             } else {
-                Problem::Unknown { value: raw.chars().take(40).collect() }
+                Problem::Unknown {
+                    value: raw.chars().take(40).collect(),
+                }
             }
         })
     }
@@ -121,7 +123,9 @@ pub fn parse_date(raw: &str) -> Result<Date, Problem> {
     let shaped = raw.len() == 10 && raw.as_bytes()[4] == b'-' && raw.as_bytes()[7] == b'-';
     match raw.parse::<Date>() {
         Ok(date) if shaped => Ok(date),
-        _ => Err(Problem::NotADate { value: raw.chars().take(40).collect() }),
+        _ => Err(Problem::NotADate {
+            value: raw.chars().take(40).collect(),
+        }),
     }
 }
 
@@ -136,7 +140,9 @@ impl BirthDate {
         if date > today {
             Err(Problem::DateInFuture)
         } else if date < EARLIEST_BIRTH_DATE {
-            Err(Problem::DateTooEarly { earliest: EARLIEST_BIRTH_DATE.to_string() })
+            Err(Problem::DateTooEarly {
+                earliest: EARLIEST_BIRTH_DATE.to_string(),
+            })
         } else {
             Ok(BirthDate(date))
         }
@@ -167,7 +173,9 @@ impl WeightKg {
         let value: f64 = raw
             .replace(',', ".")
             .parse()
-            .map_err(|_| Problem::NotANumber { value: raw.chars().take(40).collect() })?;
+            .map_err(|_| Problem::NotANumber {
+                value: raw.chars().take(40).collect(),
+            })?;
         if !value.is_finite() || !(WEIGHT_KG_MIN..=WEIGHT_KG_MAX).contains(&value) {
             return Err(Problem::OutOfRange {
                 min: WEIGHT_KG_MIN.to_string(),
@@ -242,7 +250,10 @@ pub struct ClinicalFlags {
 impl ClinicalFlags {
     /// Interacting medication classes found in the medication list.
     pub fn medication_classes(&self) -> BTreeSet<MedicationClass> {
-        self.medications.iter().filter_map(|m| MedicationClass::of_medication(m.as_str())).collect()
+        self.medications
+            .iter()
+            .filter_map(|m| MedicationClass::of_medication(m.as_str()))
+            .collect()
     }
 }
 
@@ -265,8 +276,10 @@ impl PatientRecord {
     /// Checks every field of `input`; `today` is the clinic's date.
     pub fn parse(input: &PatientInput, today: Date) -> Result<PatientRecord, FieldErrors> {
         let mut errors = FieldErrors::new();
-        let record_number =
-            errors.take("record_number", RecordNumber::parse_required(&input.record_number));
+        let record_number = errors.take(
+            "record_number",
+            RecordNumber::parse_required(&input.record_number),
+        );
         let family = errors.take("family_name", Name::parse_optional(&input.family_name));
         let given = errors.take("given_names", Name::parse_optional(&input.given_names));
         let pseudonym = errors.take("pseudonym", Name::parse_optional(&input.pseudonym));
@@ -276,15 +289,29 @@ impl PatientRecord {
         let birth_date = errors.take("birth_date", BirthDate::parse(&input.birth_date, today));
         let sex = errors.take("sex", Sex::parse(&input.sex));
         let weight = parse_weight(input, today, birth_date, &mut errors);
-        let preferred_language =
-            errors.take("preferred_language", Language::parse(&input.preferred_language));
+        let preferred_language = errors.take(
+            "preferred_language",
+            Language::parse(&input.preferred_language),
+        );
         let contact = Contact {
             phone: errors.take("phone", parse_phone(&input.phone)).flatten(),
             email: errors.take("email", parse_email(&input.email)).flatten(),
-            address: errors.take("address", Line::parse_optional(&input.address)).flatten(),
+            address: errors
+                .take("address", Line::parse_optional(&input.address))
+                .flatten(),
         };
-        let indications = parse_codes("indications", &input.indications, Indication::parse, &mut errors);
-        let conditions = parse_codes("conditions", &input.conditions, Condition::parse, &mut errors);
+        let indications = parse_codes(
+            "indications",
+            &input.indications,
+            Indication::parse,
+            &mut errors,
+        );
+        let conditions = parse_codes(
+            "conditions",
+            &input.conditions,
+            Condition::parse,
+            &mut errors,
+        );
         let allergies = parse_codes("allergies", &input.allergies, Allergy::parse, &mut errors);
         let medications = parse_medications(&input.medications, &mut errors);
         let notes = errors.take("notes", Paragraphs::parse(&input.notes));
@@ -347,19 +374,60 @@ impl PatientRecord {
             pseudonym: line(&self.name.pseudonym),
             birth_date: self.birth_date.date().to_string(),
             sex: self.sex.id().into(),
-            weight_kg: self.weight.map(|w| w.kg.kg().to_string()).unwrap_or_default(),
-            weight_measured_on: self.weight.map(|w| w.measured_on.to_string()).unwrap_or_default(),
+            weight_kg: self
+                .weight
+                .map(|w| w.kg.kg().to_string())
+                .unwrap_or_default(),
+            weight_measured_on: self
+                .weight
+                .map(|w| w.measured_on.to_string())
+                .unwrap_or_default(),
             preferred_language: self.preferred_language.code().into(),
-            phone: self.contact.phone.as_ref().map(ToString::to_string).unwrap_or_default(),
-            email: self.contact.email.as_ref().map(ToString::to_string).unwrap_or_default(),
-            address: self.contact.address.as_ref().map(ToString::to_string).unwrap_or_default(),
+            phone: self
+                .contact
+                .phone
+                .as_ref()
+                .map(ToString::to_string)
+                .unwrap_or_default(),
+            email: self
+                .contact
+                .email
+                .as_ref()
+                .map(ToString::to_string)
+                .unwrap_or_default(),
+            address: self
+                .contact
+                .address
+                .as_ref()
+                .map(ToString::to_string)
+                .unwrap_or_default(),
             consent_treatment: self.consents.treatment,
             consent_reminders: self.consents.reminders,
             consent_research: self.consents.research,
-            indications: self.clinical.indications.iter().map(|c| c.id().into()).collect(),
-            conditions: self.clinical.conditions.iter().map(|c| c.id().into()).collect(),
-            allergies: self.clinical.allergies.iter().map(|c| c.id().into()).collect(),
-            medications: self.clinical.medications.iter().map(ToString::to_string).collect(),
+            indications: self
+                .clinical
+                .indications
+                .iter()
+                .map(|c| c.id().into())
+                .collect(),
+            conditions: self
+                .clinical
+                .conditions
+                .iter()
+                .map(|c| c.id().into())
+                .collect(),
+            allergies: self
+                .clinical
+                .allergies
+                .iter()
+                .map(|c| c.id().into())
+                .collect(),
+            medications: self
+                .clinical
+                .medications
+                .iter()
+                .map(ToString::to_string)
+                .collect(),
             pregnant: self.clinical.pregnant,
             breastfeeding: self.clinical.breastfeeding,
             notes: self.notes.as_str().into(),
@@ -405,7 +473,10 @@ fn parse_weight(
             None => Some(d),
         }
     });
-    Some(Some(Weight { kg: kg?, measured_on: measured_on? }))
+    Some(Some(Weight {
+        kg: kg?,
+        measured_on: measured_on?,
+    }))
 }
 
 fn parse_codes<T: Ord>(
@@ -431,7 +502,12 @@ fn parse_codes<T: Ord>(
 
 fn parse_medications(raw: &[String], errors: &mut FieldErrors) -> Vec<Medication> {
     if raw.len() > MEDICATIONS_MAX {
-        errors.push("medications", Problem::TooMany { max: MEDICATIONS_MAX });
+        errors.push(
+            "medications",
+            Problem::TooMany {
+                max: MEDICATIONS_MAX,
+            },
+        );
         return Vec::new();
     }
     let mut out = Vec::with_capacity(raw.len());
@@ -450,7 +526,10 @@ fn parse_medications(raw: &[String], errors: &mut FieldErrors) -> Vec<Medication
 fn parse_phone(raw: &str) -> Result<Option<Line<40>>, Problem> {
     let phone = Line::<40>::parse_optional(raw)?;
     if let Some(p) = &phone {
-        let ok_chars = p.as_str().chars().all(|c| c.is_ascii_digit() || " +-()./".contains(c));
+        let ok_chars = p
+            .as_str()
+            .chars()
+            .all(|c| c.is_ascii_digit() || " +-()./".contains(c));
         let digits = p.as_str().chars().filter(char::is_ascii_digit).count();
         if !ok_chars || digits < 3 {
             return Err(Problem::NotAPhoneNumber);
@@ -521,7 +600,12 @@ mod tests {
         assert_eq!(record.name.display(), "Kowalska, Anna");
         assert_eq!(record.birth_date.age_years(TODAY), 42);
         assert_eq!(record.weight.map(|w| w.kg.kg()), Some(64.5));
-        assert!(record.clinical.medication_classes().contains(&MedicationClass::Aminoglycosides));
+        assert!(
+            record
+                .clinical
+                .medication_classes()
+                .contains(&MedicationClass::Aminoglycosides)
+        );
         assert_eq!(PatientRecord::parse(&record.to_input(), TODAY), Ok(record));
     }
 
@@ -529,41 +613,160 @@ mod tests {
     fn each_bad_field_is_named_with_its_problem() {
         type Edit = fn(&mut PatientInput);
         let cases: &[(&str, Edit, Problem)] = &[
-            ("record_number", |p| p.record_number = " ".into(), Problem::Required),
-            ("record_number", |p| p.record_number = "x".repeat(33), Problem::TooLong { max: 32 }),
-            ("family_name", |p| {
-                p.family_name = "".into();
-                p.pseudonym = "".into();
-            }, Problem::NameOrPseudonymRequired),
-            ("family_name", |p| p.family_name = "x".repeat(101), Problem::TooLong { max: 100 }),
-            ("given_names", |p| p.given_names = "An\nna".into(), Problem::ControlCharacters),
-            ("birth_date", |p| p.birth_date = "2026-11-23".into(), Problem::DateInFuture),
-            ("birth_date", |p| p.birth_date = "1899-12-31".into(),
-                Problem::DateTooEarly { earliest: "1900-01-01".into() }),
-            ("birth_date", |p| p.birth_date = "02.03.1984".into(),
-                Problem::NotADate { value: "02.03.1984".into() }),
-            ("birth_date", |p| p.birth_date = "1984-02-30".into(),
-                Problem::NotADate { value: "1984-02-30".into() }),
-            ("birth_date", |p| p.birth_date = "".into(), Problem::Required),
-            ("sex", |p| p.sex = "f".into(), Problem::Unknown { value: "f".into() }),
-            ("weight_kg", |p| p.weight_kg = "0.4".into(),
-                Problem::OutOfRange { min: "0.5".into(), max: "400".into(), unit: "kg".into() }),
-            ("weight_kg", |p| p.weight_kg = "400.1".into(),
-                Problem::OutOfRange { min: "0.5".into(), max: "400".into(), unit: "kg".into() }),
-            ("weight_kg", |p| p.weight_kg = "heavy".into(), Problem::NotANumber { value: "heavy".into() }),
-            ("weight_kg", |p| p.weight_kg = "NaN".into(),
-                Problem::OutOfRange { min: "0.5".into(), max: "400".into(), unit: "kg".into() }),
-            ("weight_measured_on", |p| p.weight_measured_on = "2027-01-01".into(), Problem::DateInFuture),
-            ("weight_measured_on", |p| p.weight_measured_on = "1980-01-01".into(), Problem::BeforeBirth),
-            ("preferred_language", |p| p.preferred_language = "de".into(),
-                Problem::Unknown { value: "de".into() }),
-            ("email", |p| p.email = "anna.example.org".into(), Problem::NotAnEmail),
-            ("phone", |p| p.phone = "call me".into(), Problem::NotAPhoneNumber),
-            ("conditions", |p| p.conditions = vec!["flu".into()], Problem::Unknown { value: "flu".into() }),
-            ("allergies", |p| p.allergies = vec!["peanuts".into()], Problem::Unknown { value: "peanuts".into() }),
-            ("indications", |p| p.indications = vec!["migraine".into()], Problem::Unknown { value: "migraine".into() }),
-            ("medications", |p| p.medications = vec!["x".into(); 41], Problem::TooMany { max: 40 }),
-            ("notes", |p| p.notes = "x".repeat(4001), Problem::TooLong { max: 4000 }),
+            (
+                "record_number",
+                |p| p.record_number = " ".into(),
+                Problem::Required,
+            ),
+            (
+                "record_number",
+                |p| p.record_number = "x".repeat(33),
+                Problem::TooLong { max: 32 },
+            ),
+            (
+                "family_name",
+                |p| {
+                    p.family_name = "".into();
+                    p.pseudonym = "".into();
+                },
+                Problem::NameOrPseudonymRequired,
+            ),
+            (
+                "family_name",
+                |p| p.family_name = "x".repeat(101),
+                Problem::TooLong { max: 100 },
+            ),
+            (
+                "given_names",
+                |p| p.given_names = "An\nna".into(),
+                Problem::ControlCharacters,
+            ),
+            (
+                "birth_date",
+                |p| p.birth_date = "2026-11-23".into(),
+                Problem::DateInFuture,
+            ),
+            (
+                "birth_date",
+                |p| p.birth_date = "1899-12-31".into(),
+                Problem::DateTooEarly {
+                    earliest: "1900-01-01".into(),
+                },
+            ),
+            (
+                "birth_date",
+                |p| p.birth_date = "02.03.1984".into(),
+                Problem::NotADate {
+                    value: "02.03.1984".into(),
+                },
+            ),
+            (
+                "birth_date",
+                |p| p.birth_date = "1984-02-30".into(),
+                Problem::NotADate {
+                    value: "1984-02-30".into(),
+                },
+            ),
+            (
+                "birth_date",
+                |p| p.birth_date = "".into(),
+                Problem::Required,
+            ),
+            (
+                "sex",
+                |p| p.sex = "f".into(),
+                Problem::Unknown { value: "f".into() },
+            ),
+            (
+                "weight_kg",
+                |p| p.weight_kg = "0.4".into(),
+                Problem::OutOfRange {
+                    min: "0.5".into(),
+                    max: "400".into(),
+                    unit: "kg".into(),
+                },
+            ),
+            (
+                "weight_kg",
+                |p| p.weight_kg = "400.1".into(),
+                Problem::OutOfRange {
+                    min: "0.5".into(),
+                    max: "400".into(),
+                    unit: "kg".into(),
+                },
+            ),
+            (
+                "weight_kg",
+                |p| p.weight_kg = "heavy".into(),
+                Problem::NotANumber {
+                    value: "heavy".into(),
+                },
+            ),
+            (
+                "weight_kg",
+                |p| p.weight_kg = "NaN".into(),
+                Problem::OutOfRange {
+                    min: "0.5".into(),
+                    max: "400".into(),
+                    unit: "kg".into(),
+                },
+            ),
+            (
+                "weight_measured_on",
+                |p| p.weight_measured_on = "2027-01-01".into(),
+                Problem::DateInFuture,
+            ),
+            (
+                "weight_measured_on",
+                |p| p.weight_measured_on = "1980-01-01".into(),
+                Problem::BeforeBirth,
+            ),
+            (
+                "preferred_language",
+                |p| p.preferred_language = "de".into(),
+                Problem::Unknown { value: "de".into() },
+            ),
+            (
+                "email",
+                |p| p.email = "anna.example.org".into(),
+                Problem::NotAnEmail,
+            ),
+            (
+                "phone",
+                |p| p.phone = "call me".into(),
+                Problem::NotAPhoneNumber,
+            ),
+            (
+                "conditions",
+                |p| p.conditions = vec!["flu".into()],
+                Problem::Unknown {
+                    value: "flu".into(),
+                },
+            ),
+            (
+                "allergies",
+                |p| p.allergies = vec!["peanuts".into()],
+                Problem::Unknown {
+                    value: "peanuts".into(),
+                },
+            ),
+            (
+                "indications",
+                |p| p.indications = vec!["migraine".into()],
+                Problem::Unknown {
+                    value: "migraine".into(),
+                },
+            ),
+            (
+                "medications",
+                |p| p.medications = vec!["x".into(); 41],
+                Problem::TooMany { max: 40 },
+            ),
+            (
+                "notes",
+                |p| p.notes = "x".repeat(4001),
+                Problem::TooLong { max: 4000 },
+            ),
         ];
         for (field, edit, expected) in cases {
             let mut input = valid();
@@ -603,7 +806,16 @@ mod tests {
         let input = PatientInput::default();
         let errors = PatientRecord::parse(&input, TODAY).expect_err("empty input");
         let fields: Vec<&str> = errors.iter().map(|e| e.field).collect();
-        assert_eq!(fields, ["record_number", "family_name", "birth_date", "sex", "preferred_language"]);
+        assert_eq!(
+            fields,
+            [
+                "record_number",
+                "family_name",
+                "birth_date",
+                "sex",
+                "preferred_language"
+            ]
+        );
     }
 
     #[test]

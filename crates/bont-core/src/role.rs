@@ -28,8 +28,13 @@ pub enum Capability {
 }
 
 impl Role {
-    pub const ALL: [Role; 5] =
-        [Role::Physician, Role::Nurse, Role::Manager, Role::Researcher, Role::Admin];
+    pub const ALL: [Role; 5] = [
+        Role::Physician,
+        Role::Nurse,
+        Role::Manager,
+        Role::Researcher,
+        Role::Admin,
+    ];
 
     pub const fn id(self) -> &'static str {
         match self {
@@ -43,13 +48,18 @@ impl Role {
 
     pub fn parse(raw: &str) -> Result<Self, Problem> {
         let raw = raw.trim();
-        Role::ALL.into_iter().find(|r| r.id() == raw).ok_or_else(|| {
-            if raw.is_empty() {
-                Problem::Required
-            } else {
-                Problem::Unknown { value: raw.chars().take(40).collect() }
-            }
-        })
+        Role::ALL
+            .into_iter()
+            .find(|r| r.id() == raw)
+            .ok_or_else(|| {
+                if raw.is_empty() {
+                    Problem::Required
+                } else {
+                    Problem::Unknown {
+                        value: raw.chars().take(40).collect(),
+                    }
+                }
+            })
     }
 
     /// The role matrix. Managers (stock, activity) and researchers (pseudonymised cohort
@@ -80,9 +90,16 @@ mod tests {
             let clinician = matches!(role, Role::Physician | Role::Nurse);
             assert_eq!(role.allows(Capability::ViewPatients), clinician, "{role}");
             assert_eq!(role.allows(Capability::EditPatients), clinician, "{role}");
-            assert_eq!(role.allows(Capability::ManageUsers), role == Role::Admin, "{role}");
+            assert_eq!(
+                role.allows(Capability::ManageUsers),
+                role == Role::Admin,
+                "{role}"
+            );
             assert_eq!(Role::parse(role.id()), Ok(role));
         }
-        assert!(matches!(Role::parse("doctor"), Err(Problem::Unknown { .. })));
+        assert!(matches!(
+            Role::parse("doctor"),
+            Err(Problem::Unknown { .. })
+        ));
     }
 }

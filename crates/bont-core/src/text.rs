@@ -24,7 +24,11 @@ impl<const MAX: usize> Line<MAX> {
     /// Like [`Line::parse`], but empty is refused.
     pub fn parse_required(raw: &str) -> Result<Self, Problem> {
         let line = Self::parse(raw)?;
-        if line.0.is_empty() { Err(Problem::Required) } else { Ok(line) }
+        if line.0.is_empty() {
+            Err(Problem::Required)
+        } else {
+            Ok(line)
+        }
     }
     /// `None` for an empty value.
     pub fn parse_optional(raw: &str) -> Result<Option<Self>, Problem> {
@@ -56,7 +60,10 @@ impl<const MAX: usize> Paragraphs<MAX> {
         if value.chars().count() > MAX {
             return Err(Problem::TooLong { max: MAX });
         }
-        if value.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
+        if value
+            .chars()
+            .any(|c| c.is_control() && c != '\n' && c != '\t')
+        {
             return Err(Problem::ControlCharacters);
         }
         Ok(Self(value))
@@ -81,9 +88,15 @@ mod tests {
 
     #[test]
     fn one_line_text_is_trimmed_bounded_and_without_control_characters() {
-        assert_eq!(Line::<5>::parse("  abc ").map(|l| l.0), Ok("abc".to_owned()));
+        assert_eq!(
+            Line::<5>::parse("  abc ").map(|l| l.0),
+            Ok("abc".to_owned())
+        );
         assert_eq!(Line::<5>::parse("abcdef"), Err(Problem::TooLong { max: 5 }));
-        assert_eq!(Line::<5>::parse("żółćś").map(|l| l.0), Ok("żółćś".to_owned()));
+        assert_eq!(
+            Line::<5>::parse("żółćś").map(|l| l.0),
+            Ok("żółćś".to_owned())
+        );
         assert_eq!(Line::<9>::parse("a\nb"), Err(Problem::ControlCharacters));
         assert_eq!(Line::<9>::parse("a\0b"), Err(Problem::ControlCharacters));
         assert_eq!(Line::<9>::parse_required("   "), Err(Problem::Required));
@@ -94,7 +107,10 @@ mod tests {
     fn paragraphs_keep_line_breaks() {
         let p = Paragraphs::<20>::parse("one\r\ntwo\tthree").expect("valid");
         assert_eq!(p.as_str(), "one\ntwo\tthree");
-        assert_eq!(Paragraphs::<20>::parse("bell\u{7}"), Err(Problem::ControlCharacters));
+        assert_eq!(
+            Paragraphs::<20>::parse("bell\u{7}"),
+            Err(Problem::ControlCharacters)
+        );
     }
 
     #[test]

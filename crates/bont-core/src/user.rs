@@ -26,7 +26,9 @@ impl Username {
         }
         let allowed = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || "._-".contains(c);
         if name.len() < 3 || !name.chars().all(allowed) {
-            return Err(Problem::Unknown { value: raw.trim().chars().take(40).collect() });
+            return Err(Problem::Unknown {
+                value: raw.trim().chars().take(40).collect(),
+            });
         }
         Ok(Username(name))
     }
@@ -39,13 +41,22 @@ impl Username {
 pub fn check_new_password(password: &str, repeated: &str) -> Result<(), FieldErrors> {
     let length = password.chars().count();
     if length < PASSWORD_MIN {
-        return Err(FieldErrors::one("password", Problem::PasswordTooShort { min: PASSWORD_MIN }));
+        return Err(FieldErrors::one(
+            "password",
+            Problem::PasswordTooShort { min: PASSWORD_MIN },
+        ));
     }
     if length > PASSWORD_MAX {
-        return Err(FieldErrors::one("password", Problem::TooLong { max: PASSWORD_MAX }));
+        return Err(FieldErrors::one(
+            "password",
+            Problem::TooLong { max: PASSWORD_MAX },
+        ));
     }
     if password != repeated {
-        return Err(FieldErrors::one("password_repeat", Problem::PasswordsDiffer));
+        return Err(FieldErrors::one(
+            "password_repeat",
+            Problem::PasswordsDiffer,
+        ));
     }
     Ok(())
 }
@@ -99,7 +110,10 @@ mod tests {
 
     #[test]
     fn usernames_and_passwords() {
-        assert_eq!(Username::parse(" Nurse.Two ").map(|u| u.0), Ok("nurse.two".into()));
+        assert_eq!(
+            Username::parse(" Nurse.Two ").map(|u| u.0),
+            Ok("nurse.two".into())
+        );
         assert!(Username::parse("ab").is_err());
         assert!(Username::parse("with space").is_err());
         assert!(check_new_password("short", "short").is_err());

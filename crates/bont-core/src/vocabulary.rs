@@ -119,29 +119,75 @@ impl MedicationClass {
     const fn members(self) -> &'static [&'static str] {
         match self {
             MedicationClass::Aminoglycosides => &[
-                "gentamicin", "tobramycin", "amikacin", "neomycin", "streptomycin", "kanamycin",
-                "netilmicin", "plazomicin", "paromomycin",
+                "gentamicin",
+                "tobramycin",
+                "amikacin",
+                "neomycin",
+                "streptomycin",
+                "kanamycin",
+                "netilmicin",
+                "plazomicin",
+                "paromomycin",
             ],
             MedicationClass::NeuromuscularBlockers => &[
-                "rocuronium", "vecuronium", "atracurium", "cisatracurium", "pancuronium",
-                "mivacurium", "suxamethonium", "succinylcholine", "tubocurarine",
+                "rocuronium",
+                "vecuronium",
+                "atracurium",
+                "cisatracurium",
+                "pancuronium",
+                "mivacurium",
+                "suxamethonium",
+                "succinylcholine",
+                "tubocurarine",
             ],
             MedicationClass::Anticholinergics => &[
-                "trihexyphenidyl", "benztropine", "biperiden", "glycopyrronium", "glycopyrrolate",
-                "oxybutynin", "tolterodine", "solifenacin", "hyoscine", "scopolamine", "atropine",
-                "trospium", "darifenacin", "fesoterodine",
+                "trihexyphenidyl",
+                "benztropine",
+                "biperiden",
+                "glycopyrronium",
+                "glycopyrrolate",
+                "oxybutynin",
+                "tolterodine",
+                "solifenacin",
+                "hyoscine",
+                "scopolamine",
+                "atropine",
+                "trospium",
+                "darifenacin",
+                "fesoterodine",
             ],
             MedicationClass::SkeletalMuscleRelaxants => &[
-                "baclofen", "tizanidine", "dantrolene", "cyclobenzaprine", "methocarbamol",
-                "tolperisone", "carisoprodol", "orphenadrine", "metaxalone", "chlorzoxazone",
+                "baclofen",
+                "tizanidine",
+                "dantrolene",
+                "cyclobenzaprine",
+                "methocarbamol",
+                "tolperisone",
+                "carisoprodol",
+                "orphenadrine",
+                "metaxalone",
+                "chlorzoxazone",
             ],
             MedicationClass::MagnesiumSalts => &[
-                "magnesium", "magnesium sulfate", "magnesium sulphate", "magnesium citrate",
-                "magnesium oxide", "magnesium hydroxide",
+                "magnesium",
+                "magnesium sulfate",
+                "magnesium sulphate",
+                "magnesium citrate",
+                "magnesium oxide",
+                "magnesium hydroxide",
             ],
             MedicationClass::Anticoagulants => &[
-                "warfarin", "acenocoumarol", "phenprocoumon", "apixaban", "rivaroxaban",
-                "edoxaban", "dabigatran", "heparin", "enoxaparin", "dalteparin", "nadroparin",
+                "warfarin",
+                "acenocoumarol",
+                "phenprocoumon",
+                "apixaban",
+                "rivaroxaban",
+                "edoxaban",
+                "dabigatran",
+                "heparin",
+                "enoxaparin",
+                "dalteparin",
+                "nadroparin",
                 "fondaparinux",
             ],
         }
@@ -157,7 +203,9 @@ impl MedicationClass {
         MedicationClass::ALL.iter().copied().find(|class| {
             class.members().iter().any(|drug| {
                 name == *drug
-                    || name.strip_prefix(drug).is_some_and(|rest| rest.starts_with([' ', ',', '(']))
+                    || name
+                        .strip_prefix(drug)
+                        .is_some_and(|rest| rest.starts_with([' ', ',', '(']))
             })
         })
     }
@@ -178,7 +226,10 @@ mod tests {
         for a in Allergy::ALL {
             assert_eq!(Allergy::parse(a.id()), Ok(*a));
         }
-        assert!(matches!(Indication::parse("migraine"), Err(Problem::Unknown { .. })));
+        assert!(matches!(
+            Indication::parse("migraine"),
+            Err(Problem::Unknown { .. })
+        ));
     }
 
     #[test]

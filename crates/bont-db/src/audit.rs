@@ -54,7 +54,15 @@ impl Actor {
         tx: &mut Transaction<'_, Sqlite>,
         event: Event<'_>,
     ) -> Result<(), sqlx::Error> {
-        record(tx, Some(self.clinic), Some(self.user), &self.client, self.now, event).await
+        record(
+            tx,
+            Some(self.clinic),
+            Some(self.user),
+            &self.client,
+            self.now,
+            event,
+        )
+        .await
     }
 }
 

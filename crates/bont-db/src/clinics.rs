@@ -22,21 +22,35 @@ impl Database {
             .fetch_optional(&mut *tx)
             .await?;
         let clinic = match existing {
-            Some(row) => Clinic { id: ClinicId::new(row.get("id")), name: row.get("name") },
+            Some(row) => Clinic {
+                id: ClinicId::new(row.get("id")),
+                name: row.get("name"),
+            },
             None => {
-                let id: i64 =
-                    sqlx::query_scalar("INSERT INTO clinics (name, created_at) VALUES (?, ?) RETURNING id")
-                        .bind(name)
-                        .bind(crate::stamp(now))
-                        .fetch_one(&mut *tx)
-                        .await?;
-                let clinic = Clinic { id: ClinicId::new(id), name: name.to_owned() };
-                crate::audit::record(&mut tx, Some(clinic.id), None, "", now, crate::audit::Event {
-                    action: "clinic.create",
-                    entity: Some("clinic"),
-                    entity_id: Some(id),
-                    detail: name,
-                })
+                let id: i64 = sqlx::query_scalar(
+                    "INSERT INTO clinics (name, created_at) VALUES (?, ?) RETURNING id",
+                )
+                .bind(name)
+                .bind(crate::stamp(now))
+                .fetch_one(&mut *tx)
+                .await?;
+                let clinic = Clinic {
+                    id: ClinicId::new(id),
+                    name: name.to_owned(),
+                };
+                crate::audit::record(
+                    &mut tx,
+                    Some(clinic.id),
+                    None,
+                    "",
+                    now,
+                    crate::audit::Event {
+                        action: "clinic.create",
+                        entity: Some("clinic"),
+                        entity_id: Some(id),
+                        detail: name,
+                    },
+                )
                 .await?;
                 clinic
             }
@@ -53,7 +67,10 @@ impl Database {
                 .bind(crate::stamp(now))
                 .fetch_one(&self.pool)
                 .await?;
-        Ok(Clinic { id: ClinicId::new(id), name: name.to_owned() })
+        Ok(Clinic {
+            id: ClinicId::new(id),
+            name: name.to_owned(),
+        })
     }
 
     pub async fn clinic(&self, id: ClinicId) -> StoreResult<Clinic> {
@@ -62,6 +79,9 @@ impl Database {
             .fetch_optional(&self.pool)
             .await?
             .ok_or(crate::StoreError::NotFound)?;
-        Ok(Clinic { id, name: row.get("name") })
+        Ok(Clinic {
+            id,
+            name: row.get("name"),
+        })
     }
 }

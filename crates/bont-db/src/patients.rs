@@ -64,7 +64,11 @@ impl PatientQuery {
         {
             return PatientQuery::BirthDate(date);
         }
-        let words = text.split_whitespace().take(8).map(bont_core::text::search_key).collect();
+        let words = text
+            .split_whitespace()
+            .take(8)
+            .map(bont_core::text::search_key)
+            .collect();
         PatientQuery::Words(words)
     }
 }
@@ -87,7 +91,10 @@ fn from_row(row: &SqliteRow) -> StoreResult<StoredPatient> {
         pseudonym: opt("pseudonym"),
         birth_date: row.get("birth_date"),
         sex: row.get("sex"),
-        weight_kg: row.get::<Option<f64>, _>("weight_kg").map(|w| w.to_string()).unwrap_or_default(),
+        weight_kg: row
+            .get::<Option<f64>, _>("weight_kg")
+            .map(|w| w.to_string())
+            .unwrap_or_default(),
         weight_measured_on: opt("weight_measured_on"),
         preferred_language: row.get("preferred_language"),
         phone: opt("phone"),
@@ -200,12 +207,15 @@ impl Database {
         .await
         .map_err(duplicate_record_number)?;
         actor
-            .record(&mut tx, Event {
-                action: "patient.create",
-                entity: Some("patient"),
-                entity_id: Some(id),
-                detail: "",
-            })
+            .record(
+                &mut tx,
+                Event {
+                    action: "patient.create",
+                    entity: Some("patient"),
+                    entity_id: Some(id),
+                    detail: "",
+                },
+            )
             .await?;
         tx.commit().await?;
         Ok(PatientId::new(id))
@@ -297,12 +307,15 @@ impl Database {
             return Err(StoreError::Conflict);
         }
         actor
-            .record(&mut tx, Event {
-                action: "patient.update",
-                entity: Some("patient"),
-                entity_id: Some(id.get()),
-                detail: &format!("version {new_version}"),
-            })
+            .record(
+                &mut tx,
+                Event {
+                    action: "patient.update",
+                    entity: Some("patient"),
+                    entity_id: Some(id.get()),
+                    detail: &format!("version {new_version}"),
+                },
+            )
             .await?;
         tx.commit().await?;
         Ok(new_version)
@@ -321,12 +334,15 @@ impl Database {
         .ok_or(StoreError::NotFound)?;
         let patient = from_row(&row)?;
         actor
-            .record(&mut tx, Event {
-                action: "patient.read",
-                entity: Some("patient"),
-                entity_id: Some(id.get()),
-                detail: "",
-            })
+            .record(
+                &mut tx,
+                Event {
+                    action: "patient.read",
+                    entity: Some("patient"),
+                    entity_id: Some(id.get()),
+                    detail: "",
+                },
+            )
             .await?;
         tx.commit().await?;
         Ok(patient)
@@ -378,8 +394,10 @@ impl Database {
             PatientQuery::Words(words) => {
                 for word in words {
                     filter.push_str(" AND search_key LIKE ? ESCAPE '\\'");
-                    let escaped =
-                        word.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+                    let escaped = word
+                        .replace('\\', "\\\\")
+                        .replace('%', "\\%")
+                        .replace('_', "\\_");
                     binds.push(format!("%{escaped}%"));
                 }
             }
@@ -392,13 +410,18 @@ impl Database {
         }
         let total = count.fetch_one(&mut *tx).await?;
 
-        let list_sql =
-            format!("SELECT {COLUMNS} FROM patients{filter} ORDER BY search_key, id LIMIT ? OFFSET ?");
+        let list_sql = format!(
+            "SELECT {COLUMNS} FROM patients{filter} ORDER BY search_key, id LIMIT ? OFFSET ?"
+        );
         let mut list = sqlx::query(&list_sql).bind(actor.clinic.get());
         for b in &binds {
             list = list.bind(b);
         }
-        let rows = list.bind(per_page).bind((page - 1) * per_page).fetch_all(&mut *tx).await?;
+        let rows = list
+            .bind(per_page)
+            .bind((page - 1) * per_page)
+            .fetch_all(&mut *tx)
+            .await?;
         let patients = rows.iter().map(from_row).collect::<StoreResult<Vec<_>>>()?;
         let detail = match query {
             PatientQuery::All => format!("list page {page}"),
@@ -406,22 +429,32 @@ impl Database {
             PatientQuery::Words(w) => format!("\"{}\", page {page}", w.join(" ")),
         };
         actor
-            .record(&mut tx, Event {
-                action: "patient.search",
-                entity: Some("patient"),
-                entity_id: None,
-                detail: &detail,
-            })
+            .record(
+                &mut tx,
+                Event {
+                    action: "patient.search",
+                    entity: Some("patient"),
+                    entity_id: None,
+                    detail: &detail,
+                },
+            )
             .await?;
         tx.commit().await?;
-        Ok(PatientPage { patients, total, page, per_page })
+        Ok(PatientPage {
+            patients,
+            total,
+            page,
+            per_page,
+        })
     }
 
     /// Number of patients of a clinic (counts only; no identities, so no audit event).
     pub async fn count_patients(&self, clinic: bont_core::ClinicId) -> StoreResult<i64> {
-        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM patients WHERE clinic_id = ?")
-            .bind(clinic.get())
-            .fetch_one(&self.pool)
-            .await?)
+        Ok(
+            sqlx::query_scalar("SELECT COUNT(*) FROM patients WHERE clinic_id = ?")
+                .bind(clinic.get())
+                .fetch_one(&self.pool)
+                .await?,
+        )
     }
 }

@@ -73,7 +73,10 @@ impl Database {
         let id = match inserted {
             Ok(id) => id,
             Err(e) if crate::is_unique_violation(&e, "username") => {
-                return Err(StoreError::Invalid(FieldErrors::one("username", Problem::Duplicate)));
+                return Err(StoreError::Invalid(FieldErrors::one(
+                    "username",
+                    Problem::Duplicate,
+                )));
             }
             Err(e) => return Err(e.into()),
         };
@@ -118,7 +121,9 @@ impl Database {
     }
 
     pub async fn count_users(&self) -> StoreResult<i64> {
-        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM users").fetch_one(&self.pool).await?)
+        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM users")
+            .fetch_one(&self.pool)
+            .await?)
     }
 
     /// Replaces a password hash; `must_change` makes the next login ask for a new one.
@@ -144,12 +149,15 @@ impl Database {
         }
         let detail = if must_change { "reset" } else { "changed" };
         actor
-            .record(&mut tx, Event {
-                action: "user.password",
-                entity: Some("user"),
-                entity_id: Some(user.get()),
-                detail,
-            })
+            .record(
+                &mut tx,
+                Event {
+                    action: "user.password",
+                    entity: Some("user"),
+                    entity_id: Some(user.get()),
+                    detail,
+                },
+            )
             .await?;
         tx.commit().await?;
         Ok(())

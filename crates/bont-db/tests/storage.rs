@@ -19,8 +19,13 @@ struct Fixture {
 
 async fn fixture() -> Fixture {
     let dir = tempfile::tempdir().expect("temp dir");
-    let db = Database::open(&dir.path().join("bont.sqlite")).await.expect("open");
-    let clinic = db.first_clinic_or_create("Clinic", now()).await.expect("clinic");
+    let db = Database::open(&dir.path().join("bont.sqlite"))
+        .await
+        .expect("open");
+    let clinic = db
+        .first_clinic_or_create("Clinic", now())
+        .await
+        .expect("clinic");
     let user = NewUser::parse(&UserInput {
         username: "nurse".into(),
         display_name: "A nurse".into(),
@@ -28,9 +33,21 @@ async fn fixture() -> Fixture {
         language: "en".into(),
     })
     .expect("user");
-    let id = db.create_user(None, clinic.id, &user, "hash", false, now()).await.expect("create user");
-    let actor = Actor { user: id, clinic: clinic.id, client: "test".into(), now: now() };
-    Fixture { _dir: dir, db, actor }
+    let id = db
+        .create_user(None, clinic.id, &user, "hash", false, now())
+        .await
+        .expect("create user");
+    let actor = Actor {
+        user: id,
+        clinic: clinic.id,
+        client: "test".into(),
+        now: now(),
+    };
+    Fixture {
+        _dir: dir,
+        db,
+        actor,
+    }
 }
 
 fn record(number: &str, family: &str, birth: &str) -> PatientRecord {
@@ -51,7 +68,10 @@ fn record(number: &str, family: &str, birth: &str) -> PatientRecord {
 async fn a_patient_round_trips_through_the_database() {
     let f = fixture().await;
     let original = record("R-1", "Wiśniewska", "1970-05-06");
-    let id = f.db.create_patient(&f.actor, &original).await.expect("create");
+    let id =
+        f.db.create_patient(&f.actor, &original)
+            .await
+            .expect("create");
     let stored = f.db.read_patient(&f.actor, id).await.expect("read");
     assert_eq!(stored.record, original);
     assert_eq!(stored.version, 1);
@@ -60,9 +80,13 @@ async fn a_patient_round_trips_through_the_database() {
 #[tokio::test]
 async fn a_duplicate_record_number_is_a_field_error_and_writes_nothing() {
     let f = fixture().await;
-    f.db.create_patient(&f.actor, &record("R-1", "One", "1970-01-01")).await.expect("first");
+    f.db.create_patient(&f.actor, &record("R-1", "One", "1970-01-01"))
+        .await
+        .expect("first");
     let before = f.db.audit_events(1000).await.expect("audit").len();
-    let err = f.db.create_patient(&f.actor, &record("R-1", "Two", "1971-01-01")).await;
+    let err =
+        f.db.create_patient(&f.actor, &record("R-1", "Two", "1971-01-01"))
+            .await;
     match err {
         Err(StoreError::Invalid(e)) => {
             assert_eq!(e, FieldErrors::one("record_number", Problem::Duplicate))
@@ -76,13 +100,24 @@ async fn a_duplicate_record_number_is_a_field_error_and_writes_nothing() {
 #[tokio::test]
 async fn a_stale_edit_is_refused_and_earlier_versions_are_kept() {
     let f = fixture().await;
-    let id = f.db.create_patient(&f.actor, &record("R-1", "Before", "1970-01-01")).await.expect("create");
-    let v2 = f.db.update_patient(&f.actor, id, 1, &record("R-1", "After", "1970-01-01")).await.expect("update");
+    let id =
+        f.db.create_patient(&f.actor, &record("R-1", "Before", "1970-01-01"))
+            .await
+            .expect("create");
+    let v2 =
+        f.db.update_patient(&f.actor, id, 1, &record("R-1", "After", "1970-01-01"))
+            .await
+            .expect("update");
     assert_eq!(v2, 2);
-    let stale = f.db.update_patient(&f.actor, id, 1, &record("R-1", "Lost", "1970-01-01")).await;
+    let stale =
+        f.db.update_patient(&f.actor, id, 1, &record("R-1", "Lost", "1970-01-01"))
+            .await;
     assert!(matches!(stale, Err(StoreError::Conflict)), "{stale:?}");
     let now = f.db.read_patient(&f.actor, id).await.expect("read");
-    assert_eq!(now.record.name.family.map(|n| n.to_string()), Some("After".into()));
+    assert_eq!(
+        now.record.name.family.map(|n| n.to_string()),
+        Some("After".into())
+    );
     let versions = f.db.patient_versions(&f.actor, id).await.expect("versions");
     assert_eq!(versions.len(), 1);
     assert_eq!(versions[0].0, 1);
@@ -92,53 +127,128 @@ async fn a_stale_edit_is_refused_and_earlier_versions_are_kept() {
 #[tokio::test]
 async fn search_finds_by_words_in_any_script_and_by_birth_date_and_pages() {
     let f = fixture().await;
-    for (i, family) in ["Wiśniewska", "Łukasik", "Иванова", "Kowalski", "Kowalczyk"].iter().enumerate() {
+    for (i, family) in ["Wiśniewska", "Łukasik", "Иванова", "Kowalski", "Kowalczyk"]
+        .iter()
+        .enumerate()
+    {
         let birth = format!("19{}0-01-0{}", i + 5, i + 1);
-        f.db.create_patient(&f.actor, &record(&format!("R-{i}"), family, &birth)).await.expect("create");
+        f.db.create_patient(&f.actor, &record(&format!("R-{i}"), family, &birth))
+            .await
+            .expect("create");
     }
     let search = |q: &str| PatientQuery::from_text(q);
     let names = |page: &bont_db::patients::PatientPage| -> Vec<String> {
-        page.patients.iter().map(|p| p.record.name.family.clone().expect("named").to_string()).collect()
+        page.patients
+            .iter()
+            .map(|p| p.record.name.family.clone().expect("named").to_string())
+            .collect()
     };
-    let found = f.db.search_patients(&f.actor, &search("ŁUKA"), 1, 25).await.expect("search");
+    let found =
+        f.db.search_patients(&f.actor, &search("ŁUKA"), 1, 25)
+            .await
+            .expect("search");
     assert_eq!(names(&found), ["Łukasik"]);
-    let found = f.db.search_patients(&f.actor, &search("иван"), 1, 25).await.expect("search");
+    let found =
+        f.db.search_patients(&f.actor, &search("иван"), 1, 25)
+            .await
+            .expect("search");
     assert_eq!(names(&found), ["Иванова"]);
-    let found = f.db.search_patients(&f.actor, &search("kowal ewa"), 1, 25).await.expect("search");
+    let found =
+        f.db.search_patients(&f.actor, &search("kowal ewa"), 1, 25)
+            .await
+            .expect("search");
     assert_eq!(names(&found), ["Kowalczyk", "Kowalski"]);
-    let found = f.db.search_patients(&f.actor, &search("R-3"), 1, 25).await.expect("search");
+    let found =
+        f.db.search_patients(&f.actor, &search("R-3"), 1, 25)
+            .await
+            .expect("search");
     assert_eq!(names(&found), ["Kowalski"]);
-    let found = f.db.search_patients(&f.actor, &search("1970-01-03"), 1, 25).await.expect("search");
+    let found =
+        f.db.search_patients(&f.actor, &search("1970-01-03"), 1, 25)
+            .await
+            .expect("search");
     assert_eq!(names(&found), ["Иванова"]);
-    let found = f.db.search_patients(&f.actor, &search("03.01.1970"), 1, 25).await.expect("search");
+    let found =
+        f.db.search_patients(&f.actor, &search("03.01.1970"), 1, 25)
+            .await
+            .expect("search");
     assert_eq!(names(&found), ["Иванова"]);
-    let found = f.db.search_patients(&f.actor, &search("100%_"), 1, 25).await.expect("search");
+    let found =
+        f.db.search_patients(&f.actor, &search("100%_"), 1, 25)
+            .await
+            .expect("search");
     assert!(found.patients.is_empty());
-    let page2 = f.db.search_patients(&f.actor, &PatientQuery::All, 2, 2).await.expect("page");
-    assert_eq!((page2.total, page2.page_count(), page2.patients.len()), (5, 3, 2));
+    let page2 =
+        f.db.search_patients(&f.actor, &PatientQuery::All, 2, 2)
+            .await
+            .expect("page");
+    assert_eq!(
+        (page2.total, page2.page_count(), page2.patients.len()),
+        (5, 3, 2)
+    );
 }
 
 #[tokio::test]
 async fn another_clinic_sees_nothing() {
     let f = fixture().await;
-    let id = f.db.create_patient(&f.actor, &record("R-1", "Mine", "1970-01-01")).await.expect("create");
-    let other = f.db.create_clinic("Other clinic", now()).await.expect("clinic");
-    let outsider = Actor { user: UserId::new(f.actor.user.get()), clinic: other.id, ..f.actor.clone() };
-    assert!(matches!(f.db.read_patient(&outsider, id).await, Err(StoreError::NotFound)));
-    let page = f.db.search_patients(&outsider, &PatientQuery::All, 1, 25).await.expect("search");
+    let id =
+        f.db.create_patient(&f.actor, &record("R-1", "Mine", "1970-01-01"))
+            .await
+            .expect("create");
+    let other =
+        f.db.create_clinic("Other clinic", now())
+            .await
+            .expect("clinic");
+    let outsider = Actor {
+        user: UserId::new(f.actor.user.get()),
+        clinic: other.id,
+        ..f.actor.clone()
+    };
+    assert!(matches!(
+        f.db.read_patient(&outsider, id).await,
+        Err(StoreError::NotFound)
+    ));
+    let page =
+        f.db.search_patients(&outsider, &PatientQuery::All, 1, 25)
+            .await
+            .expect("search");
     assert_eq!(page.total, 0);
-    let edit = f.db.update_patient(&outsider, id, 1, &record("R-1", "Theirs", "1970-01-01")).await;
+    let edit =
+        f.db.update_patient(&outsider, id, 1, &record("R-1", "Theirs", "1970-01-01"))
+            .await;
     assert!(matches!(edit, Err(StoreError::NotFound)));
 }
 
 #[tokio::test]
 async fn every_read_and_write_of_a_patient_is_audited() {
     let f = fixture().await;
-    let id = f.db.create_patient(&f.actor, &record("R-1", "Audited", "1970-01-01")).await.expect("create");
+    let id =
+        f.db.create_patient(&f.actor, &record("R-1", "Audited", "1970-01-01"))
+            .await
+            .expect("create");
     f.db.read_patient(&f.actor, id).await.expect("read");
-    f.db.update_patient(&f.actor, id, 1, &record("R-1", "Audited", "1970-01-02")).await.expect("update");
-    f.db.search_patients(&f.actor, &PatientQuery::All, 1, 10).await.expect("search");
-    let actions: Vec<String> = f.db.audit_events(10).await.expect("audit").into_iter().rev()
-        .filter(|e| e.entity.as_deref() == Some("patient")).map(|e| e.action).collect();
-    assert_eq!(actions, ["patient.create", "patient.read", "patient.update", "patient.search"]);
+    f.db.update_patient(&f.actor, id, 1, &record("R-1", "Audited", "1970-01-02"))
+        .await
+        .expect("update");
+    f.db.search_patients(&f.actor, &PatientQuery::All, 1, 10)
+        .await
+        .expect("search");
+    let actions: Vec<String> =
+        f.db.audit_events(10)
+            .await
+            .expect("audit")
+            .into_iter()
+            .rev()
+            .filter(|e| e.entity.as_deref() == Some("patient"))
+            .map(|e| e.action)
+            .collect();
+    assert_eq!(
+        actions,
+        [
+            "patient.create",
+            "patient.read",
+            "patient.update",
+            "patient.search"
+        ]
+    );
 }

@@ -6,9 +6,9 @@
 
 use crate::error::AppError;
 use crate::state::AppState;
+use argon2::Argon2;
 use argon2::password_hash::rand_core::{OsRng, RngCore};
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
-use argon2::Argon2;
 use axum::extract::{ConnectInfo, FromRequestParts, Request, State};
 use axum::http::request::Parts;
 use axum::middleware::Next;
@@ -91,16 +91,29 @@ impl axum_login::AuthnBackend for Backend {
     type Error = AuthError;
 
     async fn authenticate(&self, creds: Credentials) -> Result<Option<SessionUser>, AuthError> {
-        let user = self.db.user_by_username(&creds.username).await?.filter(|u| u.active);
+        let user = self
+            .db
+            .user_by_username(&creds.username)
+            .await?
+            .filter(|u| u.active);
         // Without an account, check against a dummy hash all the same, so that the answer
         // takes as long and does not tell which user names exist.
-        let hash = user.as_ref().map(|u| u.password_hash.clone()).unwrap_or_else(|| dummy_hash().to_owned());
-        let ok = tokio::task::spawn_blocking(move || verify_password(&creds.password, &hash)).await?;
+        let hash = user
+            .as_ref()
+            .map(|u| u.password_hash.clone())
+            .unwrap_or_else(|| dummy_hash().to_owned());
+        let ok =
+            tokio::task::spawn_blocking(move || verify_password(&creds.password, &hash)).await?;
         Ok(user.filter(|_| ok).map(SessionUser::from))
     }
 
     async fn get_user(&self, id: &i64) -> Result<Option<SessionUser>, AuthError> {
-        Ok(self.db.user(UserId::new(*id)).await?.filter(|u| u.active).map(SessionUser::from))
+        Ok(self
+            .db
+            .user(UserId::new(*id))
+            .await?
+            .filter(|u| u.active)
+            .map(SessionUser::from))
     }
 }
 
@@ -117,7 +130,11 @@ pub fn hash_password(password: &str) -> Result<String, AppError> {
 
 pub fn verify_password(password: &str, hash: &str) -> bool {
     PasswordHash::new(hash)
-        .map(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
+        .map(|parsed| {
+            Argon2::default()
+                .verify_password(password.as_bytes(), &parsed)
+                .is_ok()
+        })
         .unwrap_or(false)
 }
 
@@ -159,7 +176,10 @@ pub async fn ensure_first_admin(
     .map_err(|e| anyhow::anyhow!("{e}"))?;
     let password = one_time_password();
     let hash = hash_password(&password).map_err(|e| anyhow::anyhow!("{e}"))?;
-    state.db.create_user(None, clinic, &user, &hash, true, state.clock.now()).await?;
+    state
+        .db
+        .create_user(None, clinic, &user, &hash, true, state.clock.now())
+        .await?;
     Ok(Some(("admin".into(), password)))
 }
 
@@ -199,7 +219,11 @@ impl CurrentUser {
 impl<S: Send + Sync> FromRequestParts<S> for CurrentUser {
     type Rejection = AppError;
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, AppError> {
-        parts.extensions.get::<CurrentUser>().cloned().ok_or(AppError::Unauthenticated)
+        parts
+            .extensions
+            .get::<CurrentUser>()
+            .cloned()
+            .ok_or(AppError::Unauthenticated)
     }
 }
 
@@ -222,7 +246,11 @@ pub async fn require(
         if api {
             return AppError::Unauthenticated.into_response();
         }
-        let wanted = request.uri().path_and_query().map(|p| p.as_str()).unwrap_or("/");
+        let wanted = request
+            .uri()
+            .path_and_query()
+            .map(|p| p.as_str())
+            .unwrap_or("/");
         let target = format!("/login?next={}", crate::form::url_encode(wanted));
         return Redirect::to(&target).into_response();
     };
@@ -238,12 +266,17 @@ pub async fn require(
         return AppError::Forbidden.into_response();
     }
     let client = client_address(request.extensions());
-    request.extensions_mut().insert(CurrentUser { user, client });
+    request
+        .extensions_mut()
+        .insert(CurrentUser { user, client });
     next.run(request).await
 }
 
 fn client_address(extensions: &axum::http::Extensions) -> String {
-    extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip().to_string()).unwrap_or_default()
+    extensions
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|c| c.0.ip().to_string())
+        .unwrap_or_default()
 }
 
 /// The address a request came from, for the audit trail ("" when unknown).

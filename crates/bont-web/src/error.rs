@@ -143,10 +143,19 @@ pub async fn render_errors(auth: AuthSession, request: Request, next: Next) -> R
                 .collect();
             body["errors"] = json!(errors);
         }
-        return (status, [(header::CONTENT_TYPE, "application/problem+json")], body.to_string())
+        return (
+            status,
+            [(header::CONTENT_TYPE, "application/problem+json")],
+            body.to_string(),
+        )
             .into_response();
     }
-    let page = ErrorPage { tr, nav: user.as_ref().map(|u| crate::pages::Nav::of(u)), title, details };
+    let page = ErrorPage {
+        tr,
+        nav: user.as_ref().map(crate::pages::Nav::of),
+        title,
+        details,
+    };
     match page.render() {
         Ok(html) => (status, Html(html)).into_response(),
         Err(e) => {

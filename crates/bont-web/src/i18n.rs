@@ -45,14 +45,20 @@ impl Tr {
 
     /// The message `id`; the id itself if no language has it (a test forbids that).
     pub fn t(&self, id: &str) -> String {
-        LOCALES.try_lookup(self.id(), id).unwrap_or_else(|| id.to_owned())
+        LOCALES
+            .try_lookup(self.id(), id)
+            .unwrap_or_else(|| id.to_owned())
     }
 
     /// The message `id` with named arguments.
     pub fn t_with(&self, id: &str, args: &[(&'static str, FluentValue<'static>)]) -> String {
-        let args: HashMap<Cow<'static, str>, FluentValue<'static>> =
-            args.iter().map(|(k, v)| (Cow::Borrowed(*k), v.clone())).collect();
-        LOCALES.try_lookup_with_args(self.id(), id, &args).unwrap_or_else(|| id.to_owned())
+        let args: HashMap<Cow<'static, str>, FluentValue<'static>> = args
+            .iter()
+            .map(|(k, v)| (Cow::Borrowed(*k), v.clone()))
+            .collect();
+        LOCALES
+            .try_lookup_with_args(self.id(), id, &args)
+            .unwrap_or_else(|| id.to_owned())
     }
 
     /// `lang` attribute value.
@@ -62,7 +68,11 @@ impl Tr {
 
     /// `dir` attribute value.
     pub fn dir(&self) -> &'static str {
-        if self.language.is_right_to_left() { "rtl" } else { "ltr" }
+        if self.language.is_right_to_left() {
+            "rtl"
+        } else {
+            "ltr"
+        }
     }
 
     /// A field's label (`field-<name>`).
@@ -79,7 +89,9 @@ impl Tr {
             Problem::TooLong { max } => self.t_with("problem-too-long", &[("max", V::from(*max))]),
             Problem::TooMany { max } => self.t_with("problem-too-many", &[("max", V::from(*max))]),
             Problem::ControlCharacters => self.t("problem-control-characters"),
-            Problem::NotADate { value } => self.t_with("problem-not-a-date", &[("value", s(value))]),
+            Problem::NotADate { value } => {
+                self.t_with("problem-not-a-date", &[("value", s(value))])
+            }
             Problem::DateInFuture => self.t("problem-date-in-future"),
             Problem::DateTooEarly { earliest } => {
                 self.t_with("problem-date-too-early", &[("earliest", s(earliest))])
@@ -106,6 +118,10 @@ impl Tr {
 
     /// "Field: what is wrong".
     pub fn field_error(&self, error: &FieldError) -> String {
-        format!("{}: {}", self.field(error.field), self.problem(&error.problem))
+        format!(
+            "{}: {}",
+            self.field(error.field),
+            self.problem(&error.problem)
+        )
     }
 }

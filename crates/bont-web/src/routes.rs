@@ -26,7 +26,10 @@ pub struct RouteTable {
 
 impl RouteTable {
     fn new() -> Self {
-        RouteTable { router: Router::new(), routes: Vec::new() }
+        RouteTable {
+            router: Router::new(),
+            routes: Vec::new(),
+        }
     }
 
     fn add<H, T>(mut self, method: Method, path: &'static str, access: Access, handler: H) -> Self
@@ -35,9 +38,14 @@ impl RouteTable {
         T: 'static,
     {
         let filter = MethodFilter::try_from(method.clone()).expect("routes use standard methods");
-        let guarded = on(filter, handler).route_layer(axum::middleware::from_fn_with_state(access, require));
+        let guarded =
+            on(filter, handler).route_layer(axum::middleware::from_fn_with_state(access, require));
         self.router = self.router.route(path, guarded);
-        self.routes.push(RouteInfo { method, path, access });
+        self.routes.push(RouteInfo {
+            method,
+            path,
+            access,
+        });
         self
     }
 
@@ -61,20 +69,90 @@ pub fn table() -> RouteTable {
         .add(M::POST, "/login", Public, pages::login::submit)
         .add(M::POST, "/logout", LoggedIn, pages::login::logout)
         .add(M::GET, "/", LoggedIn, pages::home)
-        .add(M::GET, "/account/password", LoggedIn, pages::account::password_form)
-        .add(M::POST, "/account/password", LoggedIn, pages::account::change_password)
-        .add(M::GET, "/patients", Can(ViewPatients), pages::patients::list)
-        .add(M::GET, "/patients/new", Can(EditPatients), pages::patients::new_form)
-        .add(M::POST, "/patients", Can(EditPatients), pages::patients::create)
-        .add(M::GET, "/patients/{id}", Can(ViewPatients), pages::patients::show)
-        .add(M::GET, "/patients/{id}/edit", Can(EditPatients), pages::patients::edit_form)
-        .add(M::POST, "/patients/{id}", Can(EditPatients), pages::patients::update)
+        .add(
+            M::GET,
+            "/account/password",
+            LoggedIn,
+            pages::account::password_form,
+        )
+        .add(
+            M::POST,
+            "/account/password",
+            LoggedIn,
+            pages::account::change_password,
+        )
+        .add(
+            M::GET,
+            "/patients",
+            Can(ViewPatients),
+            pages::patients::list,
+        )
+        .add(
+            M::GET,
+            "/patients/new",
+            Can(EditPatients),
+            pages::patients::new_form,
+        )
+        .add(
+            M::POST,
+            "/patients",
+            Can(EditPatients),
+            pages::patients::create,
+        )
+        .add(
+            M::GET,
+            "/patients/{id}",
+            Can(ViewPatients),
+            pages::patients::show,
+        )
+        .add(
+            M::GET,
+            "/patients/{id}/edit",
+            Can(EditPatients),
+            pages::patients::edit_form,
+        )
+        .add(
+            M::POST,
+            "/patients/{id}",
+            Can(EditPatients),
+            pages::patients::update,
+        )
         .add(M::GET, "/users", Can(ManageUsers), pages::users::list)
-        .add(M::GET, "/users/new", Can(ManageUsers), pages::users::new_form)
+        .add(
+            M::GET,
+            "/users/new",
+            Can(ManageUsers),
+            pages::users::new_form,
+        )
         .add(M::POST, "/users", Can(ManageUsers), pages::users::create)
-        .add(M::POST, "/users/{id}/reset-password", Can(ManageUsers), pages::users::reset_password)
-        .add(M::GET, "/api/patients", Can(ViewPatients), api::patients::list)
-        .add(M::POST, "/api/patients", Can(EditPatients), api::patients::create)
-        .add(M::GET, "/api/patients/{id}", Can(ViewPatients), api::patients::show)
-        .add(M::PUT, "/api/patients/{id}", Can(EditPatients), api::patients::update)
+        .add(
+            M::POST,
+            "/users/{id}/reset-password",
+            Can(ManageUsers),
+            pages::users::reset_password,
+        )
+        .add(
+            M::GET,
+            "/api/patients",
+            Can(ViewPatients),
+            api::patients::list,
+        )
+        .add(
+            M::POST,
+            "/api/patients",
+            Can(EditPatients),
+            api::patients::create,
+        )
+        .add(
+            M::GET,
+            "/api/patients/{id}",
+            Can(ViewPatients),
+            api::patients::show,
+        )
+        .add(
+            M::PUT,
+            "/api/patients/{id}",
+            Can(EditPatients),
+            api::patients::update,
+        )
 }

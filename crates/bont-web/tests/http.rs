@@ -17,7 +17,10 @@ async fn every_route_but_the_public_ones_requires_login() {
     let app = TestApp::spawn().await;
     let client = app.anonymous();
     let table = bont_web::routes::table();
-    assert!(table.routes().len() >= 20, "the route table is unexpectedly small");
+    assert!(
+        table.routes().len() >= 20,
+        "the route table is unexpectedly small"
+    );
     for route in table.routes() {
         let url = app.url(&concrete(route.path));
         let response = client
@@ -32,7 +35,10 @@ async fn every_route_but_the_public_ones_requires_login() {
         match route.access {
             Access::Public => {
                 assert_ne!(status, StatusCode::SEE_OTHER, "{what} should be public");
-                assert!(status.is_success() || status == StatusCode::UNAUTHORIZED, "{what}: {status}");
+                assert!(
+                    status.is_success() || status == StatusCode::UNAUTHORIZED,
+                    "{what}: {status}"
+                );
             }
             _ if route.path.starts_with("/api/") => {
                 assert_eq!(status, StatusCode::UNAUTHORIZED, "{what}");
@@ -55,7 +61,9 @@ async fn each_role_reaches_only_what_the_role_matrix_allows() {
     for role in Role::ALL {
         let client = app.logged_in(role).await;
         for route in table.routes() {
-            let Access::Can(capability) = route.access else { continue };
+            let Access::Can(capability) = route.access else {
+                continue;
+            };
             let response = client
                 .request(route.method.clone(), app.url(&concrete(route.path)))
                 .header("content-type", "application/x-www-form-urlencoded")
@@ -68,7 +76,10 @@ async fn each_role_reaches_only_what_the_role_matrix_allows() {
                 assert_ne!(response.status(), StatusCode::FORBIDDEN, "{what}");
                 assert_ne!(response.status(), StatusCode::UNAUTHORIZED, "{what}");
                 if let Some(location) = response.headers().get("location") {
-                    assert!(!location.to_str().expect("location").starts_with("/login"), "{what}");
+                    assert!(
+                        !location.to_str().expect("location").starts_with("/login"),
+                        "{what}"
+                    );
                 }
             } else {
                 assert_eq!(response.status(), StatusCode::FORBIDDEN, "{what}");
@@ -77,8 +88,18 @@ async fn each_role_reaches_only_what_the_role_matrix_allows() {
     }
     let admin = app.logged_in(Role::Admin).await;
     assert!(!Role::Admin.allows(Capability::ViewPatients));
-    let page = admin.get(app.url("/")).send().await.expect("home").text().await.expect("body");
-    assert!(!page.contains("href=\"/patients\""), "the admin's start page offers patients");
+    let page = admin
+        .get(app.url("/"))
+        .send()
+        .await
+        .expect("home")
+        .text()
+        .await
+        .expect("body");
+    assert!(
+        !page.contains("href=\"/patients\""),
+        "the admin's start page offers patients"
+    );
 }
 
 #[tokio::test]
@@ -87,26 +108,51 @@ async fn login_cookie_is_http_only_and_strict_and_logout_ends_the_session() {
     let client = app.anonymous();
     let response = client
         .post(app.url("/login"))
-        .form(&[("username", "nurse"), ("password", app::PASSWORD), ("next", "/patients")])
+        .form(&[
+            ("username", "nurse"),
+            ("password", app::PASSWORD),
+            ("next", "/patients"),
+        ])
         .send()
         .await
         .expect("login");
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     assert_eq!(response.headers()["location"], "/patients");
-    let cookie = response.headers()["set-cookie"].to_str().expect("cookie").to_owned();
+    let cookie = response.headers()["set-cookie"]
+        .to_str()
+        .expect("cookie")
+        .to_owned();
     assert!(cookie.starts_with("bont_session="), "{cookie}");
     assert!(cookie.contains("HttpOnly"), "{cookie}");
     assert!(cookie.contains("SameSite=Strict"), "{cookie}");
-    assert_eq!(client.get(app.url("/patients")).send().await.expect("list").status(), StatusCode::OK);
+    assert_eq!(
+        client
+            .get(app.url("/patients"))
+            .send()
+            .await
+            .expect("list")
+            .status(),
+        StatusCode::OK
+    );
 
-    let out = client.post(app.url("/logout")).send().await.expect("logout");
+    let out = client
+        .post(app.url("/logout"))
+        .send()
+        .await
+        .expect("logout");
     assert_eq!(out.status(), StatusCode::SEE_OTHER);
     let after = client.get(app.url("/patients")).send().await.expect("list");
     assert_eq!(after.status(), StatusCode::SEE_OTHER);
 
     // The old cookie, replayed, no longer opens anything.
     let session = cookie.split(';').next().expect("pair").to_owned();
-    let replay = app.anonymous().get(app.url("/patients")).header("cookie", session).send().await.expect("replay");
+    let replay = app
+        .anonymous()
+        .get(app.url("/patients"))
+        .header("cookie", session)
+        .send()
+        .await
+        .expect("replay");
     assert_eq!(replay.status(), StatusCode::SEE_OTHER);
 }
 
@@ -122,22 +168,45 @@ async fn a_wrong_password_is_refused_and_audited() {
             .await
             .expect("login");
         assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
-        assert!(response.text().await.expect("body").contains("Wrong user name or password."));
+        assert!(
+            response
+                .text()
+                .await
+                .expect("body")
+                .contains("Wrong user name or password.")
+        );
     }
-    let failed = app.db.audit_events(100).await.expect("audit").into_iter().filter(|e| e.action == "login.failed").count();
+    let failed = app
+        .db
+        .audit_events(100)
+        .await
+        .expect("audit")
+        .into_iter()
+        .filter(|e| e.action == "login.failed")
+        .count();
     assert_eq!(failed, 2);
 }
 
 #[tokio::test]
 async fn the_first_administrator_must_choose_a_password_before_anything_else() {
     let app = TestApp::spawn_empty().await;
-    let (username, password) =
-        bont_web::auth::ensure_first_admin(&app.state, app.clinic).await.expect("bootstrap").expect("created");
-    assert!(bont_web::auth::ensure_first_admin(&app.state, app.clinic).await.expect("again").is_none());
+    let (username, password) = bont_web::auth::ensure_first_admin(&app.state, app.clinic)
+        .await
+        .expect("bootstrap")
+        .expect("created");
+    assert!(
+        bont_web::auth::ensure_first_admin(&app.state, app.clinic)
+            .await
+            .expect("again")
+            .is_none()
+    );
     let client = app.anonymous();
     let login = client
         .post(app.url("/login"))
-        .form(&[("username", username.as_str()), ("password", password.as_str())])
+        .form(&[
+            ("username", username.as_str()),
+            ("password", password.as_str()),
+        ])
         .send()
         .await
         .expect("login");
@@ -147,28 +216,53 @@ async fn the_first_administrator_must_choose_a_password_before_anything_else() {
 
     let too_short = client
         .post(app.url("/account/password"))
-        .form(&[("current_password", password.as_str()), ("password", "short"), ("password_repeat", "short")])
+        .form(&[
+            ("current_password", password.as_str()),
+            ("password", "short"),
+            ("password_repeat", "short"),
+        ])
         .send()
         .await
         .expect("change");
     assert_eq!(too_short.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(too_short.text().await.expect("body").contains("Password: must be at least 12 characters."));
+    assert!(
+        too_short
+            .text()
+            .await
+            .expect("body")
+            .contains("Password: must be at least 12 characters.")
+    );
 
     let new = "a long and private passphrase";
     let changed = client
         .post(app.url("/account/password"))
-        .form(&[("current_password", password.as_str()), ("password", new), ("password_repeat", new)])
+        .form(&[
+            ("current_password", password.as_str()),
+            ("password", new),
+            ("password_repeat", new),
+        ])
         .send()
         .await
         .expect("change");
     assert_eq!(changed.status(), StatusCode::SEE_OTHER);
-    assert_eq!(client.get(app.url("/users")).send().await.expect("users").status(), StatusCode::OK);
+    assert_eq!(
+        client
+            .get(app.url("/users"))
+            .send()
+            .await
+            .expect("users")
+            .status(),
+        StatusCode::OK
+    );
 
     // The one-time password no longer works.
     let old = app
         .anonymous()
         .post(app.url("/login"))
-        .form(&[("username", username.as_str()), ("password", password.as_str())])
+        .form(&[
+            ("username", username.as_str()),
+            ("password", password.as_str()),
+        ])
         .send()
         .await
         .expect("login");
@@ -181,7 +275,12 @@ async fn an_administrator_opens_an_account_with_a_one_time_password() {
     let admin = app.logged_in(Role::Admin).await;
     let created = admin
         .post(app.url("/users"))
-        .form(&[("username", "nurse.two"), ("display_name", "A second nurse"), ("role", "nurse"), ("language", "pl")])
+        .form(&[
+            ("username", "nurse.two"),
+            ("display_name", "A second nurse"),
+            ("role", "nurse"),
+            ("language", "pl"),
+        ])
         .send()
         .await
         .expect("create");
@@ -195,15 +294,29 @@ async fn an_administrator_opens_an_account_with_a_one_time_password() {
         .to_owned();
     let duplicate = admin
         .post(app.url("/users"))
-        .form(&[("username", "nurse.two"), ("display_name", "Again"), ("role", "nurse")])
+        .form(&[
+            ("username", "nurse.two"),
+            ("display_name", "Again"),
+            ("role", "nurse"),
+        ])
         .send()
         .await
         .expect("create");
     assert_eq!(duplicate.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(duplicate.text().await.expect("body").contains("is already used by another record."));
+    assert!(
+        duplicate
+            .text()
+            .await
+            .expect("body")
+            .contains("is already used by another record.")
+    );
     let unknown_role = admin
         .post(app.url("/users"))
-        .form(&[("username", "someone"), ("display_name", "Someone"), ("role", "surgeon")])
+        .form(&[
+            ("username", "someone"),
+            ("display_name", "Someone"),
+            ("role", "surgeon"),
+        ])
         .send()
         .await
         .expect("create");
@@ -223,18 +336,57 @@ async fn an_administrator_opens_an_account_with_a_one_time_password() {
 async fn a_nurse_creates_finds_and_edits_a_patient_through_the_forms() {
     let app = TestApp::spawn().await;
     let nurse = app.logged_in(Role::Nurse).await;
-    let created = nurse.post(app.url("/patients")).form(&patient_form("CD-001", "Wiśniewska", "1968-04-12")).send().await.expect("create");
+    let created = nurse
+        .post(app.url("/patients"))
+        .form(&patient_form("CD-001", "Wiśniewska", "1968-04-12"))
+        .send()
+        .await
+        .expect("create");
     assert_eq!(created.status(), StatusCode::SEE_OTHER);
-    let location = created.headers()["location"].to_str().expect("location").to_owned();
+    let location = created.headers()["location"]
+        .to_str()
+        .expect("location")
+        .to_owned();
     assert!(location.starts_with("/patients/"), "{location}");
 
-    let page = nurse.get(app.url(&location)).send().await.expect("show").text().await.expect("body");
-    for expected in ["Wiśniewska, Maria", "CD-001", "1968-04-12", "58 years", "Myasthenia gravis", "Swallowing difficulty",
-        "gentamicin 80 mg", "aminoglycoside", "Cervical dystonia", "64.5 kg", "Polski"] {
-        assert!(page.contains(expected), "the patient page lacks {expected:?}");
+    let page = nurse
+        .get(app.url(&location))
+        .send()
+        .await
+        .expect("show")
+        .text()
+        .await
+        .expect("body");
+    for expected in [
+        "Wiśniewska, Maria",
+        "CD-001",
+        "1968-04-12",
+        "58 years",
+        "Myasthenia gravis",
+        "Swallowing difficulty",
+        "gentamicin 80 mg",
+        "aminoglycoside",
+        "Cervical dystonia",
+        "64.5 kg",
+        "Polski",
+    ] {
+        assert!(
+            page.contains(expected),
+            "the patient page lacks {expected:?}"
+        );
     }
-    nurse.post(app.url("/patients")).form(&patient_form("CD-002", "Иванова", "1975-01-30")).send().await.expect("create");
-    nurse.post(app.url("/patients")).form(&patient_form("CD-003", "Kowalski", "1950-12-01")).send().await.expect("create");
+    nurse
+        .post(app.url("/patients"))
+        .form(&patient_form("CD-002", "Иванова", "1975-01-30"))
+        .send()
+        .await
+        .expect("create");
+    nurse
+        .post(app.url("/patients"))
+        .form(&patient_form("CD-003", "Kowalski", "1950-12-01"))
+        .send()
+        .await
+        .expect("create");
 
     for (query, expected, absent) in [
         ("wiśn", "Wiśniewska", "Иванова"),
@@ -243,24 +395,62 @@ async fn a_nurse_creates_finds_and_edits_a_patient_through_the_forms() {
         ("1975-01-30", "Иванова", "Kowalski"),
         ("30.01.1975", "Иванова", "Wiśniewska"),
     ] {
-        let list = nurse.get(app.url("/patients")).query(&[("q", query)]).send().await.expect("search");
+        let list = nurse
+            .get(app.url("/patients"))
+            .query(&[("q", query)])
+            .send()
+            .await
+            .expect("search");
         assert_eq!(list.status(), StatusCode::OK);
         let body = list.text().await.expect("body");
-        assert!(body.contains(expected) && !body.contains(absent), "search {query:?}");
+        assert!(
+            body.contains(expected) && !body.contains(absent),
+            "search {query:?}"
+        );
     }
 
     let id = location.trim_start_matches("/patients/");
-    let edit_page = nurse.get(app.url(&format!("/patients/{id}/edit"))).send().await.expect("edit").text().await.expect("body");
+    let edit_page = nurse
+        .get(app.url(&format!("/patients/{id}/edit")))
+        .send()
+        .await
+        .expect("edit")
+        .text()
+        .await
+        .expect("body");
     assert!(edit_page.contains("name=\"version\" value=\"1\""));
     assert!(edit_page.contains("value=\"myasthenia_gravis\" checked"));
     let mut form = patient_form("CD-001", "Wiśniewska-Nowak", "1968-04-12");
     form.push(("version", "1".into()));
-    let saved = nurse.post(app.url(&location)).form(&form).send().await.expect("update");
+    let saved = nurse
+        .post(app.url(&location))
+        .form(&form)
+        .send()
+        .await
+        .expect("update");
     assert_eq!(saved.status(), StatusCode::SEE_OTHER);
-    let stale = nurse.post(app.url(&location)).form(&form).send().await.expect("stale update");
+    let stale = nurse
+        .post(app.url(&location))
+        .form(&form)
+        .send()
+        .await
+        .expect("stale update");
     assert_eq!(stale.status(), StatusCode::CONFLICT);
-    assert!(stale.text().await.expect("body").contains("Someone else changed this patient"));
-    let page = nurse.get(app.url(&location)).send().await.expect("show").text().await.expect("body");
+    assert!(
+        stale
+            .text()
+            .await
+            .expect("body")
+            .contains("Someone else changed this patient")
+    );
+    let page = nurse
+        .get(app.url(&location))
+        .send()
+        .await
+        .expect("show")
+        .text()
+        .await
+        .expect("body");
     assert!(page.contains("Wiśniewska-Nowak"));
     assert!(page.contains("Version 2"));
 }
@@ -271,15 +461,45 @@ async fn the_patient_list_is_paged() {
     let nurse = app.logged_in(Role::Nurse).await;
     for i in 0..27 {
         let body = app::patient_json(&format!("P-{i:03}"), &format!("Family{i:03}"), "1980-01-01");
-        let r = nurse.post(app.url("/api/patients")).json(&body).send().await.expect("create");
+        let r = nurse
+            .post(app.url("/api/patients"))
+            .json(&body)
+            .send()
+            .await
+            .expect("create");
         assert_eq!(r.status(), StatusCode::CREATED);
     }
-    let first = nurse.get(app.url("/patients")).send().await.expect("list").text().await.expect("body");
+    let first = nurse
+        .get(app.url("/patients"))
+        .send()
+        .await
+        .expect("list")
+        .text()
+        .await
+        .expect("body");
     assert!(first.contains("27 patients") && first.contains("Page 1 of 2"));
     assert!(first.contains("Family000") && !first.contains("Family025"));
-    let second = nurse.get(app.url("/patients?page=2")).send().await.expect("list").text().await.expect("body");
-    assert!(second.contains("Family025") && second.contains("Family026") && !second.contains("Family000"));
-    let api: Value = nurse.get(app.url("/api/patients?per_page=10&page=3")).send().await.expect("api").json().await.expect("json");
+    let second = nurse
+        .get(app.url("/patients?page=2"))
+        .send()
+        .await
+        .expect("list")
+        .text()
+        .await
+        .expect("body");
+    assert!(
+        second.contains("Family025")
+            && second.contains("Family026")
+            && !second.contains("Family000")
+    );
+    let api: Value = nurse
+        .get(app.url("/api/patients?per_page=10&page=3"))
+        .send()
+        .await
+        .expect("api")
+        .json()
+        .await
+        .expect("json");
     assert_eq!(api["total"], 27);
     assert_eq!(api["patients"].as_array().map(Vec::len), Some(7));
 }
@@ -290,25 +510,108 @@ async fn the_patient_list_is_paged() {
 async fn bad_input_is_refused_with_the_field_named_and_nothing_is_stored() {
     let app = TestApp::spawn().await;
     let nurse = app.logged_in(Role::Nurse).await;
-    let created = nurse.post(app.url("/api/patients")).json(&app::patient_json("TAKEN-1", "Existing", "1970-01-01")).send().await.expect("create");
+    let created = nurse
+        .post(app.url("/api/patients"))
+        .json(&app::patient_json("TAKEN-1", "Existing", "1970-01-01"))
+        .send()
+        .await
+        .expect("create");
     assert_eq!(created.status(), StatusCode::CREATED);
 
     let long = "x".repeat(101);
     let cases: Vec<(&str, &str, &str, String, &str)> = vec![
         // (case, field, value, expected message in the form page, problem code)
-        ("empty names", "family_name", "", "Family name: enter a family name or a pseudonym.".into(), "name_or_pseudonym_required"),
-        ("empty record number", "record_number", "  ", "Record number: is required.".into(), "required"),
-        ("birth date in the future", "birth_date", "2026-11-23", "Birth date: cannot be in the future.".into(), "date_in_future"),
-        ("birth date before 1900", "birth_date", "1899-12-31", "Birth date: cannot be before 1900-01-01.".into(), "date_too_early"),
-        ("malformed birth date", "birth_date", "31/12/1980", "Birth date: “31/12/1980” is not a date; write it as YYYY-MM-DD.".into(), "not_a_date"),
-        ("weight too low", "weight_kg", "0.4", "Weight (kg): must be between 0.5 and 400 kg.".into(), "out_of_range"),
-        ("weight too high", "weight_kg", "400.5", "Weight (kg): must be between 0.5 and 400 kg.".into(), "out_of_range"),
-        ("weight not a number", "weight_kg", "sixty", "Weight (kg): “sixty” is not a number.".into(), "not_a_number"),
-        ("duplicate record number", "record_number", "TAKEN-1", "Record number: is already used by another record.".into(), "duplicate"),
-        ("unknown language", "preferred_language", "xx", "Preferred language: “xx” is not one of the accepted values.".into(), "unknown"),
-        ("oversize name", "family_name", &long, "Family name: is too long (at most 100 characters).".into(), "too_long"),
-        ("unknown condition", "conditions", "flu", "Conditions: “flu” is not one of the accepted values.".into(), "unknown"),
-        ("bad e-mail", "email", "maria(at)example.org", "E-mail: is not an e-mail address.".into(), "not_an_email"),
+        (
+            "empty names",
+            "family_name",
+            "",
+            "Family name: enter a family name or a pseudonym.".into(),
+            "name_or_pseudonym_required",
+        ),
+        (
+            "empty record number",
+            "record_number",
+            "  ",
+            "Record number: is required.".into(),
+            "required",
+        ),
+        (
+            "birth date in the future",
+            "birth_date",
+            "2026-11-23",
+            "Birth date: cannot be in the future.".into(),
+            "date_in_future",
+        ),
+        (
+            "birth date before 1900",
+            "birth_date",
+            "1899-12-31",
+            "Birth date: cannot be before 1900-01-01.".into(),
+            "date_too_early",
+        ),
+        (
+            "malformed birth date",
+            "birth_date",
+            "31/12/1980",
+            "Birth date: “31/12/1980” is not a date; write it as YYYY-MM-DD.".into(),
+            "not_a_date",
+        ),
+        (
+            "weight too low",
+            "weight_kg",
+            "0.4",
+            "Weight (kg): must be between 0.5 and 400 kg.".into(),
+            "out_of_range",
+        ),
+        (
+            "weight too high",
+            "weight_kg",
+            "400.5",
+            "Weight (kg): must be between 0.5 and 400 kg.".into(),
+            "out_of_range",
+        ),
+        (
+            "weight not a number",
+            "weight_kg",
+            "sixty",
+            "Weight (kg): “sixty” is not a number.".into(),
+            "not_a_number",
+        ),
+        (
+            "duplicate record number",
+            "record_number",
+            "TAKEN-1",
+            "Record number: is already used by another record.".into(),
+            "duplicate",
+        ),
+        (
+            "unknown language",
+            "preferred_language",
+            "xx",
+            "Preferred language: “xx” is not one of the accepted values.".into(),
+            "unknown",
+        ),
+        (
+            "oversize name",
+            "family_name",
+            &long,
+            "Family name: is too long (at most 100 characters).".into(),
+            "too_long",
+        ),
+        (
+            "unknown condition",
+            "conditions",
+            "flu",
+            "Conditions: “flu” is not one of the accepted values.".into(),
+            "unknown",
+        ),
+        (
+            "bad e-mail",
+            "email",
+            "maria(at)example.org",
+            "E-mail: is not an e-mail address.".into(),
+            "not_an_email",
+        ),
     ];
     let before = app.snapshot().await;
     for (case, field, value, message, code) in &cases {
@@ -318,81 +621,195 @@ async fn bad_input_is_refused_with_the_field_named_and_nothing_is_stored() {
         if *field == "family_name" && value.is_empty() {
             form.retain(|(k, _)| *k != "pseudonym");
         }
-        let response = nurse.post(app.url("/patients")).form(&form).send().await.expect("form");
-        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY, "form: {case}");
+        let response = nurse
+            .post(app.url("/patients"))
+            .form(&form)
+            .send()
+            .await
+            .expect("form");
+        assert_eq!(
+            response.status(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "form: {case}"
+        );
         let page = response.text().await.expect("body");
-        assert!(page.contains(&html_escape(message)), "form: {case}: no {message:?} in the page");
+        assert!(
+            page.contains(&html_escape(message)),
+            "form: {case}: no {message:?} in the page"
+        );
 
         let mut body = app::patient_json("NEW-1", "Nowak", "1980-05-05");
-        body[*field] = if *field == "conditions" { json!([value]) } else { json!(value) };
-        let response = nurse.post(app.url("/api/patients")).json(&body).send().await.expect("api");
-        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY, "api: {case}");
-        assert_eq!(response.headers()["content-type"], "application/problem+json");
+        body[*field] = if *field == "conditions" {
+            json!([value])
+        } else {
+            json!(value)
+        };
+        let response = nurse
+            .post(app.url("/api/patients"))
+            .json(&body)
+            .send()
+            .await
+            .expect("api");
+        assert_eq!(
+            response.status(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "api: {case}"
+        );
+        assert_eq!(
+            response.headers()["content-type"],
+            "application/problem+json"
+        );
         let problem: Value = response.json().await.expect("problem");
         let errors = problem["errors"].as_array().expect("errors");
         assert!(
-            errors.iter().any(|e| e["field"] == *field && e["code"] == *code && e["message"] == message.as_str()),
+            errors.iter().any(|e| e["field"] == *field
+                && e["code"] == *code
+                && e["message"] == message.as_str()),
             "api: {case}: {problem}"
         );
     }
 
     // Requests that cannot be read at all.
-    let malformed = nurse.post(app.url("/api/patients")).header("content-type", "application/json").body("{\"record_number\": ").send().await.expect("api");
+    let malformed = nurse
+        .post(app.url("/api/patients"))
+        .header("content-type", "application/json")
+        .body("{\"record_number\": ")
+        .send()
+        .await
+        .expect("api");
     assert_eq!(malformed.status(), StatusCode::BAD_REQUEST);
     let problem: Value = malformed.json().await.expect("problem");
-    assert!(problem["detail"].as_str().is_some_and(|d| !d.is_empty()), "{problem}");
-    let wrong_type = nurse.post(app.url("/api/patients")).json(&json!({"record_number": "X", "consent_treatment": "perhaps"})).send().await.expect("api");
+    assert!(
+        problem["detail"].as_str().is_some_and(|d| !d.is_empty()),
+        "{problem}"
+    );
+    let wrong_type = nurse
+        .post(app.url("/api/patients"))
+        .json(&json!({"record_number": "X", "consent_treatment": "perhaps"}))
+        .send()
+        .await
+        .expect("api");
     assert_eq!(wrong_type.status(), StatusCode::BAD_REQUEST);
-    let not_json = nurse.post(app.url("/api/patients")).header("content-type", "text/plain").body("hello").send().await.expect("api");
+    let not_json = nurse
+        .post(app.url("/api/patients"))
+        .header("content-type", "text/plain")
+        .body("hello")
+        .send()
+        .await
+        .expect("api");
     assert_eq!(not_json.status(), StatusCode::UNSUPPORTED_MEDIA_TYPE);
-    let huge = nurse.post(app.url("/patients")).header("content-type", "application/x-www-form-urlencoded")
-        .body(format!("notes={}", "x".repeat(bont_web::BODY_LIMIT + 1))).send().await.expect("huge");
+    let huge = nurse
+        .post(app.url("/patients"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(format!("notes={}", "x".repeat(bont_web::BODY_LIMIT + 1)))
+        .send()
+        .await
+        .expect("huge");
     assert_eq!(huge.status(), StatusCode::PAYLOAD_TOO_LARGE);
-    let stale_api = nurse.put(app.url("/api/patients/1")).json(&{
-        let mut b = app::patient_json("TAKEN-1", "Existing", "1970-01-01");
-        b["version"] = json!(7);
-        b
-    }).send().await.expect("put");
+    let stale_api = nurse
+        .put(app.url("/api/patients/1"))
+        .json(&{
+            let mut b = app::patient_json("TAKEN-1", "Existing", "1970-01-01");
+            b["version"] = json!(7);
+            b
+        })
+        .send()
+        .await
+        .expect("put");
     assert_eq!(stale_api.status(), StatusCode::CONFLICT);
-    let no_version = nurse.put(app.url("/api/patients/1")).json(&app::patient_json("TAKEN-1", "Existing", "1970-01-01")).send().await.expect("put");
+    let no_version = nurse
+        .put(app.url("/api/patients/1"))
+        .json(&app::patient_json("TAKEN-1", "Existing", "1970-01-01"))
+        .send()
+        .await
+        .expect("put");
     assert_eq!(no_version.status(), StatusCode::BAD_REQUEST);
 
-    assert_eq!(app.snapshot().await, before, "a refused request changed the database");
+    assert_eq!(
+        app.snapshot().await,
+        before,
+        "a refused request changed the database"
+    );
 }
 
 fn html_escape(text: &str) -> String {
-    text.replace('&', "&#38;").replace('<', "&#60;").replace('>', "&#62;").replace('"', "&#34;").replace('\'', "&#39;")
+    text.replace('&', "&#38;")
+        .replace('<', "&#60;")
+        .replace('>', "&#62;")
+        .replace('"', "&#34;")
+        .replace('\'', "&#39;")
 }
 
 #[tokio::test]
 async fn the_json_api_creates_reads_and_changes_patients() {
     let app = TestApp::spawn().await;
     let physician = app.logged_in(Role::Physician).await;
-    let created = physician.post(app.url("/api/patients")).json(&app::patient_json("API-1", "Haddad", "1990-02-03")).send().await.expect("create");
+    let created = physician
+        .post(app.url("/api/patients"))
+        .json(&app::patient_json("API-1", "Haddad", "1990-02-03"))
+        .send()
+        .await
+        .expect("create");
     assert_eq!(created.status(), StatusCode::CREATED);
-    let location = created.headers()["location"].to_str().expect("location").to_owned();
+    let location = created.headers()["location"]
+        .to_str()
+        .expect("location")
+        .to_owned();
     let body: Value = created.json().await.expect("json");
     assert_eq!(body["version"], 1);
     assert_eq!(body["record_number"], "API-1");
     assert_eq!(body["name"]["family"], "Haddad");
     assert_eq!(body["weight"]["kg"], 64.5);
-    assert_eq!(body["clinical"]["conditions"], json!(["myasthenia_gravis", "dysphagia"]));
+    assert_eq!(
+        body["clinical"]["conditions"],
+        json!(["myasthenia_gravis", "dysphagia"])
+    );
 
     let mut change = app::patient_json("API-1", "Haddad", "1990-02-03");
     change["weight_kg"] = json!(66);
     change["version"] = json!(1);
-    let changed = physician.put(app.url(&location)).json(&change).send().await.expect("put");
+    let changed = physician
+        .put(app.url(&location))
+        .json(&change)
+        .send()
+        .await
+        .expect("put");
     assert_eq!(changed.status(), StatusCode::OK);
     let body: Value = changed.json().await.expect("json");
-    assert_eq!((body["version"].clone(), body["weight"]["kg"].clone()), (json!(2), json!(66.0)));
+    assert_eq!(
+        (body["version"].clone(), body["weight"]["kg"].clone()),
+        (json!(2), json!(66.0))
+    );
 
-    let got: Value = physician.get(app.url(&location)).send().await.expect("get").json().await.expect("json");
+    let got: Value = physician
+        .get(app.url(&location))
+        .send()
+        .await
+        .expect("get")
+        .json()
+        .await
+        .expect("json");
     assert_eq!(got["version"], 2);
-    let missing = physician.get(app.url("/api/patients/999")).send().await.expect("get");
+    let missing = physician
+        .get(app.url("/api/patients/999"))
+        .send()
+        .await
+        .expect("get");
     assert_eq!(missing.status(), StatusCode::NOT_FOUND);
-    let nonsense = physician.get(app.url("/api/patients/abc")).send().await.expect("get");
+    let nonsense = physician
+        .get(app.url("/api/patients/abc"))
+        .send()
+        .await
+        .expect("get");
     assert_eq!(nonsense.status(), StatusCode::NOT_FOUND);
-    let found: Value = physician.get(app.url("/api/patients?q=hadd")).send().await.expect("search").json().await.expect("json");
+    let found: Value = physician
+        .get(app.url("/api/patients?q=hadd"))
+        .send()
+        .await
+        .expect("search")
+        .json()
+        .await
+        .expect("json");
     assert_eq!(found["total"], 1);
 }
 
@@ -400,13 +817,44 @@ async fn the_json_api_creates_reads_and_changes_patients() {
 async fn a_patient_of_another_clinic_is_not_found() {
     let app = TestApp::spawn().await;
     let nurse = app.logged_in(Role::Nurse).await;
-    let created = nurse.post(app.url("/api/patients")).json(&app::patient_json("OWN-1", "Own", "1970-01-01")).send().await.expect("create");
-    let location = created.headers()["location"].to_str().expect("location").to_owned();
+    let created = nurse
+        .post(app.url("/api/patients"))
+        .json(&app::patient_json("OWN-1", "Own", "1970-01-01"))
+        .send()
+        .await
+        .expect("create");
+    let location = created.headers()["location"]
+        .to_str()
+        .expect("location")
+        .to_owned();
     let outsider = app.logged_in_elsewhere(Role::Nurse).await;
-    assert_eq!(outsider.get(app.url(&location)).send().await.expect("get").status(), StatusCode::NOT_FOUND);
+    assert_eq!(
+        outsider
+            .get(app.url(&location))
+            .send()
+            .await
+            .expect("get")
+            .status(),
+        StatusCode::NOT_FOUND
+    );
     let html = location.replace("/api", "");
-    assert_eq!(outsider.get(app.url(&html)).send().await.expect("get").status(), StatusCode::NOT_FOUND);
-    let list: Value = outsider.get(app.url("/api/patients")).send().await.expect("list").json().await.expect("json");
+    assert_eq!(
+        outsider
+            .get(app.url(&html))
+            .send()
+            .await
+            .expect("get")
+            .status(),
+        StatusCode::NOT_FOUND
+    );
+    let list: Value = outsider
+        .get(app.url("/api/patients"))
+        .send()
+        .await
+        .expect("list")
+        .json()
+        .await
+        .expect("json");
     assert_eq!(list["total"], 0);
 }
 
@@ -416,31 +864,96 @@ async fn user_text_is_escaped_and_every_patient_read_is_audited() {
     let nurse = app.logged_in(Role::Nurse).await;
     let mut body = app::patient_json("XSS-1", "<script>alert(1)</script>", "1970-01-01");
     body["notes"] = json!("'); DROP TABLE patients; --");
-    let created = nurse.post(app.url("/api/patients")).json(&body).send().await.expect("create");
-    let location = created.headers()["location"].to_str().expect("location").replace("/api", "");
-    let page = nurse.get(app.url(&location)).send().await.expect("show").text().await.expect("body");
+    let created = nurse
+        .post(app.url("/api/patients"))
+        .json(&body)
+        .send()
+        .await
+        .expect("create");
+    let location = created.headers()["location"]
+        .to_str()
+        .expect("location")
+        .replace("/api", "");
+    let page = nurse
+        .get(app.url(&location))
+        .send()
+        .await
+        .expect("show")
+        .text()
+        .await
+        .expect("body");
     assert!(!page.contains("<script>alert(1)"));
     assert!(page.contains(&html_escape("<script>alert(1)</script>")));
     assert!(page.contains("DROP TABLE patients"));
-    let reads = app.db.audit_events(100).await.expect("audit").into_iter()
-        .filter(|e| e.action == "patient.read" && e.entity_id.is_some()).count();
-    assert_eq!(reads, 2, "the API create returns the record (one read) and the page shows it (another)");
+    let reads = app
+        .db
+        .audit_events(100)
+        .await
+        .expect("audit")
+        .into_iter()
+        .filter(|e| e.action == "patient.read" && e.entity_id.is_some())
+        .count();
+    assert_eq!(
+        reads, 2,
+        "the API create returns the record (one read) and the page shows it (another)"
+    );
 }
 
 #[tokio::test]
 async fn static_files_and_health_need_no_login_and_unknown_paths_are_not_found() {
     let app = TestApp::spawn().await;
     let client = app.anonymous();
-    let css = client.get(app.url("/static/style.css")).send().await.expect("css");
+    let css = client
+        .get(app.url("/static/style.css"))
+        .send()
+        .await
+        .expect("css");
     assert_eq!(css.status(), StatusCode::OK);
-    assert!(css.headers()["content-type"].to_str().expect("type").starts_with("text/css"));
-    let htmx = client.get(app.url("/static/htmx-2.0.11.min.js")).send().await.expect("js");
+    assert!(
+        css.headers()["content-type"]
+            .to_str()
+            .expect("type")
+            .starts_with("text/css")
+    );
+    let htmx = client
+        .get(app.url("/static/htmx-2.0.11.min.js"))
+        .send()
+        .await
+        .expect("js");
     assert_eq!(htmx.status(), StatusCode::OK);
-    let health: Value = client.get(app.url("/health")).send().await.expect("health").json().await.expect("json");
+    let health: Value = client
+        .get(app.url("/health"))
+        .send()
+        .await
+        .expect("health")
+        .json()
+        .await
+        .expect("json");
     assert_eq!(health["status"], "ok");
-    assert_eq!(client.get(app.url("/static/../Cargo.toml")).send().await.expect("get").status(), StatusCode::NOT_FOUND);
-    assert_eq!(client.get(app.url("/no/such/page")).send().await.expect("get").status(), StatusCode::NOT_FOUND);
+    assert_eq!(
+        client
+            .get(app.url("/static/../Cargo.toml"))
+            .send()
+            .await
+            .expect("get")
+            .status(),
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        client
+            .get(app.url("/no/such/page"))
+            .send()
+            .await
+            .expect("get")
+            .status(),
+        StatusCode::NOT_FOUND
+    );
     let headers = client.get(app.url("/login")).send().await.expect("login");
     assert_eq!(headers.headers()["x-content-type-options"], "nosniff");
-    assert!(headers.headers()["content-security-policy"].to_str().expect("csp").contains("frame-ancestors 'none'"));
+    assert!(
+        headers.headers()["content-security-policy"]
+            .to_str()
+            .expect("csp")
+            .contains("frame-ancestors 'none'")
+    );
 }

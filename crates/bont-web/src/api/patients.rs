@@ -25,7 +25,12 @@ pub struct PatientBody {
 
 impl From<StoredPatient> for PatientBody {
     fn from(p: StoredPatient) -> Self {
-        PatientBody { id: p.id.get(), version: p.version, record: p.record, updated_at: p.updated_at }
+        PatientBody {
+            id: p.id.get(),
+            version: p.version,
+            record: p.record,
+            updated_at: p.updated_at,
+        }
     }
 }
 
@@ -77,7 +82,11 @@ pub async fn create(
     let id = state.db.create_patient(&actor, &record).await?;
     let stored = state.db.read_patient(&actor, id).await?;
     let location = format!("/api/patients/{id}");
-    Ok((StatusCode::CREATED, [(axum::http::header::LOCATION, location)], Json(PatientBody::from(stored)))
+    Ok((
+        StatusCode::CREATED,
+        [(axum::http::header::LOCATION, location)],
+        Json(PatientBody::from(stored)),
+    )
         .into_response())
 }
 
@@ -87,7 +96,9 @@ pub async fn show(
     Path(id): Path<String>,
 ) -> Result<Json<PatientBody>, AppError> {
     let id = parse_patient_id(&id)?;
-    Ok(Json(state.db.read_patient(&me.actor(&state), id).await?.into()))
+    Ok(Json(
+        state.db.read_patient(&me.actor(&state), id).await?.into(),
+    ))
 }
 
 /// A change: the whole record, and the version it was read at.
@@ -105,8 +116,12 @@ pub async fn update(
     ApiJson(body): ApiJson<PatientUpdate>,
 ) -> Result<Json<PatientBody>, AppError> {
     let id = parse_patient_id(&id)?;
-    let record = PatientRecord::parse(&body.patient, state.clock.today()).map_err(AppError::Invalid)?;
+    let record =
+        PatientRecord::parse(&body.patient, state.clock.today()).map_err(AppError::Invalid)?;
     let actor = me.actor(&state);
-    state.db.update_patient(&actor, id, body.version, &record).await?;
+    state
+        .db
+        .update_patient(&actor, id, body.version, &record)
+        .await?;
     Ok(Json(state.db.read_patient(&actor, id).await?.into()))
 }

@@ -49,7 +49,11 @@ pub async fn change_password(
     HtmlForm(form): HtmlForm<PasswordForm>,
 ) -> Result<Response, AppError> {
     let tr = me.tr();
-    let stored = state.db.user(me.user.id).await?.ok_or(AppError::Unauthenticated)?;
+    let stored = state
+        .db
+        .user(me.user.id)
+        .await?
+        .ok_or(AppError::Unauthenticated)?;
     let current = form.current_password.clone();
     let hash = stored.password_hash.clone();
     let current_ok = tokio::task::spawn_blocking(move || verify_password(&current, &hash))
@@ -57,7 +61,12 @@ pub async fn change_password(
         .map_err(AppError::internal)?;
     let mut errors = FieldErrors::new();
     if !current_ok {
-        errors.push("current_password", Problem::Unknown { value: String::new() });
+        errors.push(
+            "current_password",
+            Problem::Unknown {
+                value: String::new(),
+            },
+        );
     } else if let Err(e) = check_new_password(&form.password, &form.password_repeat) {
         errors = e;
     } else if form.password == form.current_password {
@@ -84,9 +93,18 @@ pub async fn change_password(
     let hash = tokio::task::spawn_blocking(move || hash_password(&password))
         .await
         .map_err(AppError::internal)??;
-    state.db.set_password(&me.actor(&state), me.user.id, &hash, false).await?;
+    state
+        .db
+        .set_password(&me.actor(&state), me.user.id, &hash, false)
+        .await?;
     // The session is bound to the password hash: bind it to the new one.
-    let updated = state.db.user(me.user.id).await?.ok_or(AppError::Unauthenticated)?;
-    auth.login(&updated.into()).await.map_err(AppError::internal)?;
+    let updated = state
+        .db
+        .user(me.user.id)
+        .await?
+        .ok_or(AppError::Unauthenticated)?;
+    auth.login(&updated.into())
+        .await
+        .map_err(AppError::internal)?;
     Ok(Redirect::to("/").into_response())
 }

@@ -34,7 +34,13 @@ pub async fn form(auth: AuthSession, Query(q): Query<NextQuery>) -> Result<Respo
     if auth.user.is_some() {
         return Ok(Redirect::to(&next).into_response());
     }
-    let page = LoginPage { tr: Tr::new(Language::En), nav: None, username: String::new(), next, failed: false };
+    let page = LoginPage {
+        tr: Tr::new(Language::En),
+        nav: None,
+        username: String::new(),
+        next,
+        failed: false,
+    };
     Ok(render(&page)?.into_response())
 }
 
@@ -55,20 +61,49 @@ pub async fn submit(
     HtmlForm(form): HtmlForm<LoginForm>,
 ) -> Result<Response, AppError> {
     let next = local_path(Some(&form.next)).to_owned();
-    let creds = Credentials { username: form.username.clone(), password: form.password };
+    let creds = Credentials {
+        username: form.username.clone(),
+        password: form.password,
+    };
     let user = auth.authenticate(creds).await.map_err(AppError::internal)?;
     let now = state.clock.now();
     let Some(user) = user else {
         let detail = form.username.trim().chars().take(60).collect::<String>();
-        let event = Event { action: "login.failed", entity: None, entity_id: None, detail: &detail };
-        state.db.audit_event(None, None, &client, now, event).await?;
-        let page = LoginPage { tr: Tr::new(Language::En), nav: None, username: form.username, next, failed: true };
+        let event = Event {
+            action: "login.failed",
+            entity: None,
+            entity_id: None,
+            detail: &detail,
+        };
+        state
+            .db
+            .audit_event(None, None, &client, now, event)
+            .await?;
+        let page = LoginPage {
+            tr: Tr::new(Language::En),
+            nav: None,
+            username: form.username,
+            next,
+            failed: true,
+        };
         return render_with(StatusCode::UNAUTHORIZED, &page);
     };
     auth.login(&user).await.map_err(AppError::internal)?;
-    let event = Event { action: "login", entity: Some("user"), entity_id: Some(user.id.get()), detail: "" };
-    state.db.audit_event(Some(user.clinic), Some(user.id), &client, now, event).await?;
-    let target = if user.must_change_password { "/account/password" } else { next.as_str() };
+    let event = Event {
+        action: "login",
+        entity: Some("user"),
+        entity_id: Some(user.id.get()),
+        detail: "",
+    };
+    state
+        .db
+        .audit_event(Some(user.clinic), Some(user.id), &client, now, event)
+        .await?;
+    let target = if user.must_change_password {
+        "/account/password"
+    } else {
+        next.as_str()
+    };
     Ok(Redirect::to(target).into_response())
 }
 

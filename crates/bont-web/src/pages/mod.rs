@@ -54,7 +54,10 @@ struct HomePage {
     clinic_name: String,
 }
 
-pub async fn home(State(state): State<AppState>, me: CurrentUser) -> Result<Html<String>, AppError> {
+pub async fn home(
+    State(state): State<AppState>,
+    me: CurrentUser,
+) -> Result<Html<String>, AppError> {
     let nav = Nav::of(&me.user);
     let tr = me.tr();
     let patient_count = if nav.patients {
@@ -64,16 +67,28 @@ pub async fn home(State(state): State<AppState>, me: CurrentUser) -> Result<Html
         None
     };
     let clinic_name = state.db.clinic(me.user.clinic).await?.name;
-    render(&HomePage { tr, nav: Some(nav), patient_count, clinic_name })
+    render(&HomePage {
+        tr,
+        nav: Some(nav),
+        patient_count,
+        clinic_name,
+    })
 }
 
 /// Liveness and database reachability, for monitoring; no login, no data.
 pub async fn health(State(state): State<AppState>) -> Response {
     match state.db.ping().await {
-        Ok(()) => (StatusCode::OK, axum::Json(serde_json::json!({"status": "ok"}))).into_response(),
+        Ok(()) => (
+            StatusCode::OK,
+            axum::Json(serde_json::json!({"status": "ok"})),
+        )
+            .into_response(),
         Err(e) => {
             tracing::error!(cause = %e, "health check failed");
-            (StatusCode::SERVICE_UNAVAILABLE, axum::Json(serde_json::json!({"status": "unavailable"})))
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                axum::Json(serde_json::json!({"status": "unavailable"})),
+            )
                 .into_response()
         }
     }
@@ -81,15 +96,28 @@ pub async fn health(State(state): State<AppState>) -> Response {
 
 /// Files compiled into the binary, so that one file is the whole application.
 const STATIC_FILES: &[(&str, &str, &[u8])] = &[
-    ("style.css", "text/css; charset=utf-8", include_bytes!("../../static/style.css")),
-    ("htmx-2.0.11.min.js", "text/javascript; charset=utf-8", include_bytes!("../../static/htmx-2.0.11.min.js")),
+    (
+        "style.css",
+        "text/css; charset=utf-8",
+        include_bytes!("../../static/style.css"),
+    ),
+    (
+        "htmx-2.0.11.min.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../../static/htmx-2.0.11.min.js"),
+    ),
 ];
 
 pub async fn static_file(Path(file): Path<String>) -> Result<Response, AppError> {
-    let (_, content_type, body) =
-        STATIC_FILES.iter().find(|(name, _, _)| *name == file).ok_or(AppError::NotFound)?;
+    let (_, content_type, body) = STATIC_FILES
+        .iter()
+        .find(|(name, _, _)| *name == file)
+        .ok_or(AppError::NotFound)?;
     Ok((
-        [(header::CONTENT_TYPE, *content_type), (header::CACHE_CONTROL, "public, max-age=3600")],
+        [
+            (header::CONTENT_TYPE, *content_type),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
         *body,
     )
         .into_response())

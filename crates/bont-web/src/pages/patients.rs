@@ -20,7 +20,11 @@ pub const PER_PAGE: i64 = 25;
 
 /// Reads a patient id from the path; anything else is simply not found.
 pub fn parse_patient_id(raw: &str) -> Result<PatientId, AppError> {
-    raw.parse::<i64>().ok().filter(|id| *id > 0).map(PatientId::new).ok_or(AppError::NotFound)
+    raw.parse::<i64>()
+        .ok()
+        .filter(|id| *id > 0)
+        .map(PatientId::new)
+        .ok_or(AppError::NotFound)
 }
 
 /// Translated messages of a form's fields.
@@ -31,17 +35,28 @@ impl FieldMessages {
         FieldMessages(Vec::new())
     }
     pub fn of(tr: &Tr, errors: &FieldErrors) -> Self {
-        FieldMessages(errors.iter().map(|e| (e.field, tr.problem(&e.problem))).collect())
+        FieldMessages(
+            errors
+                .iter()
+                .map(|e| (e.field, tr.problem(&e.problem)))
+                .collect(),
+        )
     }
     pub fn get(&self, field: &str) -> Option<&str> {
-        self.0.iter().find(|(f, _)| *f == field).map(|(_, m)| m.as_str())
+        self.0
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, m)| m.as_str())
     }
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
     /// "Field: message" lines for the summary at the top of a form.
     pub fn summary(&self, tr: &Tr) -> Vec<(String, String)> {
-        self.0.iter().map(|(f, m)| (f.to_string(), format!("{}: {m}", tr.field(f)))).collect()
+        self.0
+            .iter()
+            .map(|(f, m)| (f.to_string(), format!("{}: {m}", tr.field(f))))
+            .collect()
     }
 }
 
@@ -52,7 +67,12 @@ pub struct Choice {
     pub selected: bool,
 }
 
-fn choices<T: Copy>(all: &[T], id: impl Fn(T) -> &'static str, label: impl Fn(T) -> String, chosen: &[String]) -> Vec<Choice> {
+fn choices<T: Copy>(
+    all: &[T],
+    id: impl Fn(T) -> &'static str,
+    label: impl Fn(T) -> String,
+    chosen: &[String],
+) -> Vec<Choice> {
     all.iter()
         .map(|v| Choice {
             id: id(*v).to_owned(),
@@ -101,11 +121,21 @@ pub async fn list(
 ) -> Result<Html<String>, AppError> {
     let tr = me.tr();
     let today = state.clock.today();
-    let page = query.page.as_deref().and_then(|p| p.parse::<i64>().ok()).unwrap_or(1).max(1);
+    let page = query
+        .page
+        .as_deref()
+        .and_then(|p| p.parse::<i64>().ok())
+        .unwrap_or(1)
+        .max(1);
     let q: String = query.q.trim().chars().take(100).collect();
     let found = state
         .db
-        .search_patients(&me.actor(&state), &PatientQuery::from_text(&q), page, PER_PAGE)
+        .search_patients(
+            &me.actor(&state),
+            &PatientQuery::from_text(&q),
+            page,
+            PER_PAGE,
+        )
         .await?;
     let rows = found
         .patients
@@ -115,7 +145,10 @@ pub async fn list(
             record_number: p.record.record_number.to_string(),
             name: p.record.name.display(),
             birth_date: p.record.birth_date.date().to_string(),
-            age: tr.t_with("age-years", &[("years", p.record.birth_date.age_years(today).into())]),
+            age: tr.t_with(
+                "age-years",
+                &[("years", p.record.birth_date.age_years(today).into())],
+            ),
             sex: tr.t(&format!("sex-{}", p.record.sex.id())),
             indications: p
                 .record
@@ -176,18 +209,37 @@ pub async fn show(
     let p = stored.record;
     let label = |prefix: &str, id: &str| tr.t(&format!("{prefix}-{id}"));
     render(&ShowPage {
-        age: tr.t_with("age-years", &[("years", p.birth_date.age_years(state.clock.today()).into())]),
+        age: tr.t_with(
+            "age-years",
+            &[("years", p.birth_date.age_years(state.clock.today()).into())],
+        ),
         sex: label("sex", p.sex.id()),
         language: p.preferred_language.endonym().to_owned(),
-        indications: p.clinical.indications.iter().map(|i| label("indication", i.id())).collect(),
-        conditions: p.clinical.conditions.iter().map(|c| label("condition", c.id())).collect(),
-        allergies: p.clinical.allergies.iter().map(|a| label("allergy", a.id())).collect(),
+        indications: p
+            .clinical
+            .indications
+            .iter()
+            .map(|i| label("indication", i.id()))
+            .collect(),
+        conditions: p
+            .clinical
+            .conditions
+            .iter()
+            .map(|c| label("condition", c.id()))
+            .collect(),
+        allergies: p
+            .clinical
+            .allergies
+            .iter()
+            .map(|a| label("allergy", a.id()))
+            .collect(),
         medications: p
             .clinical
             .medications
             .iter()
             .map(|m| {
-                let class = MedicationClass::of_medication(m.as_str()).map(|c| label("medication-class", c.id()));
+                let class = MedicationClass::of_medication(m.as_str())
+                    .map(|c| label("medication-class", c.id()));
                 (m.to_string(), class)
             })
             .collect(),
@@ -222,22 +274,60 @@ struct FormPage {
 }
 
 impl FormPage {
-    fn new(tr: Tr, me: &CurrentUser, existing: Option<(PatientId, i64)>, input: PatientInput) -> FormPage {
+    fn new(
+        tr: Tr,
+        me: &CurrentUser,
+        existing: Option<(PatientId, i64)>,
+        input: PatientInput,
+    ) -> FormPage {
         let label = |prefix: &'static str| move |id: &str| tr.t(&format!("{prefix}-{id}"));
         let one = |v: &str| vec![v.to_owned()];
         FormPage {
-            title: tr.t(if existing.is_some() { "patient-edit-title" } else { "patient-new-title" }),
-            action: existing.map(|(id, _)| format!("/patients/{id}")).unwrap_or_else(|| "/patients".into()),
-            cancel: existing.map(|(id, _)| format!("/patients/{id}")).unwrap_or_else(|| "/patients".into()),
+            title: tr.t(if existing.is_some() {
+                "patient-edit-title"
+            } else {
+                "patient-new-title"
+            }),
+            action: existing
+                .map(|(id, _)| format!("/patients/{id}"))
+                .unwrap_or_else(|| "/patients".into()),
+            cancel: existing
+                .map(|(id, _)| format!("/patients/{id}"))
+                .unwrap_or_else(|| "/patients".into()),
             version: existing.map(|(_, v)| v),
             medications_text: input.medications.join("\n"),
             errors: FieldMessages::none(),
             conflict: false,
-            sexes: choices(&Sex::ALL, Sex::id, |s| label("sex")(s.id()), &one(&input.sex)),
-            languages: choices(&Language::ALL, Language::code, |l| l.endonym().to_owned(), &one(&input.preferred_language)),
-            indications: choices(Indication::ALL, Indication::id, |i| label("indication")(i.id()), &input.indications),
-            conditions: choices(Condition::ALL, Condition::id, |c| label("condition")(c.id()), &input.conditions),
-            allergies: choices(Allergy::ALL, Allergy::id, |a| label("allergy")(a.id()), &input.allergies),
+            sexes: choices(
+                &Sex::ALL,
+                Sex::id,
+                |s| label("sex")(s.id()),
+                &one(&input.sex),
+            ),
+            languages: choices(
+                &Language::ALL,
+                Language::code,
+                |l| l.endonym().to_owned(),
+                &one(&input.preferred_language),
+            ),
+            indications: choices(
+                Indication::ALL,
+                Indication::id,
+                |i| label("indication")(i.id()),
+                &input.indications,
+            ),
+            conditions: choices(
+                Condition::ALL,
+                Condition::id,
+                |c| label("condition")(c.id()),
+                &input.conditions,
+            ),
+            allergies: choices(
+                Allergy::ALL,
+                Allergy::id,
+                |a| label("allergy")(a.id()),
+                &input.allergies,
+            ),
             nav: Some(Nav::of(&me.user)),
             input,
             tr,
@@ -251,14 +341,19 @@ impl FormPage {
 }
 
 pub async fn new_form(me: CurrentUser) -> Result<Html<String>, AppError> {
-    let input = PatientInput { preferred_language: me.user.language.code().into(), ..PatientInput::default() };
+    let input = PatientInput {
+        preferred_language: me.user.language.code().into(),
+        ..PatientInput::default()
+    };
     render(&FormPage::new(me.tr(), &me, None, input))
 }
 
 /// The outcome of checking and storing a submitted form: where to go, or the form again.
 fn form_failure(page: FormPage, error: AppError) -> Result<Response, AppError> {
     match error {
-        AppError::Invalid(errors) => render_with(StatusCode::UNPROCESSABLE_ENTITY, &page.with_errors(&errors)),
+        AppError::Invalid(errors) => {
+            render_with(StatusCode::UNPROCESSABLE_ENTITY, &page.with_errors(&errors))
+        }
         AppError::Conflict => {
             let mut page = page;
             page.conflict = true;
@@ -274,7 +369,11 @@ pub async fn create(
     HtmlForm(input): HtmlForm<PatientInput>,
 ) -> Result<Response, AppError> {
     let result = match PatientRecord::parse(&input, state.clock.today()) {
-        Ok(record) => state.db.create_patient(&me.actor(&state), &record).await.map_err(AppError::from),
+        Ok(record) => state
+            .db
+            .create_patient(&me.actor(&state), &record)
+            .await
+            .map_err(AppError::from),
         Err(errors) => Err(AppError::Invalid(errors)),
     };
     match result {
@@ -289,8 +388,15 @@ pub async fn edit_form(
     Path(id): Path<String>,
 ) -> Result<Html<String>, AppError> {
     let id = parse_patient_id(&id)?;
-    let StoredPatient { version, record, .. } = state.db.read_patient(&me.actor(&state), id).await?;
-    render(&FormPage::new(me.tr(), &me, Some((id, version)), record.to_input()))
+    let StoredPatient {
+        version, record, ..
+    } = state.db.read_patient(&me.actor(&state), id).await?;
+    render(&FormPage::new(
+        me.tr(),
+        &me,
+        Some((id, version)),
+        record.to_input(),
+    ))
 }
 
 #[derive(Debug, Deserialize)]
@@ -323,6 +429,9 @@ pub async fn update(
     };
     match result {
         Ok(_) => Ok(Redirect::to(&format!("/patients/{id}")).into_response()),
-        Err(e) => form_failure(FormPage::new(me.tr(), &me, Some((id, version)), edit.input), e),
+        Err(e) => form_failure(
+            FormPage::new(me.tr(), &me, Some((id, version)), edit.input),
+            e,
+        ),
     }
 }

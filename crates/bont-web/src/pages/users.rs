@@ -32,7 +32,10 @@ struct ListPage {
     users: Vec<UserRow>,
 }
 
-pub async fn list(State(state): State<AppState>, me: CurrentUser) -> Result<Html<String>, AppError> {
+pub async fn list(
+    State(state): State<AppState>,
+    me: CurrentUser,
+) -> Result<Html<String>, AppError> {
     let tr = me.tr();
     let users = state
         .db
@@ -48,7 +51,11 @@ pub async fn list(State(state): State<AppState>, me: CurrentUser) -> Result<Html
             must_change_password: u.must_change_password,
         })
         .collect();
-    render(&ListPage { tr, nav: Some(Nav::of(&me.user)), users })
+    render(&ListPage {
+        tr,
+        nav: Some(Nav::of(&me.user)),
+        users,
+    })
 }
 
 #[derive(Template)]
@@ -67,11 +74,19 @@ impl FormPage {
         FormPage {
             roles: Role::ALL
                 .iter()
-                .map(|r| Choice { id: r.id().into(), label: tr.t(&format!("role-{}", r.id())), selected: input.role == r.id() })
+                .map(|r| Choice {
+                    id: r.id().into(),
+                    label: tr.t(&format!("role-{}", r.id())),
+                    selected: input.role == r.id(),
+                })
                 .collect(),
             languages: Language::ALL
                 .iter()
-                .map(|l| Choice { id: l.code().into(), label: l.endonym().into(), selected: input.language == l.code() })
+                .map(|l| Choice {
+                    id: l.code().into(),
+                    label: l.endonym().into(),
+                    selected: input.language == l.code(),
+                })
                 .collect(),
             nav: Some(Nav::of(&me.user)),
             input,
@@ -82,7 +97,10 @@ impl FormPage {
 }
 
 pub async fn new_form(me: CurrentUser) -> Result<Html<String>, AppError> {
-    let input = UserInput { language: "en".into(), ..UserInput::default() };
+    let input = UserInput {
+        language: "en".into(),
+        ..UserInput::default()
+    };
     render(&FormPage::new(me.tr(), &me, input, FieldMessages::none()))
 }
 
@@ -110,9 +128,15 @@ pub async fn create(
     };
     let password = one_time_password();
     let for_hash = password.clone();
-    let hash = tokio::task::spawn_blocking(move || hash_password(&for_hash)).await.map_err(AppError::internal)??;
+    let hash = tokio::task::spawn_blocking(move || hash_password(&for_hash))
+        .await
+        .map_err(AppError::internal)??;
     let actor = me.actor(&state);
-    match state.db.create_user(Some(&actor), me.user.clinic, &user, &hash, true, actor.now).await {
+    match state
+        .db
+        .create_user(Some(&actor), me.user.clinic, &user, &hash, true, actor.now)
+        .await
+    {
         Ok(_) => {}
         Err(bont_db::StoreError::Invalid(errors)) => {
             let page = FormPage::new(tr, &me, input, FieldMessages::of(&tr, &errors));
@@ -120,7 +144,12 @@ pub async fn create(
         }
         Err(e) => return Err(e.into()),
     }
-    let page = PasswordShown { tr, nav: Some(Nav::of(&me.user)), username: user.username.as_str().into(), password };
+    let page = PasswordShown {
+        tr,
+        nav: Some(Nav::of(&me.user)),
+        username: user.username.as_str().into(),
+        password,
+    };
     render_with(StatusCode::CREATED, &page)
 }
 
@@ -129,12 +158,30 @@ pub async fn reset_password(
     me: CurrentUser,
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
-    let id = id.parse::<i64>().map(UserId::new).map_err(|_| AppError::NotFound)?;
-    let user = state.db.user(id).await?.filter(|u| u.clinic == me.user.clinic).ok_or(AppError::NotFound)?;
+    let id = id
+        .parse::<i64>()
+        .map(UserId::new)
+        .map_err(|_| AppError::NotFound)?;
+    let user = state
+        .db
+        .user(id)
+        .await?
+        .filter(|u| u.clinic == me.user.clinic)
+        .ok_or(AppError::NotFound)?;
     let password = one_time_password();
     let for_hash = password.clone();
-    let hash = tokio::task::spawn_blocking(move || hash_password(&for_hash)).await.map_err(AppError::internal)??;
-    state.db.set_password(&me.actor(&state), id, &hash, true).await?;
-    let page = PasswordShown { tr: me.tr(), nav: Some(Nav::of(&me.user)), username: user.username, password };
+    let hash = tokio::task::spawn_blocking(move || hash_password(&for_hash))
+        .await
+        .map_err(AppError::internal)??;
+    state
+        .db
+        .set_password(&me.actor(&state), id, &hash, true)
+        .await?;
+    let page = PasswordShown {
+        tr: me.tr(),
+        nav: Some(Nav::of(&me.user)),
+        username: user.username,
+        password,
+    };
     render_with(StatusCode::OK, &page)
 }

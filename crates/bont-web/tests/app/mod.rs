@@ -42,15 +42,31 @@ impl TestApp {
     /// Without any account.
     pub async fn spawn_empty() -> TestApp {
         let dir = tempfile::tempdir().expect("temp dir");
-        let db = Database::open(&dir.path().join("bont.sqlite")).await.expect("database");
+        let db = Database::open(&dir.path().join("bont.sqlite"))
+            .await
+            .expect("database");
         let clock: Arc<dyn Clock> = Arc::new(FixedClock::on(jiff::civil::date(2026, 11, 22)));
-        let clinic = db.first_clinic_or_create("Test clinic", clock.now()).await.expect("clinic").id;
+        let clinic = db
+            .first_clinic_or_create("Test clinic", clock.now())
+            .await
+            .expect("clinic")
+            .id;
         let state = AppState::new(db.clone(), clock);
-        let router = bont_web::app(state.clone(), &WebConfig::default()).await.expect("app");
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let router = bont_web::app(state.clone(), &WebConfig::default())
+            .await
+            .expect("app");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
         let address = listener.local_addr().expect("address");
         tokio::spawn(bont_web::serve(listener, router, std::future::pending()));
-        TestApp { address, db, state, clinic, _dir: dir }
+        TestApp {
+            address,
+            db,
+            state,
+            clinic,
+            _dir: dir,
+        }
     }
 
     pub async fn add_user(&self, clinic: ClinicId, username: &str, role: Role) {
@@ -62,7 +78,10 @@ impl TestApp {
         })
         .expect("valid user");
         let hash = bont_web::auth::hash_password(PASSWORD).expect("hash");
-        self.db.create_user(None, clinic, &user, &hash, false, self.state.clock.now()).await.expect("user");
+        self.db
+            .create_user(None, clinic, &user, &hash, false, self.state.clock.now())
+            .await
+            .expect("user");
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -86,7 +105,11 @@ impl TestApp {
             .send()
             .await
             .expect("login");
-        assert_eq!(response.status(), reqwest::StatusCode::SEE_OTHER, "login as {username}");
+        assert_eq!(
+            response.status(),
+            reqwest::StatusCode::SEE_OTHER,
+            "login as {username}"
+        );
         client
     }
 
@@ -96,7 +119,11 @@ impl TestApp {
 
     /// A user of a second clinic.
     pub async fn logged_in_elsewhere(&self, role: Role) -> reqwest::Client {
-        let other = self.db.create_clinic("Another clinic", self.state.clock.now()).await.expect("clinic");
+        let other = self
+            .db
+            .create_clinic("Another clinic", self.state.clock.now())
+            .await
+            .expect("clinic");
         let username = format!("other.{}", role.id());
         self.add_user(other.id, &username, role).await;
         self.log_in(&username).await
@@ -105,7 +132,12 @@ impl TestApp {
     pub async fn snapshot(&self) -> Snapshot {
         let count = |sql: &'static str| {
             let pool = self.db.pool().clone();
-            async move { sqlx::query_scalar::<_, i64>(sql).fetch_one(&pool).await.expect("count") }
+            async move {
+                sqlx::query_scalar::<_, i64>(sql)
+                    .fetch_one(&pool)
+                    .await
+                    .expect("count")
+            }
         };
         Snapshot {
             patients: count("SELECT COUNT(*) FROM patients").await,

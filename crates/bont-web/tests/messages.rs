@@ -1,0 +1,146 @@
+//! Tidy check: every message the code or a template asks for exists in every locale
+//! file, and every message in a locale file is asked for somewhere.
+
+use bont_core::vocabulary::{Allergy, Condition, Indication, MedicationClass};
+use bont_core::{Language, Role, patient::Sex};
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+fn files_under(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).expect("readable folder") {
+        let path = entry.expect("entry").path();
+        if path.is_dir() {
+            files_under(&path, out);
+        } else {
+            out.push(path);
+        }
+    }
+}
+
+/// String literals passed to `t(`, `t_with(` and `field(` (fields have `field-` ids).
+fn requested_ids(text: &str) -> BTreeSet<String> {
+    let mut ids = BTreeSet::new();
+    for (call, prefix) in [(".t(\"", ""), (".t_with(\"", ""), (".field(\"", "field-")] {
+        for piece in text.split(call).skip(1) {
+            if let Some(id) = piece.split('"').next()
+                && !id.is_empty()
+                && id
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+            {
+                ids.insert(format!("{prefix}{id}"));
+            }
+        }
+    }
+    // ids chosen by a condition: `t(if x { "a" } else { "b" })`
+    for piece in text.split("tr.t(if ").skip(1) {
+        let head = piece.split(')').next().unwrap_or_default();
+        for quoted in head.split('"').skip(1).step_by(2) {
+            ids.insert(quoted.to_owned());
+        }
+    }
+    ids
+}
+
+fn defined_ids(ftl: &str) -> BTreeSet<String> {
+    ftl.lines()
+        .filter(|l| !l.starts_with([' ', '#', '\t']) && l.contains(" ="))
+        .map(|l| l.split(" =").next().unwrap_or_default().trim().to_owned())
+        .collect()
+}
+
+#[test]
+fn every_requested_message_exists_and_every_message_is_used() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    files_under(&root.join("src"), &mut files);
+    files_under(&root.join("templates"), &mut files);
+    let mut requested = BTreeSet::new();
+    // Every quoted string of the sources, for ids chosen in code (`message_id`).
+    let mut literals = BTreeSet::new();
+    for file in &files {
+        let text = std::fs::read_to_string(file).expect("text file");
+        let squeezed: String = text.split_whitespace().collect::<Vec<_>>().join("");
+        requested.extend(requested_ids(&squeezed));
+        literals.extend(text.split('"').skip(1).step_by(2).map(str::to_owned));
+    }
+    // Ids built at run time from the domain's code lists and field names.
+    fn dynamic(prefix: &str, ids: Vec<&str>) -> Vec<String> {
+        ids.into_iter().map(|id| format!("{prefix}-{id}")).collect()
+    }
+    requested.extend(dynamic("role", Role::ALL.iter().map(|r| r.id()).collect()));
+    requested.extend(dynamic("sex", Sex::ALL.iter().map(|s| s.id()).collect()));
+    requested.extend(dynamic(
+        "indication",
+        Indication::ALL.iter().map(|v| v.id()).collect(),
+    ));
+    requested.extend(dynamic(
+        "condition",
+        Condition::ALL.iter().map(|v| v.id()).collect(),
+    ));
+    requested.extend(dynamic(
+        "allergy",
+        Allergy::ALL.iter().map(|v| v.id()).collect(),
+    ));
+    requested.extend(dynamic(
+        "medication-class",
+        MedicationClass::ALL.iter().map(|v| v.id()).collect(),
+    ));
+    let input_fields =
+        serde_json::to_value(bont_core::patient::PatientInput::default()).expect("json");
+    requested.extend(
+        input_fields
+            .as_object()
+            .expect("object")
+            .keys()
+            .map(|k| format!("field-{k}")),
+    );
+    for field in [
+        "username",
+        "display_name",
+        "role",
+        "language",
+        "password",
+        "password_repeat",
+        "current_password",
+    ] {
+        requested.insert(format!("field-{field}"));
+    }
+
+    let locales = root.join("locales");
+    let mut checked = 0;
+    for language in Language::ALL {
+        let folder = locales.join(language.code());
+        if !folder.exists() {
+            // Languages arrive one message file at a time; English is complete.
+            assert_ne!(language, Language::En, "the English messages are missing");
+            continue;
+        }
+        let mut defined = BTreeSet::new();
+        let mut ftl_files = Vec::new();
+        files_under(&folder, &mut ftl_files);
+        for f in ftl_files {
+            defined.extend(defined_ids(&std::fs::read_to_string(f).expect("ftl")));
+        }
+        let missing: Vec<_> = requested.difference(&defined).collect();
+        assert!(
+            missing.is_empty(),
+            "{language}: messages missing: {missing:?}"
+        );
+        let problem_ids: BTreeSet<String> = defined
+            .iter()
+            .filter(|d| d.starts_with("problem-"))
+            .cloned()
+            .collect();
+        let unused: Vec<_> = defined
+            .difference(&requested)
+            .filter(|d| !problem_ids.contains(*d) && !literals.contains(*d))
+            .collect();
+        assert!(
+            unused.is_empty(),
+            "{language}: messages never used: {unused:?}"
+        );
+        checked += 1;
+    }
+    assert!(checked >= 1);
+}
