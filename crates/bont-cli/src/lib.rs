@@ -2,4 +2,5 @@
 //! Commands parse their arguments and call the same library functions the web
 //! application uses; no rule is implemented here.
 
+pub mod check;
 pub mod demo;

@@ -66,11 +66,28 @@ enum Command {
         #[arg(long)]
         as_of: Option<jiff::civil::Date>,
     },
+    /// Check a treatment plan (JSON) against the label limits; exit status 0 ok or warn,
+    /// 1 block, 2 a plan that cannot be checked.
+    Check {
+        /// The plan file, or - for standard input.
+        plan: PathBuf,
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+        /// A clinic's additional limits file (same shape as the built-in one).
+        #[arg(long, env = "BONT_LIMITS")]
+        limits: Option<PathBuf>,
+    },
     /// Manage staff accounts.
     User {
         #[command(subcommand)]
         command: UserCommand,
     },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Format {
+    Text,
+    Json,
 }
 
 #[derive(Subcommand)]
@@ -112,7 +129,17 @@ async fn open(folder: &Path, file: &str) -> anyhow::Result<Database> {
         .with_context(|| format!("cannot open the database {}", path.display()))
 }
 
-fn main() -> anyhow::Result<()> {
+fn main() -> std::process::ExitCode {
+    match entry() {
+        Ok(code) => std::process::ExitCode::from(code),
+        Err(e) => {
+            eprintln!("bont: {e:#}");
+            std::process::ExitCode::from(2)
+        }
+    }
+}
+
+fn entry() -> anyhow::Result<u8> {
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env()
@@ -121,10 +148,59 @@ fn main() -> anyhow::Result<()> {
         .with_writer(std::io::stderr)
         .init();
     let cli = Cli::parse();
+    if let Command::Check {
+        plan,
+        format,
+        limits,
+    } = &cli.command
+    {
+        return check_plan(plan, *format, limits.as_deref());
+    }
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;
-    runtime.block_on(run(cli))
+    runtime.block_on(run(cli)).map(|()| 0)
+}
+
+fn check_plan(plan: &Path, format: Format, limits: Option<&Path>) -> anyhow::Result<u8> {
+    use bont_cli::check::{Outcome, catalog, run, text};
+    let local = limits
+        .map(|path| {
+            std::fs::read_to_string(path)
+                .with_context(|| format!("cannot read the limits file {}", path.display()))
+        })
+        .transpose()?;
+    let catalog = catalog(local.as_deref()).map_err(|e| anyhow::anyhow!("limits file: {e}"))?;
+    let json = if plan.as_os_str() == "-" {
+        std::io::read_to_string(std::io::stdin())
+            .context("cannot read the plan from standard input")?
+    } else {
+        std::fs::read_to_string(plan)
+            .with_context(|| format!("cannot read the plan {}", plan.display()))?
+    };
+    let outcome = run(&catalog, &json);
+    match (&outcome, format) {
+        (Outcome::Checked(report), Format::Json) => {
+            println!("{}", serde_json::to_string_pretty(report)?)
+        }
+        (Outcome::Checked(report), Format::Text) => print!("{}", text(report, &catalog)),
+        (Outcome::Unreadable(errors), Format::Json) => {
+            println!(
+                "{}",
+                serde_json::json!({"error": "the plan cannot be checked", "problems": errors})
+            );
+            for e in errors {
+                eprintln!("{e}");
+            }
+        }
+        (Outcome::Unreadable(errors), Format::Text) => {
+            eprintln!("The plan cannot be checked:");
+            for e in errors {
+                eprintln!("  {e}");
+            }
+        }
+    }
+    Ok(outcome.exit_code())
 }
 
 async fn run(cli: Cli) -> anyhow::Result<()> {
@@ -169,6 +245,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::User { command } => user_command(command, clock).await,
+        Command::Check { .. } => unreachable!("handled before the runtime starts"),
     }
 }
 

@@ -11,6 +11,7 @@ pub mod input;
 pub mod language;
 pub mod patient;
 pub mod role;
+pub mod safety;
 pub mod text;
 pub mod user;
 pub mod vocabulary;

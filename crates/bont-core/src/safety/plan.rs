@@ -1,0 +1,500 @@
+//! A plan to check: the patient, their earlier sessions and the planned session. The JSON
+//! shape ([`PlanInput`]) is the one `bont check` reads and the API accepts;
+//! [`Plan::parse`] checks it against the catalogue and names every faulty field.
+
+use super::catalog::Catalog;
+use super::units::{Dose, ProductId, Units};
+use crate::patient::parse_date;
+use crate::vocabulary::{Allergy, Condition, Indication, MedicationClass};
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+use std::fmt;
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanInput {
+    pub patient: PatientFacts,
+    #[serde(default)]
+    pub history: Vec<PastSessionInput>,
+    pub session: SessionInput,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PatientFacts {
+    pub birth_date: String,
+    #[serde(default)]
+    pub sex: Option<String>,
+    #[serde(default)]
+    pub weight_kg: Option<f64>,
+    #[serde(default)]
+    pub conditions: Vec<String>,
+    #[serde(default)]
+    pub medications: Vec<String>,
+    #[serde(default)]
+    pub pregnant: bool,
+    #[serde(default)]
+    pub breastfeeding: bool,
+    #[serde(default)]
+    pub allergies: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PastSessionInput {
+    pub date: String,
+    pub product: String,
+    #[serde(default)]
+    pub indication: Option<String>,
+    pub total_units: f64,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SessionInput {
+    pub date: String,
+    pub product: String,
+    pub indication: String,
+    #[serde(default)]
+    pub vial_units: Option<f64>,
+    #[serde(default)]
+    pub diluent_ml: Option<f64>,
+    #[serde(default)]
+    pub infection_at_site: bool,
+    pub injections: Vec<InjectionInput>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct InjectionInput {
+    pub muscle: String,
+    pub side: String,
+    pub units: f64,
+    #[serde(default = "one")]
+    pub sites: u32,
+}
+
+fn one() -> u32 {
+    1
+}
+
+/// Where an injection goes. `Both` means the same dose on each side.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Side {
+    Left,
+    Right,
+    Both,
+    Midline,
+}
+
+impl Side {
+    pub fn parse(raw: &str) -> Option<Side> {
+        match raw.trim().to_ascii_lowercase().as_str() {
+            "left" | "l" => Some(Side::Left),
+            "right" | "r" => Some(Side::Right),
+            "both" | "bilateral" => Some(Side::Both),
+            "midline" | "central" => Some(Side::Midline),
+            _ => None,
+        }
+    }
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Side::Left => "left",
+            Side::Right => "right",
+            Side::Both => "both",
+            Side::Midline => "midline",
+        }
+    }
+}
+
+/// One faulty field of a plan, by its path (`session.injections[2].units`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlanError {
+    pub field: String,
+    pub message: String,
+}
+
+impl fmt::Display for PlanError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.field, self.message)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, thiserror::Error)]
+#[serde(transparent)]
+pub struct PlanErrors(pub Vec<PlanError>);
+
+impl fmt::Display for PlanErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, e) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str("\n")?;
+            }
+            e.fmt(f)?;
+        }
+        Ok(())
+    }
+}
+
+/// The checked patient facts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Patient {
+    pub birth_date: Date,
+    pub weight_kg: Option<f64>,
+    pub conditions: BTreeSet<Condition>,
+    pub medications: Vec<String>,
+    pub medication_classes: BTreeSet<MedicationClass>,
+    pub allergies: BTreeSet<Allergy>,
+    pub pregnant: bool,
+    pub breastfeeding: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct PastSession {
+    pub date: Date,
+    pub dose: Dose,
+    pub indication: Option<Indication>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Injection {
+    pub muscle: String,
+    pub side: Side,
+    /// Units on each side the row names (twice this in all for `Both`).
+    pub units: Units,
+    /// Sites on each side.
+    pub sites: u32,
+}
+
+/// Reconstitution: a vial of `vial_units` in `diluent_ml` of saline (for a ready-to-use
+/// solution, the saline added to it, possibly none).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Reconstitution {
+    pub vial_units: Units,
+    pub diluent_ml: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Session {
+    pub date: Date,
+    pub product: ProductId,
+    pub indication: Indication,
+    pub reconstitution: Option<Reconstitution>,
+    pub infection_at_site: bool,
+    pub injections: Vec<Injection>,
+}
+
+/// A checked plan. History is ordered newest first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Plan {
+    pub patient: Patient,
+    pub history: Vec<PastSession>,
+    pub session: Session,
+}
+
+/// Diluent volumes accepted (mL).
+pub const DILUENT_ML: (f64, f64) = (0.5, 10.0);
+/// Sites per row and side accepted.
+pub const SITES_MAX: u32 = 50;
+
+fn condition(raw: &str) -> Option<Condition> {
+    let id = raw.trim().to_ascii_lowercase();
+    let id = match id.as_str() {
+        "amyotrophic_lateral_sclerosis" => "als",
+        "lambert_eaton_syndrome" => "lambert_eaton",
+        "peripheral_neuropathy" | "peripheral_motor_neuropathy" => "motor_neuropathy",
+        "neuromuscular_junction_disorder" => "neuromuscular_disease",
+        "preexisting_dysphagia" | "swallowing_difficulty" => "dysphagia",
+        "breathing_difficulty" | "compromised_respiration" | "dyspnoea" | "dyspnea" => {
+            "respiratory_compromise"
+        }
+        "preexisting_cardiovascular_disease" => "cardiovascular_disease",
+        other => other,
+    };
+    Condition::parse(id).ok()
+}
+
+fn allergy(raw: &str) -> Option<Allergy> {
+    let id = raw.trim().to_ascii_lowercase();
+    let id = match id.as_str() {
+        "botulinum_toxins" | "bont" | "toxin" => "botulinum_toxin",
+        "albumin" => "human_albumin",
+        "cow_milk" | "milk_protein" | "cows_milk_protein" => "cow_milk_protein",
+        other => other,
+    };
+    Allergy::parse(id).ok()
+}
+
+fn shown(raw: &str) -> String {
+    raw.chars().take(60).collect()
+}
+
+impl Plan {
+    pub fn parse(input: &PlanInput, catalog: &Catalog) -> Result<Plan, PlanErrors> {
+        let mut errors = Vec::new();
+        let mut fail = |field: String, message: String| errors.push(PlanError { field, message });
+
+        let birth_date = match parse_date(&input.patient.birth_date) {
+            Ok(d) => Some(d),
+            Err(p) => {
+                fail("patient.birth_date".into(), p.to_string());
+                None
+            }
+        };
+        if let Some(w) = input.patient.weight_kg
+            && !(crate::patient::WEIGHT_KG_MIN..=crate::patient::WEIGHT_KG_MAX).contains(&w)
+        {
+            fail(
+                "patient.weight_kg".into(),
+                format!("{w} kg is outside 0.5 to 400 kg"),
+            );
+        }
+        let mut conditions = BTreeSet::new();
+        for (i, c) in input.patient.conditions.iter().enumerate() {
+            match condition(c) {
+                Some(c) => {
+                    conditions.insert(c);
+                }
+                None => fail(
+                    format!("patient.conditions[{i}]"),
+                    format!("\"{}\" is not a known condition", shown(c)),
+                ),
+            }
+        }
+        let mut allergies = BTreeSet::new();
+        for (i, a) in input.patient.allergies.iter().enumerate() {
+            match allergy(a) {
+                Some(a) => {
+                    allergies.insert(a);
+                }
+                None => fail(
+                    format!("patient.allergies[{i}]"),
+                    format!("\"{}\" is not a known allergy", shown(a)),
+                ),
+            }
+        }
+        let medication_classes = input
+            .patient
+            .medications
+            .iter()
+            .filter_map(|m| MedicationClass::of_medication(m))
+            .collect();
+
+        let session_date = match parse_date(&input.session.date) {
+            Ok(d) => Some(d),
+            Err(p) => {
+                fail("session.date".into(), p.to_string());
+                None
+            }
+        };
+        if let (Some(b), Some(s)) = (birth_date, session_date)
+            && s < b
+        {
+            fail(
+                "session.date".into(),
+                "is before the patient's birth date".into(),
+            );
+        }
+        let product = catalog.product(&input.session.product);
+        if product.is_none() {
+            fail(
+                "session.product".into(),
+                format!(
+                    "\"{}\" is not a known product",
+                    shown(&input.session.product)
+                ),
+            );
+        }
+        let indication = Indication::parse(&input.session.indication).ok();
+        if indication.is_none() {
+            fail(
+                "session.indication".into(),
+                format!(
+                    "\"{}\" is not a known indication",
+                    shown(&input.session.indication)
+                ),
+            );
+        }
+
+        let mut history = Vec::new();
+        for (i, h) in input.history.iter().enumerate() {
+            let date = match parse_date(&h.date) {
+                Ok(d) => Some(d),
+                Err(p) => {
+                    fail(format!("history[{i}].date"), p.to_string());
+                    None
+                }
+            };
+            if let (Some(d), Some(s)) = (date, session_date)
+                && d > s
+            {
+                fail(
+                    format!("history[{i}].date"),
+                    format!("{d} is after the planned session"),
+                );
+            }
+            let past_product = catalog.product(&h.product).map(|(id, _)| id);
+            if past_product.is_none() {
+                fail(
+                    format!("history[{i}].product"),
+                    format!("\"{}\" is not a known product", shown(&h.product)),
+                );
+            }
+            let past_indication = match &h.indication {
+                None => None,
+                Some(raw) => match Indication::parse(raw) {
+                    Ok(ind) => Some(ind),
+                    Err(_) => {
+                        fail(
+                            format!("history[{i}].indication"),
+                            format!("\"{}\" is not a known indication", shown(raw)),
+                        );
+                        None
+                    }
+                },
+            };
+            let units = Units::from_f64(h.total_units).filter(|u| *u > Units::ZERO);
+            if units.is_none() {
+                fail(
+                    format!("history[{i}].total_units"),
+                    format!("{} is not a plausible number of units", h.total_units),
+                );
+            }
+            if let (Some(date), Some(product), Some(units)) = (date, past_product, units) {
+                history.push(PastSession {
+                    date,
+                    dose: Dose::new(product, units),
+                    indication: past_indication,
+                });
+            }
+        }
+        history.sort_by(|a, b| b.date.cmp(&a.date));
+
+        let ready_to_use = product
+            .as_ref()
+            .and_then(|(_, p)| p.concentration_units_per_ml)
+            .is_some();
+        let reconstitution = match (input.session.vial_units, input.session.diluent_ml) {
+            (None, None) => None,
+            (None, Some(_)) => {
+                fail(
+                    "session.vial_units".into(),
+                    "is required when a diluent volume is given".into(),
+                );
+                None
+            }
+            (Some(v), diluent) => {
+                let vial = Units::from_f64(v).filter(|u| *u > Units::ZERO);
+                if vial.is_none() {
+                    fail(
+                        "session.vial_units".into(),
+                        format!("{v} is not a plausible vial size"),
+                    );
+                }
+                let low = if ready_to_use { 0.0 } else { DILUENT_ML.0 };
+                match diluent {
+                    Some(ml) if !(low..=DILUENT_ML.1).contains(&ml) => {
+                        fail(
+                            "session.diluent_ml".into(),
+                            format!("{ml} mL is outside {low} to {} mL", DILUENT_ML.1),
+                        );
+                    }
+                    None if !ready_to_use => {
+                        fail(
+                            "session.diluent_ml".into(),
+                            "is required with a vial size for a powder to reconstitute".into(),
+                        );
+                    }
+                    _ => {}
+                }
+                vial.map(|vial_units| Reconstitution {
+                    vial_units,
+                    diluent_ml: diluent,
+                })
+            }
+        };
+
+        if input.session.injections.is_empty() {
+            fail(
+                "session.injections".into(),
+                "the plan has no injections".into(),
+            );
+        }
+        let mut injections = Vec::new();
+        for (i, inj) in input.session.injections.iter().enumerate() {
+            let muscle = catalog.muscle(&inj.muscle);
+            if muscle.is_none() {
+                fail(
+                    format!("session.injections[{i}].muscle"),
+                    format!("\"{}\" is not in the muscle catalogue", shown(&inj.muscle)),
+                );
+            }
+            let side = Side::parse(&inj.side);
+            if side.is_none() {
+                fail(
+                    format!("session.injections[{i}].side"),
+                    format!(
+                        "\"{}\" is not left, right, both or midline",
+                        shown(&inj.side)
+                    ),
+                );
+            }
+            let units = Units::from_f64(inj.units).filter(|u| *u > Units::ZERO);
+            if units.is_none() {
+                fail(
+                    format!("session.injections[{i}].units"),
+                    format!("{} is not a plausible number of units", inj.units),
+                );
+            }
+            if inj.sites == 0 || inj.sites > SITES_MAX {
+                fail(
+                    format!("session.injections[{i}].sites"),
+                    format!("{} sites is outside 1 to {SITES_MAX}", inj.sites),
+                );
+            } else if units.is_some_and(|u| f64::from(inj.sites) > u.as_f64()) {
+                fail(
+                    format!("session.injections[{i}].sites"),
+                    format!(
+                        "{} sites for {} units: more sites than units",
+                        inj.sites, inj.units
+                    ),
+                );
+            }
+            if let (Some(m), Some(side), Some(units)) = (muscle, side, units) {
+                injections.push(Injection {
+                    muscle: m.id.clone(),
+                    side,
+                    units,
+                    sites: inj.sites.clamp(1, SITES_MAX),
+                });
+            }
+        }
+
+        if !errors.is_empty() {
+            return Err(PlanErrors(errors));
+        }
+        Ok(Plan {
+            patient: Patient {
+                birth_date: birth_date.expect("checked"),
+                weight_kg: input.patient.weight_kg,
+                conditions,
+                medications: input.patient.medications.clone(),
+                medication_classes,
+                allergies,
+                pregnant: input.patient.pregnant,
+                breastfeeding: input.patient.breastfeeding,
+            },
+            history,
+            session: Session {
+                date: session_date.expect("checked"),
+                product: product.expect("checked").0,
+                indication: indication.expect("checked"),
+                reconstitution,
+                infection_at_site: input.session.infection_at_site,
+                injections,
+            },
+        })
+    }
+}
