@@ -331,7 +331,7 @@ pub fn check(catalog: &Catalog, plan: &Plan) -> Report {
     }
 
     // Limits.
-    let mut min_interval: Option<(i32, &Limit)> = None;
+    let mut interval_limits: Vec<&Limit> = Vec::new();
     let mut cumulative = Vec::new();
     for limit in &applicable {
         if !limit.applies_to_age(pediatric) {
@@ -496,10 +496,8 @@ pub fn check(catalog: &Catalog, plan: &Plan) -> Report {
                 }
             }
         }
-        if let Some(days) = limit.min_interval_days
-            && min_interval.is_none_or(|(d, _)| days > d)
-        {
-            min_interval = Some((days, limit));
+        if limit.min_interval_days.is_some() {
+            interval_limits.push(*limit);
         }
         // Per injection site: units and volume.
         for inj in &injections {
@@ -626,21 +624,34 @@ pub fn check(catalog: &Catalog, plan: &Plan) -> Report {
         }
     }
 
-    // Interval since the last toxin session of any product.
+    // Interval since the last toxin session of any product. Every minimum in force counts:
+    // the longest warns, and any verified one blocks below half of it.
     let last = plan.history.first();
     let days_since_last = last.map(|h| (session.date - h.date).get_days());
     if let (Some(days), Some(last)) = (days_since_last, last) {
-        let (minimum, source, evidence, limit_id) = match min_interval {
-            Some((d, l)) => (d, l.source.clone(), l.evidence, Some(l.id.clone())),
-            None => (
-                catalog.default_min_interval_days,
-                catalog.default_min_interval_source.clone(),
-                catalog.default_min_interval_evidence,
-                None,
-            ),
-        };
-        if days < minimum {
-            let severity = if days * 2 < minimum && evidence == Evidence::Verified {
+        let default = (
+            catalog.default_min_interval_days,
+            &catalog.default_min_interval_source,
+            catalog.default_min_interval_evidence,
+            None,
+        );
+        let minima: Vec<(i32, &Vec<String>, Evidence, Option<&str>)> = std::iter::once(default)
+            .chain(interval_limits.iter().map(|l| {
+                (
+                    l.min_interval_days.unwrap_or_default(),
+                    &l.source,
+                    l.evidence,
+                    Some(l.id.as_str()),
+                )
+            }))
+            .collect();
+        let blocking = minima
+            .iter()
+            .filter(|m| m.2 == Evidence::Verified && days * 2 < m.0)
+            .max_by_key(|m| m.0);
+        let longest = minima.iter().max_by_key(|m| m.0).filter(|m| days < m.0);
+        if let Some(&(minimum, source, evidence, limit_id)) = blocking.or(longest) {
+            let severity = if blocking.is_some() {
                 Severity::Block
             } else {
                 Severity::Warn
@@ -654,9 +665,9 @@ pub fn check(catalog: &Catalog, plan: &Plan) -> Report {
                 severity,
                 "interval_too_short",
                 format!("{days} days since the last session ({} on {}); the label's minimum interval is {minimum} days{booster}.", last.dose, last.date),
-                &source,
+                source,
                 Some(evidence),
-                limit_id.as_deref(),
+                limit_id,
             );
         }
     }
