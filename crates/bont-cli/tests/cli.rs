@@ -191,3 +191,167 @@ async fn serve_demo_starts_with_one_log_in_per_role() {
     child.kill().expect("stop");
     child.wait().expect("reaped");
 }
+
+fn check(plan: &str, extra: &[&str]) -> (i32, String, String) {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("plan.json");
+    std::fs::write(&path, plan).expect("write plan");
+    let out = bont()
+        .arg("check")
+        .arg(&path)
+        .args(extra)
+        .output()
+        .expect("bont runs");
+    (
+        out.status.code().expect("exit code"),
+        String::from_utf8_lossy(&out.stdout).into(),
+        String::from_utf8_lossy(&out.stderr).into(),
+    )
+}
+
+fn example() -> String {
+    std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../examples/plan-cervical-dystonia.json"
+    ))
+    .expect("example plan")
+}
+
+#[test]
+fn check_exits_1_on_block_and_prints_findings_with_sources() {
+    let (code, stdout, _) = check(&example(), &[]);
+    assert_eq!(code, 1, "{stdout}");
+    assert!(stdout.starts_with("Verdict: BLOCK"), "{stdout}");
+    assert!(stdout.contains("contraindicated"), "{stdout}");
+    assert!(stdout.contains("source: BOTOX-STORAGE"), "{stdout}");
+    let (code, stdout, _) = check(&example(), &["--format", "json"]);
+    assert_eq!(code, 1);
+    let report: serde_json::Value = serde_json::from_str(&stdout).expect("json report");
+    assert_eq!(report["verdict"], "block");
+    assert_eq!(report["total_units"], 40);
+    assert_eq!(report["units_per_0_1_ml"], 5.0);
+    let findings = report["findings"].as_array().expect("findings");
+    assert!(findings.iter().all(|f| f["severity"].is_string()
+        && f["code"].is_string()
+        && f["message"].is_string()
+        && f["source"].is_string()));
+}
+
+#[test]
+fn check_exits_0_for_ok_and_warn() {
+    let ok = example()
+        .replace(
+            r#""conditions": ["myasthenia_gravis"], "medications": ["gentamicin"]"#,
+            r#""conditions": [], "medications": []"#,
+        )
+        .replace(r#""allergies": ["botulinum_toxin"]"#, r#""allergies": []"#);
+    let (code, stdout, stderr) = check(&ok, &[]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(stdout.starts_with("Verdict: OK"), "{stdout}");
+    let warn = ok.replace(r#""medications": []"#, r#""medications": ["gentamicin"]"#);
+    let (code, stdout, _) = check(&warn, &[]);
+    assert_eq!(code, 0);
+    assert!(stdout.starts_with("Verdict: WARN"), "{stdout}");
+}
+
+#[test]
+fn check_exits_2_naming_the_field_and_the_bad_value() {
+    let cases = [
+        (
+            r#""product": "onabotulinumtoxinA",
+              "indication": "cervical_dystonia", "vial_units""#,
+            r#""product": "Botax",
+              "indication": "cervical_dystonia", "vial_units""#,
+            "session.product: \"Botax\" is not a known product",
+        ),
+        (
+            r#""muscle": "sternocleidomastoid""#,
+            r#""muscle": "neck""#,
+            "session.injections[0].muscle: \"neck\" is not in the muscle catalogue",
+        ),
+        (
+            r#""indication": "cervical_dystonia", "vial_units""#,
+            r#""indication": "torticollis", "vial_units""#,
+            "session.indication: \"torticollis\" is not a known indication",
+        ),
+        (
+            r#""date": "2026-11-22""#,
+            r#""date": "2026-13-01""#,
+            "session.date: \"2026-13-01\" is not a date",
+        ),
+        (
+            r#""units": 40"#,
+            r#""units": -40"#,
+            "session.injections[0].units: -40 is not a plausible number of units",
+        ),
+        (
+            r#""units": 40"#,
+            r#""units": 4000000"#,
+            "session.injections[0].units: 4000000 is not a plausible number of units",
+        ),
+        (
+            r#""units": 40"#,
+            r#""units": "forty""#,
+            "session.injections[0].units: invalid type: string \"forty\"",
+        ),
+        (
+            r#""weight_kg": 64.0"#,
+            r#""weight": 64.0"#,
+            "patient.weight: unknown field `weight`",
+        ),
+    ];
+    for (from, to, expected) in cases {
+        let plan = example().replace(from, to);
+        assert_ne!(plan, example(), "the case {to} did not apply");
+        let (code, _, stderr) = check(&plan, &[]);
+        assert_eq!(code, 2, "{to}: {stderr}");
+        assert!(stderr.contains(expected), "{to}: {stderr}");
+    }
+    let (code, _, stderr) = check("{ not json", &[]);
+    assert_eq!(code, 2);
+    assert!(!stderr.is_empty());
+}
+
+#[test]
+fn a_local_limits_file_makes_the_check_stricter() {
+    let dir = tempfile::tempdir().expect("dir");
+    let limits = dir.path().join("local.toml");
+    std::fs::write(
+        &limits,
+        r#"
+[sources]
+LOCAL-SMPC = { title = "Summary of product characteristics of the clinic's country" }
+
+[[limits]]
+id = "local_botox_cd_session"
+product = "onabotulinumtoxinA"
+indications = ["cervical_dystonia"]
+population = "adult"
+session_max_units = 30
+source = ["LOCAL-SMPC"]
+evidence = "verified"
+"#,
+    )
+    .expect("write");
+    let ok = example().replace(r#""allergies": ["botulinum_toxin"]"#, r#""allergies": []"#);
+    let (code, stdout, _) = check(&ok, &["--format", "json"]);
+    assert_eq!(code, 0, "{stdout}");
+    let (code, stdout, _) = check(
+        &ok,
+        &[
+            "--format",
+            "json",
+            "--limits",
+            limits.to_str().expect("path"),
+        ],
+    );
+    assert_eq!(code, 1, "{stdout}");
+    assert!(
+        stdout.contains("local_botox_cd_session") && stdout.contains("LOCAL-SMPC"),
+        "{stdout}"
+    );
+    std::fs::write(&limits, "[[limits]]\nid = 1").expect("write");
+    let (code, _, stderr) = check(&ok, &["--limits", limits.to_str().expect("path")]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("limits file"), "{stderr}");
+}

@@ -198,8 +198,9 @@ pub fn check(catalog: &Catalog, plan: &Plan) -> Report {
     let mut left = Units::ZERO;
     let mut right = Units::ZERO;
     let mut midline = Units::ZERO;
-    let mut per_muscle: BTreeMap<String, Units> = BTreeMap::new();
-    let mut per_muscle_side: BTreeMap<(String, Side), Units> = BTreeMap::new();
+    // Keyed by borrowed names: this runs on every keystroke of the session form.
+    let mut per_muscle: BTreeMap<&str, Units> = BTreeMap::new();
+    let mut per_muscle_side: BTreeMap<(&str, Side), Units> = BTreeMap::new();
     let mut total_sites = 0;
     for inj in &session.injections {
         let sides: &[Side] = match inj.side {
@@ -214,10 +215,10 @@ pub fn check(catalog: &Catalog, plan: &Plan) -> Report {
                 Side::Right => right = right.plus(inj.units),
                 _ => midline = midline.plus(inj.units),
             }
-            let m = per_muscle.entry(inj.muscle.clone()).or_default();
+            let m = per_muscle.entry(inj.muscle.as_str()).or_default();
             *m = m.plus(inj.units);
             let ms = per_muscle_side
-                .entry((inj.muscle.clone(), *side))
+                .entry((inj.muscle.as_str(), *side))
                 .or_default();
             *ms = ms.plus(inj.units);
             total_sites += inj.sites;
@@ -542,7 +543,10 @@ pub fn check(catalog: &Catalog, plan: &Plan) -> Report {
             }
         }
         for cap in &limit.muscle_caps {
-            let given = per_muscle.get(&cap.muscle).copied().unwrap_or_default();
+            let given = per_muscle
+                .get(cap.muscle.as_str())
+                .copied()
+                .unwrap_or_default();
             let max = Limit::units(cap.max_units_both_sides);
             if given > max {
                 c.from_limit(
@@ -872,8 +876,8 @@ pub fn check(catalog: &Catalog, plan: &Plan) -> Report {
             );
         }
     }
-    let scm_left = per_muscle_side.contains_key(&("sternocleidomastoid".to_owned(), Side::Left));
-    let scm_right = per_muscle_side.contains_key(&("sternocleidomastoid".to_owned(), Side::Right));
+    let scm_left = per_muscle_side.contains_key(&("sternocleidomastoid", Side::Left));
+    let scm_right = per_muscle_side.contains_key(&("sternocleidomastoid", Side::Right));
     if scm_left && scm_right {
         c.add(
             Severity::Warn,
@@ -932,7 +936,10 @@ pub fn check(catalog: &Catalog, plan: &Plan) -> Report {
             units_left: left,
             units_right: right,
             units_midline: midline,
-            units_per_muscle: per_muscle,
+            units_per_muscle: per_muscle
+                .into_iter()
+                .map(|(m, u)| (m.to_owned(), u))
+                .collect(),
             injections,
             units_per_0_1_ml: units_per_ml.map(|c| round2(c / 10.0)),
             total_volume_ml: units_per_ml.map(|c| round2(total.as_f64() / c)),
