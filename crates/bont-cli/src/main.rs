@@ -51,6 +51,9 @@ enum Command {
         /// Send the session cookie only over HTTPS (when served behind TLS).
         #[arg(long)]
         secure_cookies: bool,
+        /// A clinic's additional limits file for the safety check.
+        #[arg(long, env = "BONT_LIMITS")]
+        limits: Option<PathBuf>,
     },
     /// Fill the database with a synthetic clinic.
     Demo {
@@ -213,14 +216,26 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             patients,
             clinic_name,
             secure_cookies,
+            limits,
         } => {
+            let local = limits
+                .map(|path| {
+                    std::fs::read_to_string(&path)
+                        .with_context(|| format!("cannot read the limits file {}", path.display()))
+                })
+                .transpose()?;
+            let catalog = bont_cli::check::catalog(local.as_deref())
+                .map_err(|e| anyhow::anyhow!("limits file: {e}"))?;
             serve(
-                data.data,
-                listen,
-                demo,
-                patients,
-                clinic_name,
-                secure_cookies,
+                ServeOptions {
+                    folder: data.data,
+                    listen,
+                    demo_mode: demo,
+                    patients,
+                    clinic_name,
+                    secure_cookies,
+                    catalog,
+                },
                 clock,
             )
             .await
@@ -289,15 +304,26 @@ fn print_accounts(accounts: &[demo::DemoAccount]) {
     }
 }
 
-async fn serve(
+struct ServeOptions {
     folder: PathBuf,
     listen: SocketAddr,
     demo_mode: bool,
     patients: usize,
     clinic_name: String,
     secure_cookies: bool,
-    clock: Arc<dyn Clock>,
-) -> anyhow::Result<()> {
+    catalog: bont_core::safety::Catalog,
+}
+
+async fn serve(options: ServeOptions, clock: Arc<dyn Clock>) -> anyhow::Result<()> {
+    let ServeOptions {
+        folder,
+        listen,
+        demo_mode,
+        patients,
+        clinic_name,
+        secure_cookies,
+        catalog,
+    } = options;
     let db = if demo_mode {
         // A demo always starts afresh, in a file of its own beside the clinic's data.
         std::fs::create_dir_all(&folder)?;
@@ -318,7 +344,7 @@ async fn serve(
         clinic_name
     };
     let clinic = db.first_clinic_or_create(&clinic_name, clock.now()).await?;
-    let state = AppState::new(db.clone(), clock.clone());
+    let state = AppState::new(db.clone(), clock.clone()).with_catalog(catalog);
     let listener = tokio::net::TcpListener::bind(listen)
         .await
         .with_context(|| format!("cannot listen on {listen}"))?;

@@ -25,6 +25,8 @@ pub enum Capability {
     EditPatients,
     /// Create staff accounts and set their roles.
     ManageUsers,
+    /// Run the dose-safety check on a plan.
+    CheckPlans,
 }
 
 impl Role {
@@ -67,7 +69,9 @@ impl Role {
     pub const fn allows(self, capability: Capability) -> bool {
         use Capability::*;
         match self {
-            Role::Physician | Role::Nurse => matches!(capability, ViewPatients | EditPatients),
+            Role::Physician | Role::Nurse => {
+                matches!(capability, ViewPatients | EditPatients | CheckPlans)
+            }
             Role::Manager | Role::Researcher => false,
             Role::Admin => matches!(capability, ManageUsers),
         }
@@ -90,6 +94,7 @@ mod tests {
             let clinician = matches!(role, Role::Physician | Role::Nurse);
             assert_eq!(role.allows(Capability::ViewPatients), clinician, "{role}");
             assert_eq!(role.allows(Capability::EditPatients), clinician, "{role}");
+            assert_eq!(role.allows(Capability::CheckPlans), clinician, "{role}");
             assert_eq!(
                 role.allows(Capability::ManageUsers),
                 role == Role::Admin,

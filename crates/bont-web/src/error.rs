@@ -9,6 +9,7 @@ use axum::extract::Request;
 use axum::http::{StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
+use bont_core::safety::plan::PlanErrors;
 use bont_core::{FieldErrors, Language};
 use bont_db::StoreError;
 use serde_json::json;
@@ -32,6 +33,9 @@ pub enum AppError {
     /// Decoded, but fields are wrong.
     #[error("invalid: {0}")]
     Invalid(FieldErrors),
+    /// A treatment plan naming unknown things or impossible values.
+    #[error("invalid plan: {0}")]
+    InvalidPlan(PlanErrors),
     /// Someone else changed the record since it was read.
     #[error("conflict")]
     Conflict,
@@ -49,7 +53,7 @@ impl AppError {
             AppError::Malformed(_) => StatusCode::BAD_REQUEST,
             AppError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::WrongMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::Invalid(_) | AppError::InvalidPlan(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::Conflict => StatusCode::CONFLICT,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -63,7 +67,7 @@ impl AppError {
             AppError::Malformed(_) => "error-malformed",
             AppError::TooLarge => "error-too-large",
             AppError::WrongMediaType => "error-media-type",
-            AppError::Invalid(_) => "error-invalid",
+            AppError::Invalid(_) | AppError::InvalidPlan(_) => "error-invalid",
             AppError::Conflict => "error-conflict",
             AppError::Internal(_) => "error-internal",
         }
@@ -120,6 +124,7 @@ pub async fn render_errors(auth: AuthSession, request: Request, next: Next) -> R
     let title = tr.t(error.message_id());
     let details: Vec<String> = match &error {
         AppError::Invalid(errors) => errors.iter().map(|e| tr.field_error(e)).collect(),
+        AppError::InvalidPlan(errors) => errors.0.iter().map(ToString::to_string).collect(),
         AppError::Malformed(detail) => vec![detail.clone()],
         _ => Vec::new(),
     };
@@ -141,6 +146,9 @@ pub async fn render_errors(auth: AuthSession, request: Request, next: Next) -> R
                     v
                 })
                 .collect();
+            body["errors"] = json!(errors);
+        }
+        if let AppError::InvalidPlan(errors) = &error {
             body["errors"] = json!(errors);
         }
         return (

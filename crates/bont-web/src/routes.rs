@@ -9,7 +9,7 @@ use axum::Router;
 use axum::handler::Handler;
 use axum::http::Method;
 use axum::routing::{MethodFilter, on};
-use bont_core::Capability::{EditPatients, ManageUsers, ViewPatients};
+use bont_core::Capability::{CheckPlans, EditPatients, ManageUsers, ViewPatients};
 
 /// One route as declared.
 #[derive(Debug, Clone)]
@@ -154,5 +154,11 @@ pub fn table() -> RouteTable {
             "/api/patients/{id}",
             Can(EditPatients),
             api::patients::update,
+        )
+        .add(
+            M::POST,
+            "/api/check",
+            Can(CheckPlans),
+            api::check::check_plan,
         )
 }

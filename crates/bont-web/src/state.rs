@@ -1,6 +1,7 @@
 //! What every handler can reach.
 
 use bont_core::clock::Clock;
+use bont_core::safety::Catalog;
 use bont_db::Database;
 use std::sync::Arc;
 
@@ -8,10 +9,22 @@ use std::sync::Arc;
 pub struct AppState {
     pub db: Database,
     pub clock: Arc<dyn Clock>,
+    /// The label facts the safety check reads (built in, plus a clinic's local file).
+    pub catalog: Arc<Catalog>,
 }
 
 impl AppState {
+    /// With the built-in label facts.
     pub fn new(db: Database, clock: Arc<dyn Clock>) -> Self {
-        AppState { db, clock }
+        AppState {
+            db,
+            clock,
+            catalog: Arc::new(Catalog::builtin()),
+        }
+    }
+
+    pub fn with_catalog(mut self, catalog: Catalog) -> Self {
+        self.catalog = Arc::new(catalog);
+        self
     }
 }

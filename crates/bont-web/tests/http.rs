@@ -957,3 +957,62 @@ async fn static_files_and_health_need_no_login_and_unknown_paths_are_not_found()
             .contains("frame-ancestors 'none'")
     );
 }
+
+#[tokio::test]
+async fn the_api_checks_a_plan_with_the_same_function_as_the_command_line() {
+    let app = TestApp::spawn().await;
+    let physician = app.logged_in(Role::Physician).await;
+    let plan = json!({
+        "patient": {"birth_date": "1984-03-02", "weight_kg": 64.0, "allergies": ["botulinum_toxin"]},
+        "history": [{"date": "2026-08-20", "product": "Botox", "indication": "cervical_dystonia", "total_units": 240}],
+        "session": {"date": "2026-11-22", "product": "onabotulinumtoxinA", "indication": "cervical_dystonia",
+                    "vial_units": 100, "diluent_ml": 2.0,
+                    "injections": [{"muscle": "sternocleidomastoid", "side": "left", "units": 40, "sites": 2}]}
+    });
+    let response = physician
+        .post(app.url("/api/check"))
+        .json(&plan)
+        .send()
+        .await
+        .expect("check");
+    assert_eq!(response.status(), StatusCode::OK);
+    let report: Value = response.json().await.expect("report");
+    assert_eq!(report["verdict"], "block");
+    assert_eq!(report["units_per_0_1_ml"], 5.0);
+    assert!(
+        report["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .any(|f| f["code"] == "contraindicated")
+    );
+
+    let mut unknown = plan.clone();
+    unknown["session"]["product"] = json!("Botax");
+    let refused = physician
+        .post(app.url("/api/check"))
+        .json(&unknown)
+        .send()
+        .await
+        .expect("check");
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let problem: Value = refused.json().await.expect("problem");
+    assert_eq!(problem["errors"][0]["field"], "session.product");
+
+    let mut wrong = plan.clone();
+    wrong["session"]["injections"][0]["units"] = json!("forty");
+    let refused = physician
+        .post(app.url("/api/check"))
+        .json(&wrong)
+        .send()
+        .await
+        .expect("check");
+    assert_eq!(refused.status(), StatusCode::BAD_REQUEST);
+    let problem: Value = refused.json().await.expect("problem");
+    assert!(
+        problem["detail"]
+            .as_str()
+            .is_some_and(|d| d.starts_with("session.injections[0].units:")),
+        "{problem}"
+    );
+}

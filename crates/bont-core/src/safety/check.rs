@@ -162,7 +162,7 @@ impl Checker<'_> {
         });
     }
 
-    fn from_limit(
+    fn limit_finding(
         &mut self,
         severity: Severity,
         code: &'static str,
@@ -348,7 +348,7 @@ pub fn check(catalog: &Catalog, plan: &Plan) -> Report {
                 limit.age_min_years.unwrap_or(0),
                 limit.age_max_years.unwrap_or(17)
             );
-            c.from_limit(
+            c.limit_finding(
                 Severity::Warn,
                 "age_outside_label",
                 format!("The patient is {age}; this label covers ages {range} ({scope})."),
@@ -367,7 +367,7 @@ pub fn check(catalog: &Catalog, plan: &Plan) -> Report {
         if let (Some(amount), Some(max)) = (amount, limit.session_max_units) {
             let max = Limit::units(max);
             if amount > max {
-                c.from_limit(
+                c.limit_finding(
                     limit_severity(limit.evidence),
                     "session_max_exceeded",
                     format!(
@@ -382,7 +382,7 @@ pub fn check(catalog: &Catalog, plan: &Plan) -> Report {
         if let (Some(amount), Some([low, high])) = (amount, limit.dose_range_units) {
             let (low, high) = (Limit::units(low), Limit::units(high));
             if amount > high {
-                c.from_limit(
+                c.limit_finding(
                     limit_severity(limit.evidence),
                     "session_max_exceeded",
                     format!(
@@ -392,7 +392,7 @@ pub fn check(catalog: &Catalog, plan: &Plan) -> Report {
                     limit,
                 );
             } else if amount < low {
-                c.from_limit(
+                c.limit_finding(
                     Severity::Info,
                     "below_labelled_range",
                     format!(
@@ -406,7 +406,7 @@ pub fn check(catalog: &Catalog, plan: &Plan) -> Report {
         if let (Some(amount), Some(fixed)) = (amount, limit.labelled_dose_units) {
             let fixed = Limit::units(fixed);
             if amount > fixed {
-                c.from_limit(
+                c.limit_finding(
                     Severity::Info,
                     "above_labelled_dose",
                     format!(
@@ -425,7 +425,7 @@ pub fn check(catalog: &Catalog, plan: &Plan) -> Report {
             if let (Some(per_kg), Some(kg)) = (limit.max_units_per_kg, weight) {
                 let cap = Units::scaled(per_kg, kg);
                 if amount > cap {
-                    c.from_limit(
+                    c.limit_finding(
                         limit_severity(limit.evidence),
                         "pediatric_per_kg_exceeded",
                         format!(
@@ -440,7 +440,7 @@ pub fn check(catalog: &Catalog, plan: &Plan) -> Report {
             if let Some(abs) = limit.max_units_abs {
                 let abs = Limit::units(abs);
                 if amount > abs {
-                    c.from_limit(
+                    c.limit_finding(
                         limit_severity(limit.evidence),
                         "pediatric_absolute_exceeded",
                         format!(
@@ -488,7 +488,7 @@ pub fn check(catalog: &Catalog, plan: &Plan) -> Report {
                     remaining: cap.saturating_sub(in_window),
                 });
                 if in_window > cap {
-                    c.from_limit(
+                    c.limit_finding(
                         limit_severity(limit.evidence),
                         "cumulative_max_exceeded",
                         format!("{} in the last {window} days with this session ({} earlier) is above the maximum of {} ({scope}).", dose(in_window), dose(earlier), dose(cap)),
@@ -515,7 +515,7 @@ pub fn check(catalog: &Catalog, plan: &Plan) -> Report {
                 } else {
                     "the label's maximum per site"
                 };
-                c.from_limit(
+                c.limit_finding(
                     severity,
                     "site_max_exceeded",
                     format!(
@@ -530,7 +530,7 @@ pub fn check(catalog: &Catalog, plan: &Plan) -> Report {
             if let (Some(max_ml), Some(ml)) = (limit.max_ml_per_site, inj.volume_per_site_ml)
                 && ml > max_ml + 1e-9
             {
-                c.from_limit(
+                c.limit_finding(
                     Severity::Warn,
                     "volume_per_site_exceeded",
                     format!(
@@ -549,7 +549,7 @@ pub fn check(catalog: &Catalog, plan: &Plan) -> Report {
                 .unwrap_or_default();
             let max = Limit::units(cap.max_units_both_sides);
             if given > max {
-                c.from_limit(
+                c.limit_finding(
                     limit_severity(limit.evidence),
                     "muscle_max_exceeded",
                     format!(
@@ -945,7 +945,7 @@ pub fn check(catalog: &Catalog, plan: &Plan) -> Report {
             total_volume_ml: units_per_ml.map(|c| round2(total.as_f64() / c)),
             vials_needed,
             units_left_in_last_vial: left_over,
-            days_since_last_session: days_since_last.map(|d| d as i32),
+            days_since_last_session: days_since_last,
             cumulative,
             other_products_in_window: other_products,
         },

@@ -370,7 +370,7 @@ impl Plan {
                 });
             }
         }
-        history.sort_by(|a, b| b.date.cmp(&a.date));
+        history.sort_by_key(|h| std::cmp::Reverse(h.date));
 
         let ready_to_use = product
             .as_ref()

@@ -44,7 +44,7 @@ impl Units {
     /// From a number as typed: finite, not negative, at most three decimals, below
     /// [`UNITS_ABSURD`].
     pub fn from_f64(value: f64) -> Option<Units> {
-        if !value.is_finite() || value < 0.0 || value > UNITS_ABSURD {
+        if !value.is_finite() || !(0.0..=UNITS_ABSURD).contains(&value) {
             return None;
         }
         let milli = value * 1000.0;
