@@ -385,6 +385,28 @@ fn children_are_dosed_by_weight_and_blocked_without_one() {
         )
         .is_some()
     );
+    // Xeomin for children's sialorrhoea gives no dose below 12 kg.
+    let mut small = plan("Xeomin", "sialorrhea", 20.0);
+    set_child(&mut small, 3, Some(11.0));
+    small["session"]["injections"] =
+        json!([{"muscle": "parotid_gland", "side": "both", "units": 6, "sites": 1}]);
+    assert!(
+        finding(
+            &run(&small),
+            "weight_below_label",
+            "xeomin_sialorrhea_pediatric"
+        )
+        .is_some()
+    );
+    small["patient"]["weight_kg"] = json!(13.0);
+    assert!(
+        finding(
+            &run(&small),
+            "weight_below_label",
+            "xeomin_sialorrhea_pediatric"
+        )
+        .is_none()
+    );
     // A one-year-old is below the labelled ages.
     let mut baby = plan("Botox", "upper_limb_spasticity", 10.0);
     set_child(&mut baby, 1, Some(9.0));

@@ -355,6 +355,16 @@ pub fn check(catalog: &Catalog, plan: &Plan) -> Report {
                 limit,
             );
         }
+        if let (Some(min), Some(kg)) = (limit.weight_min_kg, weight)
+            && kg < min
+        {
+            c.limit_finding(
+                Severity::Warn,
+                "weight_below_label",
+                format!("The patient weighs {kg} kg; this label gives no dosing below {min} kg ({scope})."),
+                limit,
+            );
+        }
         let amount = match limit.applies_to {
             AppliesTo::Session => Some(total),
             AppliesTo::PerSide => Some(largest_side),
