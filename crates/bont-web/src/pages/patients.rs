@@ -247,7 +247,11 @@ pub async fn show(
         nav: Some(Nav::of(&me.user)),
         id,
         version: stored.version,
-        updated_at: stored.updated_at,
+        updated_at: stored
+            .updated_at
+            .parse::<jiff::Timestamp>()
+            .map(|t| t.strftime("%Y-%m-%d %H:%M UTC").to_string())
+            .unwrap_or(stored.updated_at),
         p,
         tr,
     })
