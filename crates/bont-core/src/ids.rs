@@ -40,3 +40,7 @@ id_type!(
     /// A staff account.
     UserId
 );
+id_type!(
+    /// A treatment session (a draft, a signed record, or a voided one).
+    SessionId
+);

@@ -13,10 +13,11 @@ pub mod patient;
 pub mod role;
 pub mod safety;
 pub mod text;
+pub mod treatment;
 pub mod user;
 pub mod vocabulary;
 
 pub use field::{FieldError, FieldErrors, Problem};
-pub use ids::{ClinicId, PatientId, UserId};
+pub use ids::{ClinicId, PatientId, SessionId, UserId};
 pub use language::Language;
 pub use role::{Capability, Role};

@@ -27,6 +27,10 @@ pub enum Capability {
     ManageUsers,
     /// Run the dose-safety check on a plan.
     CheckPlans,
+    /// Prepare and save treatment sessions as drafts.
+    RecordSessions,
+    /// Sign sessions, override blocking findings with a reason, amend and void.
+    SignSessions,
 }
 
 impl Role {
@@ -69,9 +73,16 @@ impl Role {
     pub const fn allows(self, capability: Capability) -> bool {
         use Capability::*;
         match self {
-            Role::Physician | Role::Nurse => {
-                matches!(capability, ViewPatients | EditPatients | CheckPlans)
+            Role::Physician => {
+                matches!(
+                    capability,
+                    ViewPatients | EditPatients | CheckPlans | RecordSessions | SignSessions
+                )
             }
+            Role::Nurse => matches!(
+                capability,
+                ViewPatients | EditPatients | CheckPlans | RecordSessions
+            ),
             Role::Manager | Role::Researcher => false,
             Role::Admin => matches!(capability, ManageUsers),
         }
@@ -95,6 +106,12 @@ mod tests {
             assert_eq!(role.allows(Capability::ViewPatients), clinician, "{role}");
             assert_eq!(role.allows(Capability::EditPatients), clinician, "{role}");
             assert_eq!(role.allows(Capability::CheckPlans), clinician, "{role}");
+            assert_eq!(role.allows(Capability::RecordSessions), clinician, "{role}");
+            assert_eq!(
+                role.allows(Capability::SignSessions),
+                role == Role::Physician,
+                "{role}"
+            );
             assert_eq!(
                 role.allows(Capability::ManageUsers),
                 role == Role::Admin,

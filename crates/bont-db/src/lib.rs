@@ -8,6 +8,7 @@
 pub mod audit;
 pub mod clinics;
 pub mod patients;
+pub mod sessions;
 pub mod users;
 
 use bont_core::FieldErrors;
@@ -30,6 +31,9 @@ pub enum StoreError {
     /// A value the database refused, named by field (a duplicate, mostly).
     #[error("{0}")]
     Invalid(FieldErrors),
+    /// The record is not in a state that allows this (signing a signed session).
+    #[error("{0}")]
+    WrongState(String),
     /// A stored row no longer passes the domain's checks.
     #[error("stored data is not valid: {0}")]
     Corrupt(String),

@@ -39,6 +39,9 @@ pub enum AppError {
     /// Someone else changed the record since it was read.
     #[error("conflict")]
     Conflict,
+    /// The record's state does not allow this (signing a signed session).
+    #[error("wrong state: {0}")]
+    WrongState(String),
     /// A fault of ours; the cause is logged, not shown.
     #[error("internal error: {0}")]
     Internal(String),
@@ -54,7 +57,7 @@ impl AppError {
             AppError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::WrongMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             AppError::Invalid(_) | AppError::InvalidPlan(_) => StatusCode::UNPROCESSABLE_ENTITY,
-            AppError::Conflict => StatusCode::CONFLICT,
+            AppError::Conflict | AppError::WrongState(_) => StatusCode::CONFLICT,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -69,6 +72,7 @@ impl AppError {
             AppError::WrongMediaType => "error-media-type",
             AppError::Invalid(_) | AppError::InvalidPlan(_) => "error-invalid",
             AppError::Conflict => "error-conflict",
+            AppError::WrongState(_) => "error-wrong-state",
             AppError::Internal(_) => "error-internal",
         }
     }
@@ -84,6 +88,7 @@ impl From<StoreError> for AppError {
             StoreError::NotFound => AppError::NotFound,
             StoreError::Conflict => AppError::Conflict,
             StoreError::Invalid(errors) => AppError::Invalid(errors),
+            StoreError::WrongState(what) => AppError::WrongState(what),
             other => AppError::internal(other),
         }
     }
@@ -125,7 +130,7 @@ pub async fn render_errors(auth: AuthSession, request: Request, next: Next) -> R
     let details: Vec<String> = match &error {
         AppError::Invalid(errors) => errors.iter().map(|e| tr.field_error(e)).collect(),
         AppError::InvalidPlan(errors) => errors.0.iter().map(ToString::to_string).collect(),
-        AppError::Malformed(detail) => vec![detail.clone()],
+        AppError::Malformed(detail) | AppError::WrongState(detail) => vec![detail.clone()],
         _ => Vec::new(),
     };
     if api {

@@ -9,7 +9,9 @@ use axum::Router;
 use axum::handler::Handler;
 use axum::http::Method;
 use axum::routing::{MethodFilter, on};
-use bont_core::Capability::{CheckPlans, EditPatients, ManageUsers, ViewPatients};
+use bont_core::Capability::{
+    CheckPlans, EditPatients, ManageUsers, RecordSessions, SignSessions, ViewPatients,
+};
 
 /// One route as declared.
 #[derive(Debug, Clone)]
@@ -58,7 +60,8 @@ impl RouteTable {
     }
 }
 
-/// The application's routes.
+/// The application's routes, one per line.
+#[rustfmt::skip]
 pub fn table() -> RouteTable {
     use Access::{Can, LoggedIn, Public};
     use Method as M;
@@ -69,96 +72,29 @@ pub fn table() -> RouteTable {
         .add(M::POST, "/login", Public, pages::login::submit)
         .add(M::POST, "/logout", LoggedIn, pages::login::logout)
         .add(M::GET, "/", LoggedIn, pages::home)
-        .add(
-            M::GET,
-            "/account/password",
-            LoggedIn,
-            pages::account::password_form,
-        )
-        .add(
-            M::POST,
-            "/account/password",
-            LoggedIn,
-            pages::account::change_password,
-        )
-        .add(
-            M::GET,
-            "/patients",
-            Can(ViewPatients),
-            pages::patients::list,
-        )
-        .add(
-            M::GET,
-            "/patients/new",
-            Can(EditPatients),
-            pages::patients::new_form,
-        )
-        .add(
-            M::POST,
-            "/patients",
-            Can(EditPatients),
-            pages::patients::create,
-        )
-        .add(
-            M::GET,
-            "/patients/{id}",
-            Can(ViewPatients),
-            pages::patients::show,
-        )
-        .add(
-            M::GET,
-            "/patients/{id}/edit",
-            Can(EditPatients),
-            pages::patients::edit_form,
-        )
-        .add(
-            M::POST,
-            "/patients/{id}",
-            Can(EditPatients),
-            pages::patients::update,
-        )
+        .add(M::GET, "/account/password", LoggedIn, pages::account::password_form)
+        .add(M::POST, "/account/password", LoggedIn, pages::account::change_password)
+        .add(M::GET, "/patients", Can(ViewPatients), pages::patients::list)
+        .add(M::GET, "/patients/new", Can(EditPatients), pages::patients::new_form)
+        .add(M::POST, "/patients", Can(EditPatients), pages::patients::create)
+        .add(M::GET, "/patients/{id}", Can(ViewPatients), pages::patients::show)
+        .add(M::GET, "/patients/{id}/edit", Can(EditPatients), pages::patients::edit_form)
+        .add(M::POST, "/patients/{id}", Can(EditPatients), pages::patients::update)
         .add(M::GET, "/users", Can(ManageUsers), pages::users::list)
-        .add(
-            M::GET,
-            "/users/new",
-            Can(ManageUsers),
-            pages::users::new_form,
-        )
+        .add(M::GET, "/users/new", Can(ManageUsers), pages::users::new_form)
         .add(M::POST, "/users", Can(ManageUsers), pages::users::create)
-        .add(
-            M::POST,
-            "/users/{id}/reset-password",
-            Can(ManageUsers),
-            pages::users::reset_password,
-        )
-        .add(
-            M::GET,
-            "/api/patients",
-            Can(ViewPatients),
-            api::patients::list,
-        )
-        .add(
-            M::POST,
-            "/api/patients",
-            Can(EditPatients),
-            api::patients::create,
-        )
-        .add(
-            M::GET,
-            "/api/patients/{id}",
-            Can(ViewPatients),
-            api::patients::show,
-        )
-        .add(
-            M::PUT,
-            "/api/patients/{id}",
-            Can(EditPatients),
-            api::patients::update,
-        )
-        .add(
-            M::POST,
-            "/api/check",
-            Can(CheckPlans),
-            api::check::check_plan,
-        )
+        .add(M::POST, "/users/{id}/reset-password", Can(ManageUsers), pages::users::reset_password)
+        .add(M::GET, "/api/patients", Can(ViewPatients), api::patients::list)
+        .add(M::POST, "/api/patients", Can(EditPatients), api::patients::create)
+        .add(M::GET, "/api/patients/{id}", Can(ViewPatients), api::patients::show)
+        .add(M::PUT, "/api/patients/{id}", Can(EditPatients), api::patients::update)
+        .add(M::POST, "/api/check", Can(CheckPlans), api::check::check_plan)
+        .add(M::GET, "/api/patients/{id}/sessions", Can(ViewPatients), api::sessions::list)
+        .add(M::POST, "/api/patients/{id}/sessions", Can(RecordSessions), api::sessions::create)
+        .add(M::GET, "/api/sessions/{id}", Can(ViewPatients), api::sessions::show)
+        .add(M::PUT, "/api/sessions/{id}", Can(RecordSessions), api::sessions::update)
+        .add(M::POST, "/api/sessions/{id}/sign", Can(SignSessions), api::sessions::sign)
+        .add(M::POST, "/api/sessions/{id}/amend", Can(SignSessions), api::sessions::amend)
+        .add(M::POST, "/api/sessions/{id}/void", Can(SignSessions), api::sessions::void)
+        .add(M::GET, "/api/sessions/{id}/versions", Can(ViewPatients), api::sessions::versions)
 }

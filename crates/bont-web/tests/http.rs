@@ -1016,3 +1016,354 @@ async fn the_api_checks_a_plan_with_the_same_function_as_the_command_line() {
         "{problem}"
     );
 }
+
+fn session_json(date: &str, units: f64) -> Value {
+    json!({
+        "date": date, "time": "09:30", "product": "Botox", "indication": "cervical_dystonia",
+        "vial_units": 100, "diluent_ml": 2.0,
+        "injections": [
+            {"muscle": "sternocleidomastoid", "side": "left", "units": units / 2.0, "sites": 2, "guidance": "emg"},
+            {"muscle": "splenius_capitis", "side": "right", "units": units / 2.0, "sites": 2, "guidance": "emg"}
+        ],
+        "vials": [{"lot": "C1234A", "expiry": "2027-06-30"}],
+        "anaesthesia": "none", "duration_minutes": 15, "notes": "Tolerated well."
+    })
+}
+
+async fn patient_for_sessions(app: &TestApp, client: &reqwest::Client) -> String {
+    let mut body = app::patient_json("S-1", "Nowak", "1970-01-01");
+    body["conditions"] = json!([]);
+    body["medications"] = json!([]);
+    let created = client
+        .post(app.url("/api/patients"))
+        .json(&body)
+        .send()
+        .await
+        .expect("patient");
+    assert_eq!(created.status(), StatusCode::CREATED);
+    created.headers()["location"]
+        .to_str()
+        .expect("location")
+        .to_owned()
+}
+
+#[tokio::test]
+async fn a_session_is_drafted_checked_signed_overridden_amended_and_voided() {
+    let app = TestApp::spawn().await;
+    let nurse = app.logged_in(Role::Nurse).await;
+    let physician = app.logged_in(Role::Physician).await;
+    let patient = patient_for_sessions(&app, &nurse).await;
+
+    // A nurse prepares the draft; its verdict comes back with it.
+    let created = nurse
+        .post(app.url(&format!("{patient}/sessions")))
+        .json(&session_json("2026-11-01", 100.0))
+        .send()
+        .await
+        .expect("draft");
+    assert_eq!(created.status(), StatusCode::CREATED);
+    let first = created.headers()["location"]
+        .to_str()
+        .expect("location")
+        .to_owned();
+    let draft: Value = created.json().await.expect("json");
+    assert_eq!(draft["status"], "draft");
+    assert_eq!(draft["report"]["total_units"], 100);
+    assert_eq!(draft["report"]["units_per_0_1_ml"], 5.0);
+
+    // A nurse may not sign, nor slip an override into a draft.
+    let refused = nurse
+        .post(app.url(&format!("{first}/sign")))
+        .json(&json!({"version": 1}))
+        .send()
+        .await
+        .expect("sign");
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+    let smuggled = nurse
+        .put(app.url(&first))
+        .json(
+            &json!({"version": 1, "session": session_json("2026-11-01", 100.0),
+        "overrides": [{"code": "interval_too_short", "reason": "because I say so"}]}),
+        )
+        .send()
+        .await
+        .expect("put");
+    assert_eq!(smuggled.status(), StatusCode::BAD_REQUEST);
+
+    let signed = physician
+        .post(app.url(&format!("{first}/sign")))
+        .json(&json!({"version": 1}))
+        .send()
+        .await
+        .expect("sign");
+    assert_eq!(signed.status(), StatusCode::OK);
+    let signed: Value = signed.json().await.expect("json");
+    assert_eq!(
+        (signed["status"].clone(), signed["version"].clone()),
+        (json!("signed"), json!(2))
+    );
+    assert!(signed["signed_by"].is_number());
+
+    // Three weeks later: too soon, and it blocks until a physician gives a reason.
+    let second = nurse
+        .post(app.url(&format!("{patient}/sessions")))
+        .json(&session_json("2026-11-22", 100.0))
+        .send()
+        .await
+        .expect("draft");
+    let second_location = second.headers()["location"]
+        .to_str()
+        .expect("location")
+        .to_owned();
+    let second: Value = second.json().await.expect("json");
+    assert_eq!(second["report"]["verdict"], "block");
+    assert!(
+        second["report"]["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .any(|f| f["code"] == "interval_too_short" && f["severity"] == "block")
+    );
+    let unexplained = physician
+        .post(app.url(&format!("{second_location}/sign")))
+        .json(&json!({"version": 1}))
+        .send()
+        .await
+        .expect("sign");
+    assert_eq!(unexplained.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let problem: Value = unexplained.json().await.expect("problem");
+    assert_eq!(problem["errors"][0]["field"], "overrides");
+    let curt = physician
+        .post(app.url(&format!("{second_location}/sign")))
+        .json(&json!({"version": 1, "overrides": [{"code": "interval_too_short", "reason": "ok"}]}))
+        .send()
+        .await
+        .expect("sign");
+    assert_eq!(curt.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let reason =
+        "Severe pain relapse after a missed dose; discussed the antibody risk with the patient.";
+    let overridden = physician
+        .post(app.url(&format!("{second_location}/sign")))
+        .json(
+            &json!({"version": 1, "overrides": [{"code": "interval_too_short", "reason": reason}]}),
+        )
+        .send()
+        .await
+        .expect("sign");
+    assert_eq!(overridden.status(), StatusCode::OK);
+    let overridden: Value = overridden.json().await.expect("json");
+    assert_eq!(overridden["status"], "signed");
+    assert_eq!(
+        overridden["verdict"], "block",
+        "the verdict at signing is kept with the session"
+    );
+    assert_eq!(overridden["overrides"][0]["reason"], reason);
+
+    // A signed session is not edited in place; an amendment keeps the old version.
+    let in_place = physician
+        .put(app.url(&first))
+        .json(&json!({"version": 2, "session": session_json("2026-11-01", 80.0)}))
+        .send()
+        .await
+        .expect("put");
+    assert_eq!(in_place.status(), StatusCode::CONFLICT);
+    let amended = physician.post(app.url(&format!("{first}/amend")))
+        .json(&json!({"version": 2, "reason": "Right splenius dose was 40 U, not 50 U.", "session": session_json("2026-11-01", 80.0)}))
+        .send().await.expect("amend");
+    assert_eq!(amended.status(), StatusCode::OK);
+    let amended: Value = amended.json().await.expect("json");
+    assert_eq!(
+        (amended["version"].clone(), amended["total_units"].clone()),
+        (json!(3), json!(80.0))
+    );
+    assert_eq!(
+        amended["change_reason"],
+        "Right splenius dose was 40 U, not 50 U."
+    );
+    let versions: Value = physician
+        .get(app.url(&format!("{first}/versions")))
+        .send()
+        .await
+        .expect("versions")
+        .json()
+        .await
+        .expect("json");
+    let versions = versions.as_array().expect("list");
+    assert_eq!(versions.len(), 2);
+    assert_eq!(versions[1]["status"], "signed");
+    assert_eq!(versions[1]["total_units"], 100.0);
+
+    // Voided with a reason: still there, marked.
+    let void = physician
+        .post(app.url(&format!("{first}/void")))
+        .json(&json!({"version": 3, "reason": "Entered for the wrong patient."}))
+        .send()
+        .await
+        .expect("void");
+    assert_eq!(void.status(), StatusCode::OK);
+    let again = physician
+        .post(app.url(&format!("{first}/void")))
+        .json(&json!({"version": 4, "reason": "Entered for the wrong patient."}))
+        .send()
+        .await
+        .expect("void");
+    assert_eq!(again.status(), StatusCode::CONFLICT);
+    let list: Value = physician
+        .get(app.url(&format!("{patient}/sessions")))
+        .send()
+        .await
+        .expect("list")
+        .json()
+        .await
+        .expect("json");
+    let statuses: Vec<&str> = list
+        .as_array()
+        .expect("list")
+        .iter()
+        .map(|s| s["status"].as_str().expect("status"))
+        .collect();
+    assert_eq!(statuses, ["signed", "void"]);
+    // With the first session void, the second no longer follows too soon.
+    let second_now: Value = physician
+        .get(app.url(&second_location))
+        .send()
+        .await
+        .expect("get")
+        .json()
+        .await
+        .expect("json");
+    assert!(
+        !second_now["report"]["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .any(|f| f["code"] == "interval_too_short")
+    );
+}
+
+#[tokio::test]
+async fn bad_session_input_is_refused_at_its_field_and_nothing_is_saved() {
+    let app = TestApp::spawn().await;
+    let nurse = app.logged_in(Role::Nurse).await;
+    let patient = patient_for_sessions(&app, &nurse).await;
+    let url = app.url(&format!("{patient}/sessions"));
+    type Edit = fn(&mut Value);
+    let cases: &[(&str, Edit, &str)] = &[
+        (
+            "unknown muscle",
+            |s| s["injections"][0]["muscle"] = json!("neck"),
+            "injections[0].muscle",
+        ),
+        (
+            "unknown product",
+            |s| s["product"] = json!("Botax"),
+            "product",
+        ),
+        (
+            "negative units",
+            |s| s["injections"][0]["units"] = json!(-10),
+            "injections[0].units",
+        ),
+        (
+            "more sites than units",
+            |s| s["injections"][0]["sites"] = json!(8),
+            "injections[0].sites",
+        ),
+        (
+            "diluent too large",
+            |s| s["diluent_ml"] = json!(12),
+            "diluent_ml",
+        ),
+        (
+            "diluent too small",
+            |s| s["diluent_ml"] = json!(0.2),
+            "diluent_ml",
+        ),
+        (
+            "date in the future",
+            |s| s["date"] = json!("2026-11-23"),
+            "date",
+        ),
+        (
+            "lot past expiry",
+            |s| s["vials"][0]["expiry"] = json!("2026-10-31"),
+            "vials[0].expiry",
+        ),
+        (
+            "missing lot",
+            |s| s["vials"][0]["lot"] = json!(""),
+            "vials[0].lot",
+        ),
+        (
+            "unknown guidance",
+            |s| s["injections"][0]["guidance"] = json!("x-ray"),
+            "injections[0].guidance",
+        ),
+        ("bad time", |s| s["time"] = json!("25:99"), "time"),
+    ];
+    for (case, edit, field) in cases {
+        let mut session = session_json("2026-11-01", 100.0);
+        session["injections"][0]["units"] = json!(5);
+        edit(&mut session);
+        let response = nurse.post(&url).json(&session).send().await.expect("post");
+        assert_eq!(
+            response.status(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{case}"
+        );
+        let problem: Value = response.json().await.expect("problem");
+        assert!(
+            problem["errors"]
+                .as_array()
+                .expect("errors")
+                .iter()
+                .any(|e| e["field"] == *field),
+            "{case}: {problem}"
+        );
+    }
+    let mut words = session_json("2026-11-01", 100.0);
+    words["injections"][0]["units"] = json!("fifty");
+    let response = nurse.post(&url).json(&words).send().await.expect("post");
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM treatment_sessions")
+        .fetch_one(app.db.pool())
+        .await
+        .expect("count");
+    assert_eq!(count, 0);
+
+    // Two people editing one draft: the second save is refused, not silently lost.
+    let created = nurse
+        .post(&url)
+        .json(&session_json("2026-11-01", 100.0))
+        .send()
+        .await
+        .expect("draft");
+    let location = created.headers()["location"]
+        .to_str()
+        .expect("location")
+        .to_owned();
+    let physician = app.logged_in(Role::Physician).await;
+    let first = nurse
+        .put(app.url(&location))
+        .json(&json!({"version": 1, "session": session_json("2026-11-01", 90.0)}))
+        .send()
+        .await
+        .expect("put");
+    assert_eq!(first.status(), StatusCode::OK);
+    let second = physician
+        .put(app.url(&location))
+        .json(&json!({"version": 1, "session": session_json("2026-11-01", 110.0)}))
+        .send()
+        .await
+        .expect("put");
+    assert_eq!(second.status(), StatusCode::CONFLICT);
+    let now: Value = nurse
+        .get(app.url(&location))
+        .send()
+        .await
+        .expect("get")
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(now["total_units"], 90.0);
+}

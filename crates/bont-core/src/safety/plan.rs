@@ -65,7 +65,7 @@ pub struct SessionInput {
     pub injections: Vec<InjectionInput>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct InjectionInput {
     pub muscle: String,
@@ -73,7 +73,13 @@ pub struct InjectionInput {
     pub units: f64,
     #[serde(default = "one")]
     pub sites: u32,
+    /// How the muscle is found: emg, ultrasound, stimulation or landmarks.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub guidance: Option<String>,
 }
+
+/// Ways of locating a muscle.
+pub const GUIDANCE: [&str; 4] = ["emg", "ultrasound", "stimulation", "landmarks"];
 
 fn one() -> u32 {
     1
@@ -460,6 +466,15 @@ impl Plan {
                         "{} sites for {} units: more sites than units",
                         inj.sites, inj.units
                     ),
+                );
+            }
+            if let Some(g) = &inj.guidance
+                && !g.trim().is_empty()
+                && !GUIDANCE.contains(&g.trim())
+            {
+                fail(
+                    format!("session.injections[{i}].guidance"),
+                    format!("\"{}\" is not one of {}", shown(g), GUIDANCE.join(", ")),
                 );
             }
             if let (Some(m), Some(side), Some(units)) = (muscle, side, units) {

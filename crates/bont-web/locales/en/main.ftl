@@ -18,6 +18,7 @@ error-too-large = The request is too large
 error-media-type = Send the request body as JSON (Content-Type: application/json)
 error-invalid = Some entries need correcting
 error-conflict = Someone else changed this record since you opened it
+error-wrong-state = This cannot be done in the record's present state
 error-internal = Something went wrong on our side; nothing was saved
 error-go-home = Back to the start page
 

@@ -1,0 +1,304 @@
+//! A treatment session as recorded: the plan as given (product, indication, dilution,
+//! injections), the vials used with their lots, anaesthesia, duration and notes. The same
+//! [`TreatmentInput`] comes from the session form and the JSON API; [`TreatmentInput::check`]
+//! validates it together with the safety plan, and [`check_overrides`] decides whether a
+//! physician's written reasons cover every blocking finding.
+
+use crate::input;
+use crate::patient::{PatientRecord, parse_date};
+use crate::safety::check::{Report, Severity};
+use crate::safety::plan::{
+    InjectionInput, PastSessionInput, PatientFacts, PlanError, PlanErrors, SessionInput,
+};
+use crate::safety::{Catalog, Plan, PlanInput};
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+pub const NOTES_MAX: usize = 4000;
+pub const LOT_MAX: usize = 40;
+pub const REASON_MIN: usize = 10;
+pub const REASON_MAX: usize = 1000;
+pub const DURATION_MAX_MINUTES: u32 = 480;
+
+/// A vial used in the session.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct VialInput {
+    #[serde(deserialize_with = "input::text")]
+    pub lot: String,
+    /// YYYY-MM-DD.
+    #[serde(deserialize_with = "input::text")]
+    pub expiry: String,
+}
+
+/// What a front end submits for a session.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct TreatmentInput {
+    pub date: String,
+    #[serde(default)]
+    pub time: Option<String>,
+    pub product: String,
+    pub indication: String,
+    #[serde(default)]
+    pub vial_units: Option<f64>,
+    #[serde(default)]
+    pub diluent_ml: Option<f64>,
+    pub injections: Vec<InjectionInput>,
+    #[serde(default)]
+    pub vials: Vec<VialInput>,
+    /// none, topical, local, sedation, general.
+    #[serde(default)]
+    pub anaesthesia: Option<String>,
+    #[serde(default)]
+    pub duration_minutes: Option<u32>,
+    #[serde(default)]
+    pub infection_at_site: bool,
+    #[serde(default)]
+    pub notes: String,
+}
+
+const ANAESTHESIA: [&str; 5] = ["none", "topical", "local", "sedation", "general"];
+
+/// A session earlier given to the patient, as the check counts it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GivenSession {
+    pub date: Date,
+    pub product: String,
+    pub indication: String,
+    pub total_units: f64,
+}
+
+/// The patient's facts as the safety plan reads them.
+pub fn patient_facts(patient: &PatientRecord) -> PatientFacts {
+    PatientFacts {
+        birth_date: patient.birth_date.date().to_string(),
+        sex: Some(patient.sex.id().to_owned()),
+        weight_kg: patient.weight.map(|w| w.kg.kg()),
+        conditions: patient
+            .clinical
+            .conditions
+            .iter()
+            .map(|c| c.id().to_owned())
+            .collect(),
+        medications: patient
+            .clinical
+            .medications
+            .iter()
+            .map(ToString::to_string)
+            .collect(),
+        pregnant: patient.clinical.pregnant,
+        breastfeeding: patient.clinical.breastfeeding,
+        allergies: patient
+            .clinical
+            .allergies
+            .iter()
+            .map(|a| a.id().to_owned())
+            .collect(),
+    }
+}
+
+fn error(field: &str, message: impl Into<String>) -> PlanError {
+    PlanError {
+        field: field.to_owned(),
+        message: message.into(),
+    }
+}
+
+impl TreatmentInput {
+    /// Checks the session with the patient and their earlier sessions: every field, and the
+    /// safety plan built from them. `today` is the clinic's date: a session cannot be
+    /// recorded for a day after it.
+    pub fn check(
+        &self,
+        patient: &PatientRecord,
+        history: &[GivenSession],
+        today: Date,
+        catalog: &Catalog,
+    ) -> Result<Plan, PlanErrors> {
+        let plan_input = PlanInput {
+            patient: patient_facts(patient),
+            history: history
+                .iter()
+                // Sessions after this one's date do not bear on it.
+                .filter(|h| parse_date(&self.date).map_or(true, |d| h.date <= d))
+                .map(|h| PastSessionInput {
+                    date: h.date.to_string(),
+                    product: h.product.clone(),
+                    indication: Some(h.indication.clone()),
+                    total_units: h.total_units,
+                })
+                .collect(),
+            session: SessionInput {
+                date: self.date.clone(),
+                product: self.product.clone(),
+                indication: self.indication.clone(),
+                vial_units: self.vial_units,
+                diluent_ml: self.diluent_ml,
+                infection_at_site: self.infection_at_site,
+                injections: self.injections.clone(),
+            },
+        };
+        let mut errors = match Plan::parse(&plan_input, catalog) {
+            Ok(_) => Vec::new(),
+            Err(PlanErrors(e)) => e
+                .into_iter()
+                .map(|mut e| {
+                    e.field = e.field.trim_start_matches("session.").to_owned();
+                    e
+                })
+                .collect(),
+        };
+        let date = parse_date(&self.date).ok();
+        if let Some(d) = date
+            && d > today
+        {
+            errors.push(error(
+                "date",
+                format!("{d} is after today; record a session once it is given"),
+            ));
+        }
+        if let Some(time) = &self.time
+            && !time.trim().is_empty()
+        {
+            let ok = time.trim().parse::<jiff::civil::Time>().is_ok() && time.trim().len() == 5;
+            if !ok {
+                errors.push(error(
+                    "time",
+                    format!(
+                        "\"{}\" is not a time (use HH:MM)",
+                        time.chars().take(20).collect::<String>()
+                    ),
+                ));
+            }
+        }
+        for (i, vial) in self.vials.iter().enumerate() {
+            let lot = vial.lot.trim();
+            if lot.is_empty() {
+                errors.push(error(&format!("vials[{i}].lot"), "is required"));
+            } else if lot.chars().count() > LOT_MAX || lot.chars().any(char::is_control) {
+                errors.push(error(
+                    &format!("vials[{i}].lot"),
+                    format!("must be one line of at most {LOT_MAX} characters"),
+                ));
+            }
+            match parse_date(&vial.expiry) {
+                Err(p) => errors.push(error(&format!("vials[{i}].expiry"), p.to_string())),
+                Ok(expiry) => {
+                    if let Some(d) = date
+                        && expiry < d
+                    {
+                        errors.push(error(
+                            &format!("vials[{i}].expiry"),
+                            format!("lot {lot} expired on {expiry}, before the session"),
+                        ));
+                    }
+                }
+            }
+        }
+        if let Some(a) = &self.anaesthesia
+            && !a.trim().is_empty()
+            && !ANAESTHESIA.contains(&a.trim())
+        {
+            errors.push(error(
+                "anaesthesia",
+                format!(
+                    "\"{}\" is not one of {}",
+                    a.chars().take(30).collect::<String>(),
+                    ANAESTHESIA.join(", ")
+                ),
+            ));
+        }
+        if let Some(m) = self.duration_minutes
+            && (m == 0 || m > DURATION_MAX_MINUTES)
+        {
+            errors.push(error(
+                "duration_minutes",
+                format!("{m} minutes is outside 1 to {DURATION_MAX_MINUTES}"),
+            ));
+        }
+        if self.notes.chars().count() > NOTES_MAX {
+            errors.push(error(
+                "notes",
+                format!("is too long (at most {NOTES_MAX} characters)"),
+            ));
+        }
+        if !errors.is_empty() {
+            return Err(PlanErrors(errors));
+        }
+        Plan::parse(&plan_input, catalog).map_err(|e| PlanErrors(e.0))
+    }
+}
+
+/// A physician's written reason for going ahead despite a blocking finding.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Override {
+    pub code: String,
+    pub reason: String,
+}
+
+/// Every blocking finding of `report` needs an override with a reason of at least
+/// [`REASON_MIN`] characters; overrides of findings that do not block are refused too, so
+/// the record says exactly what was overridden.
+pub fn check_overrides(
+    report: &Report,
+    overrides: &[Override],
+) -> Result<Vec<Override>, PlanErrors> {
+    let mut errors = Vec::new();
+    let blocking: Vec<&str> = report
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Block)
+        .map(|f| f.code)
+        .collect();
+    for code in &blocking {
+        match overrides.iter().find(|o| o.code == *code) {
+            None => errors.push(error(
+                "overrides",
+                format!("the finding {code} blocks signing: give a written reason to override it"),
+            )),
+            Some(o) => {
+                let length = o.reason.trim().chars().count();
+                if !(REASON_MIN..=REASON_MAX).contains(&length) {
+                    errors.push(error("overrides", format!("the reason for overriding {code} must be {REASON_MIN} to {REASON_MAX} characters")));
+                }
+            }
+        }
+    }
+    for o in overrides {
+        if !blocking.contains(&o.code.as_str()) {
+            errors.push(error(
+                "overrides",
+                format!(
+                    "{} is not a blocking finding of this session",
+                    o.code.chars().take(40).collect::<String>()
+                ),
+            ));
+        }
+    }
+    if errors.is_empty() {
+        Ok(overrides
+            .iter()
+            .map(|o| Override {
+                code: o.code.clone(),
+                reason: o.reason.trim().to_owned(),
+            })
+            .collect())
+    } else {
+        Err(PlanErrors(errors))
+    }
+}
+
+/// A reason for an amendment or a voiding: one to a thousand characters of text.
+pub fn check_reason(field: &str, reason: &str) -> Result<String, PlanErrors> {
+    let length = reason.trim().chars().count();
+    if (REASON_MIN..=REASON_MAX).contains(&length) {
+        Ok(reason.trim().to_owned())
+    } else {
+        Err(PlanErrors(vec![error(
+            field,
+            format!("give a reason of {REASON_MIN} to {REASON_MAX} characters"),
+        )]))
+    }
+}

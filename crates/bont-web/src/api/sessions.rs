@@ -1,0 +1,258 @@
+//! Treatment sessions over the JSON API: save a draft (its safety verdict comes back with
+//! it), change the draft, sign (a physician, with a written reason for every blocking
+//! finding), amend a signed session (a new version; the old one stays readable), void
+//! with a reason. The session form calls the same functions.
+
+use crate::auth::CurrentUser;
+use crate::error::AppError;
+use crate::form::ApiJson;
+use crate::pages::patients::parse_patient_id;
+use crate::state::AppState;
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use bont_core::safety::check::Report;
+use bont_core::treatment::{Override, TreatmentInput, check_overrides, check_reason};
+use bont_core::{PatientId, SessionId};
+use bont_db::Actor;
+use bont_db::sessions::{SavedVerdict, SessionStatus, StoredSession};
+use serde::{Deserialize, Serialize};
+
+/// A session as the API returns it, with the safety report of its present content.
+#[derive(Debug, Serialize)]
+pub struct SessionBody {
+    #[serde(flatten)]
+    pub session: StoredSession,
+    pub report: Report,
+}
+
+fn parse_session_id(raw: &str) -> Result<SessionId, AppError> {
+    raw.parse::<i64>()
+        .ok()
+        .filter(|id| *id > 0)
+        .map(SessionId::new)
+        .ok_or(AppError::NotFound)
+}
+
+/// Checks a session's content for its patient, leaving `except` out of the history.
+pub async fn evaluate(
+    state: &AppState,
+    actor: &Actor,
+    patient: PatientId,
+    record: &TreatmentInput,
+    except: Option<SessionId>,
+) -> Result<(Report, SavedVerdict), AppError> {
+    let stored = state.db.read_patient(actor, patient).await?;
+    let history = state.db.given_sessions(actor, patient, except).await?;
+    let plan = record
+        .check(
+            &stored.record,
+            &history,
+            state.clock.today(),
+            &state.catalog,
+        )
+        .map_err(AppError::InvalidPlan)?;
+    let report = bont_core::safety::check(&state.catalog, &plan);
+    let saved = SavedVerdict {
+        verdict: serde_json::to_value(report.verdict)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default(),
+        findings: serde_json::to_value(&report.findings).map_err(AppError::internal)?,
+        total_units: report.arithmetic.total_units.as_f64(),
+    };
+    Ok((report, saved))
+}
+
+async fn body(state: &AppState, actor: &Actor, id: SessionId) -> Result<SessionBody, AppError> {
+    let session = state.db.read_session(actor, id).await?;
+    let (report, _) = evaluate(state, actor, session.patient, &session.record, Some(id)).await?;
+    Ok(SessionBody { session, report })
+}
+
+pub async fn list(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Path(id): Path<String>,
+) -> Result<Json<Vec<StoredSession>>, AppError> {
+    let patient = parse_patient_id(&id)?;
+    let actor = me.actor(&state);
+    state.db.read_patient(&actor, patient).await?;
+    Ok(Json(state.db.sessions_of_patient(&actor, patient).await?))
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Path(id): Path<String>,
+    ApiJson(record): ApiJson<TreatmentInput>,
+) -> Result<Response, AppError> {
+    let patient = parse_patient_id(&id)?;
+    let actor = me.actor(&state);
+    let (_, saved) = evaluate(&state, &actor, patient, &record, None).await?;
+    let session = state
+        .db
+        .create_session(&actor, patient, &record, &saved)
+        .await?;
+    let location = format!("/api/sessions/{session}");
+    Ok((
+        StatusCode::CREATED,
+        [(axum::http::header::LOCATION, location)],
+        Json(body(&state, &actor, session).await?),
+    )
+        .into_response())
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Path(id): Path<String>,
+) -> Result<Json<SessionBody>, AppError> {
+    let id = parse_session_id(&id)?;
+    Ok(Json(body(&state, &me.actor(&state), id).await?))
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DraftChange {
+    version: i64,
+    session: TreatmentInput,
+}
+
+pub async fn update(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Path(id): Path<String>,
+    ApiJson(change): ApiJson<DraftChange>,
+) -> Result<Json<SessionBody>, AppError> {
+    let id = parse_session_id(&id)?;
+    let actor = me.actor(&state);
+    let current = state.db.read_session(&actor, id).await?;
+    if current.status != SessionStatus::Draft {
+        return Err(AppError::WrongState(
+            "only a draft can be edited; a signed session is amended".into(),
+        ));
+    }
+    let (_, saved) = evaluate(&state, &actor, current.patient, &change.session, Some(id)).await?;
+    state
+        .db
+        .update_session_draft(&actor, id, change.version, &change.session, &saved)
+        .await?;
+    Ok(Json(body(&state, &actor, id).await?))
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Signing {
+    version: i64,
+    #[serde(default)]
+    overrides: Vec<Override>,
+}
+
+pub async fn sign(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Path(id): Path<String>,
+    ApiJson(signing): ApiJson<Signing>,
+) -> Result<Json<SessionBody>, AppError> {
+    let id = parse_session_id(&id)?;
+    let actor = me.actor(&state);
+    let current = state.db.read_session(&actor, id).await?;
+    if current.status != SessionStatus::Draft {
+        return Err(AppError::WrongState("only a draft can be signed".into()));
+    }
+    // The verdict is computed again at signing: the history may have changed since the draft.
+    let (report, saved) =
+        evaluate(&state, &actor, current.patient, &current.record, Some(id)).await?;
+    let overrides = check_overrides(&report, &signing.overrides).map_err(AppError::InvalidPlan)?;
+    state
+        .db
+        .sign_session(&actor, id, signing.version, &saved, &overrides)
+        .await?;
+    Ok(Json(body(&state, &actor, id).await?))
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Amendment {
+    version: i64,
+    reason: String,
+    session: TreatmentInput,
+    #[serde(default)]
+    overrides: Vec<Override>,
+}
+
+pub async fn amend(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Path(id): Path<String>,
+    ApiJson(amendment): ApiJson<Amendment>,
+) -> Result<Json<SessionBody>, AppError> {
+    let id = parse_session_id(&id)?;
+    let actor = me.actor(&state);
+    let reason = check_reason("reason", &amendment.reason).map_err(AppError::InvalidPlan)?;
+    let current = state.db.read_session(&actor, id).await?;
+    if current.status != SessionStatus::Signed {
+        return Err(AppError::WrongState(
+            "only a signed session can be amended".into(),
+        ));
+    }
+    let (report, saved) = evaluate(
+        &state,
+        &actor,
+        current.patient,
+        &amendment.session,
+        Some(id),
+    )
+    .await?;
+    let overrides =
+        check_overrides(&report, &amendment.overrides).map_err(AppError::InvalidPlan)?;
+    state
+        .db
+        .amend_session(
+            &actor,
+            id,
+            amendment.version,
+            &amendment.session,
+            &saved,
+            &overrides,
+            &reason,
+        )
+        .await?;
+    Ok(Json(body(&state, &actor, id).await?))
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Voiding {
+    version: i64,
+    reason: String,
+}
+
+pub async fn void(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Path(id): Path<String>,
+    ApiJson(voiding): ApiJson<Voiding>,
+) -> Result<Json<SessionBody>, AppError> {
+    let id = parse_session_id(&id)?;
+    let actor = me.actor(&state);
+    let reason = check_reason("reason", &voiding.reason).map_err(AppError::InvalidPlan)?;
+    state
+        .db
+        .void_session(&actor, id, voiding.version, &reason)
+        .await?;
+    Ok(Json(body(&state, &actor, id).await?))
+}
+
+pub async fn versions(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Path(id): Path<String>,
+) -> Result<Json<Vec<serde_json::Value>>, AppError> {
+    let id = parse_session_id(&id)?;
+    let actor = me.actor(&state);
+    state.db.read_session(&actor, id).await?;
+    Ok(Json(state.db.session_versions(&actor, id).await?))
+}
