@@ -12,6 +12,7 @@ pub mod language;
 pub mod patient;
 pub mod role;
 pub mod safety;
+pub mod templates;
 pub mod text;
 pub mod treatment;
 pub mod user;

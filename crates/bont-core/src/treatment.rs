@@ -58,7 +58,8 @@ pub struct TreatmentInput {
     pub notes: String,
 }
 
-const ANAESTHESIA: [&str; 5] = ["none", "topical", "local", "sedation", "general"];
+/// Kinds of anaesthesia recorded.
+pub const ANAESTHESIA: [&str; 5] = ["none", "topical", "local", "sedation", "general"];
 
 /// A session earlier given to the patient, as the check counts it.
 #[derive(Debug, Clone, PartialEq)]

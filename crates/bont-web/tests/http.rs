@@ -1367,3 +1367,234 @@ async fn bad_session_input_is_refused_at_its_field_and_nothing_is_saved() {
         .expect("json");
     assert_eq!(now["total_units"], 90.0);
 }
+
+fn session_form(date: &str, rows: &[(&str, &str, &str, &str)]) -> Vec<(&'static str, String)> {
+    let mut form = vec![
+        ("date", date.to_owned()),
+        ("time", "10:15".into()),
+        ("product", "onabotulinumtoxinA".into()),
+        ("indication", "chronic_migraine".into()),
+        ("vial_units", "200".into()),
+        ("diluent_ml", "4".into()),
+        ("lot", "C5678B".into()),
+        ("expiry", "2027-03-31".into()),
+        ("anaesthesia", "none".into()),
+    ];
+    for (muscle, side, units, sites) in rows {
+        form.extend([
+            ("muscle", muscle.to_string()),
+            ("side", side.to_string()),
+            ("units", units.to_string()),
+            ("sites", sites.to_string()),
+            ("guidance", "landmarks".into()),
+        ]);
+    }
+    // An empty spare row, as the form always sends.
+    form.extend([
+        ("muscle", String::new()),
+        ("side", "left".into()),
+        ("units", String::new()),
+        ("sites", "1".into()),
+        ("guidance", String::new()),
+    ]);
+    form
+}
+
+const PREEMPT_ROWS: [(&str, &str, &str, &str); 7] = [
+    ("corrugator_supercilii", "both", "5", "1"),
+    ("procerus", "midline", "5", "1"),
+    ("frontalis", "both", "10", "2"),
+    ("temporalis", "both", "20", "4"),
+    ("occipitalis", "both", "15", "3"),
+    ("cervical_paraspinal_group", "both", "10", "2"),
+    ("trapezius_upper", "both", "15", "3"),
+];
+
+#[tokio::test]
+async fn the_session_form_shows_a_live_verdict_saves_a_draft_and_a_physician_signs_it() {
+    let app = TestApp::spawn().await;
+    let nurse = app.logged_in(Role::Nurse).await;
+    let physician = app.logged_in(Role::Physician).await;
+    let patient = patient_for_sessions(&app, &nurse).await.replace("/api", "");
+
+    let template = nurse
+        .get(app.url(&format!("{patient}/sessions/new?template=preempt")))
+        .send()
+        .await
+        .expect("form");
+    assert_eq!(template.status(), StatusCode::OK);
+    let page = template.text().await.expect("body");
+    assert!(
+        page.contains("value=\"corrugator_supercilii\"")
+            && page.contains("value=\"trapezius_upper\"")
+    );
+    assert!(
+        page.contains("155 U of onabotulinumtoxinA")
+            || page.contains("<strong class=\"num\">155 U</strong>"),
+        "the verdict box shows the total"
+    );
+
+    // The live verdict, as htmx asks for it while the form is filled in.
+    let verdict = nurse
+        .post(app.url(&format!("{patient}/sessions/verdict")))
+        .form(&session_form("2026-11-20", &PREEMPT_ROWS))
+        .send()
+        .await
+        .expect("verdict");
+    assert_eq!(verdict.status(), StatusCode::OK);
+    let fragment = verdict.text().await.expect("body");
+    assert!(
+        fragment.starts_with("<section id=\"verdict\" class=\"verdict ok\""),
+        "{fragment}"
+    );
+    assert!(
+        fragment.contains("155 U")
+            && fragment.contains("5 U / 0.1 mL")
+            && fragment.contains("3.1 mL"),
+        "{fragment}"
+    );
+    let mut words = session_form("2026-11-20", &PREEMPT_ROWS);
+    words.push(("muscle", "frontalis".into()));
+    words.push(("units", "lots".into()));
+    let unreadable = nurse
+        .post(app.url(&format!("{patient}/sessions/verdict")))
+        .form(&words)
+        .send()
+        .await
+        .expect("verdict");
+    assert!(
+        unreadable
+            .text()
+            .await
+            .expect("body")
+            .contains("is not a number")
+    );
+
+    let saved = nurse
+        .post(app.url(&format!("{patient}/sessions")))
+        .form(&session_form("2026-11-20", &PREEMPT_ROWS))
+        .send()
+        .await
+        .expect("save");
+    assert_eq!(saved.status(), StatusCode::SEE_OTHER);
+    let session = saved.headers()["location"]
+        .to_str()
+        .expect("location")
+        .to_owned();
+    let page = nurse
+        .get(app.url(&session))
+        .send()
+        .await
+        .expect("show")
+        .text()
+        .await
+        .expect("body");
+    assert!(page.contains("draft") && page.contains("C5678B"));
+    assert!(
+        !page.contains("action=\"/sessions/1/sign\""),
+        "a nurse is not offered signing"
+    );
+    let refused = nurse
+        .post(app.url(&format!("{session}/sign")))
+        .form(&[("version", "1")])
+        .send()
+        .await
+        .expect("sign");
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+
+    let page = physician
+        .get(app.url(&session))
+        .send()
+        .await
+        .expect("show")
+        .text()
+        .await
+        .expect("body");
+    assert!(page.contains(&format!("action=\"{session}/sign\"")));
+    let signed = physician
+        .post(app.url(&format!("{session}/sign")))
+        .form(&[("version", "1")])
+        .send()
+        .await
+        .expect("sign");
+    assert_eq!(signed.status(), StatusCode::SEE_OTHER);
+    let patient_page = physician
+        .get(app.url(&patient))
+        .send()
+        .await
+        .expect("patient")
+        .text()
+        .await
+        .expect("body");
+    assert!(
+        patient_page.contains("status-signed") && patient_page.contains("155 U"),
+        "the patient page lists the session"
+    );
+
+    // Two days later: too soon. Signing asks for a reason for the blocking finding.
+    let again = nurse
+        .post(app.url(&format!("{patient}/sessions")))
+        .form(&session_form("2026-11-22", &PREEMPT_ROWS))
+        .send()
+        .await
+        .expect("save");
+    let second = again.headers()["location"]
+        .to_str()
+        .expect("location")
+        .to_owned();
+    let page = physician
+        .get(app.url(&second))
+        .send()
+        .await
+        .expect("show")
+        .text()
+        .await
+        .expect("body");
+    assert!(
+        page.contains("name=\"override_interval_too_short\""),
+        "a reason field for the blocking finding"
+    );
+    let no_reason = physician
+        .post(app.url(&format!("{second}/sign")))
+        .form(&[("version", "1")])
+        .send()
+        .await
+        .expect("sign");
+    assert_eq!(no_reason.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let with_reason = physician
+        .post(app.url(&format!("{second}/sign")))
+        .form(&[
+            ("version", "1"),
+            (
+                "override_interval_too_short",
+                "Second half of a split session after a fainting episode.",
+            ),
+        ])
+        .send()
+        .await
+        .expect("sign");
+    assert_eq!(with_reason.status(), StatusCode::SEE_OTHER);
+    let page = physician
+        .get(app.url(&second))
+        .send()
+        .await
+        .expect("show")
+        .text()
+        .await
+        .expect("body");
+    assert!(page.contains("Second half of a split session"));
+
+    // Same as last session: the grid starts from the last signed session.
+    let last = nurse
+        .get(app.url(&format!("{patient}/sessions/new?template=last")))
+        .send()
+        .await
+        .expect("form")
+        .text()
+        .await
+        .expect("body");
+    assert!(
+        last.contains("value=\"occipitalis\"") && last.contains("History:"),
+        "earlier doses are shown beside the muscle"
+    );
+}

@@ -83,6 +83,21 @@ fn every_requested_message_exists_and_every_message_is_used() {
         Allergy::ALL.iter().map(|v| v.id()).collect(),
     ));
     requested.extend(dynamic(
+        "side",
+        bont_core::safety::plan::Side::ALL
+            .iter()
+            .map(|s| s.as_str())
+            .collect(),
+    ));
+    requested.extend(dynamic(
+        "guidance",
+        bont_core::safety::plan::GUIDANCE.to_vec(),
+    ));
+    requested.extend(dynamic(
+        "anaesthesia",
+        bont_core::treatment::ANAESTHESIA.to_vec(),
+    ));
+    requested.extend(dynamic(
         "medication-class",
         MedicationClass::ALL.iter().map(|v| v.id()).collect(),
     ));

@@ -96,6 +96,8 @@ pub enum Side {
 }
 
 impl Side {
+    pub const ALL: [Side; 4] = [Side::Left, Side::Right, Side::Both, Side::Midline];
+
     pub fn parse(raw: &str) -> Option<Side> {
         match raw.trim().to_ascii_lowercase().as_str() {
             "left" | "l" => Some(Side::Left),

@@ -3,6 +3,7 @@
 pub mod account;
 pub mod login;
 pub mod patients;
+pub mod sessions;
 pub mod users;
 
 use crate::auth::{CurrentUser, SessionUser};

@@ -14,6 +14,7 @@ use bont_core::patient::{PatientInput, PatientRecord, Sex};
 use bont_core::vocabulary::{Allergy, Condition, Indication, MedicationClass};
 use bont_core::{Capability, FieldErrors, Language, PatientId};
 use bont_db::patients::{PatientQuery, StoredPatient};
+use bont_db::sessions::SessionStatus;
 use serde::Deserialize;
 
 pub const PER_PAGE: i64 = 25;
@@ -195,7 +196,21 @@ struct ShowPage {
     allergies: Vec<String>,
     medications: Vec<(String, Option<String>)>,
     can_edit: bool,
+    can_record: bool,
     updated_at: String,
+    sessions: Vec<SessionRow>,
+}
+
+struct SessionRow {
+    href: String,
+    date: String,
+    product: String,
+    indication: String,
+    total: String,
+    muscles: String,
+    verdict: String,
+    status: String,
+    status_class: &'static str,
 }
 
 pub async fn show(
@@ -204,8 +219,45 @@ pub async fn show(
     Path(id): Path<String>,
 ) -> Result<Html<String>, AppError> {
     let id = parse_patient_id(&id)?;
-    let stored = state.db.read_patient(&me.actor(&state), id).await?;
+    let actor = me.actor(&state);
+    let stored = state.db.read_patient(&actor, id).await?;
     let tr = me.tr();
+    let sessions = state
+        .db
+        .sessions_of_patient(&actor, id)
+        .await?
+        .into_iter()
+        .map(|s| {
+            let (status, status_class) = match s.status {
+                SessionStatus::Draft => (tr.t("session-status-draft"), "draft"),
+                SessionStatus::Signed => (tr.t("session-status-signed"), "signed"),
+                SessionStatus::Void => (tr.t("session-status-void"), "void"),
+            };
+            let mut muscles: Vec<&str> = s
+                .record
+                .injections
+                .iter()
+                .map(|i| i.muscle.as_str())
+                .collect();
+            muscles.dedup();
+            SessionRow {
+                href: format!("/sessions/{}", s.id),
+                date: s.record.date.clone(),
+                product: s.record.product.clone(),
+                indication: tr.t(&format!("indication-{}", s.record.indication)),
+                total: format!(
+                    "{} U",
+                    bont_core::safety::Units::from_f64(s.total_units)
+                        .map(|u| u.to_string())
+                        .unwrap_or_default()
+                ),
+                muscles: muscles.join(", "),
+                verdict: s.verdict.clone(),
+                status,
+                status_class,
+            }
+        })
+        .collect();
     let p = stored.record;
     let label = |prefix: &str, id: &str| tr.t(&format!("{prefix}-{id}"));
     render(&ShowPage {
@@ -244,6 +296,8 @@ pub async fn show(
             })
             .collect(),
         can_edit: me.user.role.allows(Capability::EditPatients),
+        can_record: me.user.role.allows(Capability::RecordSessions),
+        sessions,
         nav: Some(Nav::of(&me.user)),
         id,
         version: stored.version,

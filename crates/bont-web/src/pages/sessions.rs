@@ -1,0 +1,815 @@
+//! The session screens: the plan grid with its live safety verdict (htmx posts the form
+//! to `/patients/{id}/sessions/verdict` as it changes, and the same handler serves the
+//! page without scripts), saving a draft, the session record, signing with written
+//! overrides, and voiding. They call the same functions as the JSON API.
+
+use crate::api::sessions::evaluate;
+use crate::auth::CurrentUser;
+use crate::error::AppError;
+use crate::form::HtmlForm;
+use crate::i18n::Tr;
+use crate::pages::patients::{Choice, parse_patient_id};
+use crate::pages::{Nav, render, render_with};
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use bont_core::safety::check::{Report, Severity, Verdict};
+use bont_core::safety::plan::{GUIDANCE, InjectionInput, PlanError, PlanErrors};
+use bont_core::treatment::{
+    ANAESTHESIA, Override, TreatmentInput, VialInput, check_overrides, check_reason,
+};
+use bont_core::vocabulary::Indication;
+use bont_core::{Capability, PatientId, SessionId};
+use bont_db::sessions::{SessionStatus, StoredSession};
+use serde::Deserialize;
+use std::collections::HashMap;
+
+/// Empty rows offered below the filled ones.
+const SPARE_ROWS: usize = 4;
+
+/// The session form as the browser sends it: one list per column of the grid.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct SessionForm {
+    version: String,
+    date: String,
+    time: String,
+    product: String,
+    indication: String,
+    vial_units: String,
+    diluent_ml: String,
+    muscle: Vec<String>,
+    side: Vec<String>,
+    units: Vec<String>,
+    sites: Vec<String>,
+    guidance: Vec<String>,
+    lot: Vec<String>,
+    expiry: Vec<String>,
+    anaesthesia: String,
+    duration_minutes: String,
+    #[serde(deserialize_with = "bont_core::input::flag")]
+    infection_at_site: bool,
+    notes: String,
+}
+
+fn number(field: String, raw: &str, errors: &mut Vec<PlanError>) -> Option<f64> {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return None;
+    }
+    match raw.replace(',', ".").parse::<f64>() {
+        Ok(v) if v.is_finite() => Some(v),
+        _ => {
+            errors.push(PlanError {
+                field,
+                message: format!(
+                    "\"{}\" is not a number",
+                    raw.chars().take(20).collect::<String>()
+                ),
+            });
+            None
+        }
+    }
+}
+
+impl SessionForm {
+    /// The form as the one input the domain checks; grid rows left empty are skipped.
+    pub fn to_input(&self) -> Result<TreatmentInput, PlanErrors> {
+        let mut errors = Vec::new();
+        let cell = |column: &[String], i: usize| {
+            column
+                .get(i)
+                .map(|s| s.trim().to_owned())
+                .unwrap_or_default()
+        };
+        let mut injections = Vec::new();
+        for i in 0..self.muscle.len().max(self.units.len()) {
+            let (muscle, units) = (cell(&self.muscle, i), cell(&self.units, i));
+            if muscle.is_empty() && units.is_empty() {
+                continue;
+            }
+            let n = injections.len();
+            let units = number(format!("injections[{n}].units"), &units, &mut errors);
+            let sites = number(
+                format!("injections[{n}].sites"),
+                &cell(&self.sites, i),
+                &mut errors,
+            )
+            .unwrap_or(1.0);
+            let guidance = cell(&self.guidance, i);
+            injections.push(InjectionInput {
+                muscle,
+                side: cell(&self.side, i),
+                units: units.unwrap_or(0.0),
+                sites: if sites >= 0.0 && sites.fract() == 0.0 && sites <= 1000.0 {
+                    sites as u32
+                } else {
+                    0
+                },
+                guidance: (!guidance.is_empty()).then_some(guidance),
+            });
+        }
+        let vials = (0..self.lot.len().max(self.expiry.len()))
+            .filter(|i| !cell(&self.lot, *i).is_empty() || !cell(&self.expiry, *i).is_empty())
+            .map(|i| VialInput {
+                lot: cell(&self.lot, i),
+                expiry: cell(&self.expiry, i),
+            })
+            .collect();
+        let vial_units = number("vial_units".into(), &self.vial_units, &mut errors);
+        let diluent_ml = number("diluent_ml".into(), &self.diluent_ml, &mut errors);
+        let duration = number(
+            "duration_minutes".into(),
+            &self.duration_minutes,
+            &mut errors,
+        );
+        if !errors.is_empty() {
+            return Err(PlanErrors(errors));
+        }
+        Ok(TreatmentInput {
+            date: self.date.trim().to_owned(),
+            time: Some(self.time.trim().to_owned()).filter(|t| !t.is_empty()),
+            product: self.product.trim().to_owned(),
+            indication: self.indication.trim().to_owned(),
+            vial_units,
+            diluent_ml,
+            injections,
+            vials,
+            anaesthesia: Some(self.anaesthesia.trim().to_owned()).filter(|a| !a.is_empty()),
+            duration_minutes: duration.map(|d| d.clamp(0.0, 100_000.0) as u32),
+            infection_at_site: self.infection_at_site,
+            notes: self.notes.clone(),
+        })
+    }
+}
+
+/// A grid row as the form shows it.
+pub struct Row {
+    muscle: String,
+    units: String,
+    sites: String,
+    sides: Vec<Choice>,
+    guidance: Vec<Choice>,
+    history: String,
+}
+
+fn options(tr: &Tr, prefix: &str, ids: &[&str], chosen: &str) -> Vec<Choice> {
+    ids.iter()
+        .map(|id| Choice {
+            id: (*id).to_owned(),
+            label: tr.t(&format!("{prefix}-{id}")),
+            selected: *id == chosen,
+        })
+        .collect()
+}
+
+const SIDES: [&str; 4] = ["left", "right", "both", "midline"];
+
+/// The verdict box: shown in the form and sent alone to htmx.
+#[derive(Template)]
+#[template(path = "sessions/verdict.html")]
+pub struct VerdictBox {
+    tr: Tr,
+    report: Option<Report>,
+    problems: Vec<String>,
+}
+
+impl VerdictBox {
+    fn title(&self) -> String {
+        self.tr.t(match self.report.as_ref().map(|r| r.verdict) {
+            Some(Verdict::Block) => "verdict-block",
+            Some(Verdict::Warn) => "verdict-warn",
+            Some(Verdict::Ok) => "verdict-ok",
+            None => "verdict-not-yet",
+        })
+    }
+    fn verdict_class(&self) -> &'static str {
+        match self.report.as_ref().map(|r| r.verdict) {
+            Some(Verdict::Block) => "block",
+            Some(Verdict::Warn) => "warn",
+            Some(Verdict::Ok) => "ok",
+            None => "none",
+        }
+    }
+    fn severity_class(severity: &Severity) -> &'static str {
+        match severity {
+            Severity::Block => "block",
+            Severity::Warn => "warn",
+            Severity::Info => "info",
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "sessions/form.html")]
+struct FormPage {
+    tr: Tr,
+    nav: Option<Nav>,
+    patient: PatientId,
+    patient_name: String,
+    action: String,
+    version: Option<i64>,
+    date: String,
+    time: String,
+    products: Vec<Choice>,
+    indications: Vec<Choice>,
+    vial_units: String,
+    diluent_ml: String,
+    rows: Vec<Row>,
+    vials: Vec<(String, String)>,
+    anaesthesia: Vec<Choice>,
+    duration_minutes: String,
+    infection_at_site: bool,
+    notes: String,
+    template_note: Option<String>,
+    muscles: Vec<(String, String)>,
+    verdict: VerdictBox,
+}
+
+fn fmt_number(v: f64) -> String {
+    if v.fract() == 0.0 {
+        format!("{v:.0}")
+    } else {
+        format!("{v}")
+    }
+}
+
+impl FormPage {
+    async fn build(
+        state: &AppState,
+        me: &CurrentUser,
+        patient: PatientId,
+        existing: Option<(SessionId, i64)>,
+        input: &TreatmentInput,
+    ) -> Result<FormPage, AppError> {
+        let tr = me.tr();
+        let actor = me.actor(state);
+        let stored = state.db.read_patient(&actor, patient).await?;
+        let earlier = state.db.sessions_of_patient(&actor, patient).await?;
+        let mut active: Vec<Indication> =
+            stored.record.clinical.indications.iter().copied().collect();
+        active.extend(
+            Indication::ALL
+                .iter()
+                .copied()
+                .filter(|i| !stored.record.clinical.indications.contains(i)),
+        );
+        let history_of = |muscle: &str| -> String {
+            let mut seen = Vec::new();
+            for s in earlier.iter().filter(|s| {
+                s.status == SessionStatus::Signed && Some(s.id) != existing.map(|e| e.0)
+            }) {
+                let units: Vec<String> = s
+                    .record
+                    .injections
+                    .iter()
+                    .filter(|i| i.muscle == muscle)
+                    .map(|i| format!("{} {} U", i.side, fmt_number(i.units)))
+                    .collect();
+                if !units.is_empty() {
+                    seen.push(format!(
+                        "{}: {} {}",
+                        s.record.date,
+                        s.record.product,
+                        units.join(", ")
+                    ));
+                }
+                if seen.len() == 3 {
+                    break;
+                }
+            }
+            seen.join("; ")
+        };
+        let mut rows: Vec<Row> = input
+            .injections
+            .iter()
+            .map(|i| Row {
+                muscle: i.muscle.clone(),
+                units: if i.units == 0.0 {
+                    String::new()
+                } else {
+                    fmt_number(i.units)
+                },
+                sites: i.sites.to_string(),
+                sides: options(&tr, "side", &SIDES, &i.side),
+                guidance: options(
+                    &tr,
+                    "guidance",
+                    &GUIDANCE,
+                    i.guidance.as_deref().unwrap_or_default(),
+                ),
+                history: history_of(&i.muscle),
+            })
+            .collect();
+        rows.extend((0..SPARE_ROWS).map(|_| Row {
+            muscle: String::new(),
+            units: String::new(),
+            sites: "1".into(),
+            sides: options(&tr, "side", &SIDES, "left"),
+            guidance: options(&tr, "guidance", &GUIDANCE, ""),
+            history: String::new(),
+        }));
+        let mut vials: Vec<(String, String)> = input
+            .vials
+            .iter()
+            .map(|v| (v.lot.clone(), v.expiry.clone()))
+            .collect();
+        vials.push((String::new(), String::new()));
+        let verdict = verdict_for(state, me, patient, existing.map(|e| e.0), input).await?;
+        Ok(FormPage {
+            nav: Some(Nav::of(&me.user)),
+            patient,
+            patient_name: stored.record.name.display(),
+            action: existing
+                .map(|(id, _)| format!("/sessions/{id}"))
+                .unwrap_or_else(|| format!("/patients/{patient}/sessions")),
+            version: existing.map(|e| e.1),
+            date: input.date.clone(),
+            time: input.time.clone().unwrap_or_default(),
+            products: state
+                .catalog
+                .products()
+                .iter()
+                .filter(|p| p.neurology_scope)
+                .map(|p| Choice {
+                    id: p.id.clone(),
+                    label: format!("{} ({})", p.id, p.brand),
+                    selected: state
+                        .catalog
+                        .product(&input.product)
+                        .is_some_and(|(id, _)| id.as_str() == p.id),
+                })
+                .collect(),
+            indications: active
+                .iter()
+                .map(|i| Choice {
+                    id: i.id().into(),
+                    label: tr.t(&format!("indication-{i}")),
+                    selected: input.indication == i.id(),
+                })
+                .collect(),
+            vial_units: input.vial_units.map(fmt_number).unwrap_or_default(),
+            diluent_ml: input.diluent_ml.map(fmt_number).unwrap_or_default(),
+            rows,
+            vials,
+            anaesthesia: options(
+                &tr,
+                "anaesthesia",
+                &ANAESTHESIA,
+                input.anaesthesia.as_deref().unwrap_or_default(),
+            ),
+            duration_minutes: input
+                .duration_minutes
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
+            infection_at_site: input.infection_at_site,
+            notes: input.notes.clone(),
+            template_note: None,
+            muscles: state
+                .catalog
+                .muscles()
+                .iter()
+                .map(|m| (m.id.clone(), m.name.clone()))
+                .collect(),
+            verdict,
+            tr,
+        })
+    }
+}
+
+/// The verdict for a form's content, or the reasons it cannot be checked yet.
+async fn verdict_for(
+    state: &AppState,
+    me: &CurrentUser,
+    patient: PatientId,
+    except: Option<SessionId>,
+    input: &TreatmentInput,
+) -> Result<VerdictBox, AppError> {
+    let tr = me.tr();
+    if input.injections.is_empty() {
+        return Ok(VerdictBox {
+            tr,
+            report: None,
+            problems: vec![tr.t("session-no-injections")],
+        });
+    }
+    match evaluate(state, &me.actor(state), patient, input, except).await {
+        Ok((report, _)) => Ok(VerdictBox {
+            tr,
+            report: Some(report),
+            problems: Vec::new(),
+        }),
+        Err(AppError::InvalidPlan(errors)) => Ok(VerdictBox {
+            tr,
+            report: None,
+            problems: errors.0.iter().map(ToString::to_string).collect(),
+        }),
+        Err(other) => Err(other),
+    }
+}
+
+#[derive(Debug, Deserialize)]
+pub struct NewQuery {
+    template: Option<String>,
+}
+
+pub async fn new_form(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Path(id): Path<String>,
+    Query(query): Query<NewQuery>,
+) -> Result<Html<String>, AppError> {
+    let patient = parse_patient_id(&id)?;
+    let today = state.clock.today().to_string();
+    let mut note = None;
+    let input = match query.template.as_deref() {
+        Some("last") => {
+            let earlier = state
+                .db
+                .sessions_of_patient(&me.actor(&state), patient)
+                .await?;
+            match earlier
+                .into_iter()
+                .find(|s| s.status == SessionStatus::Signed)
+            {
+                Some(last) => TreatmentInput {
+                    date: today,
+                    time: None,
+                    vials: Vec::new(),
+                    notes: String::new(),
+                    ..last.record
+                },
+                None => blank(today),
+            }
+        }
+        Some(id) => match bont_core::templates::builtin()
+            .into_iter()
+            .find(|t| t.id == id)
+        {
+            Some(t) => {
+                note = Some(format!("{} ({})", t.note, t.source.join(", ")));
+                TreatmentInput {
+                    product: t.product.clone(),
+                    indication: t.indication.clone(),
+                    vial_units: t.vial_units,
+                    diluent_ml: t.diluent_ml,
+                    injections: t.injections(),
+                    ..blank(today)
+                }
+            }
+            None => return Err(AppError::NotFound),
+        },
+        None => blank(today),
+    };
+    let mut page = FormPage::build(&state, &me, patient, None, &input).await?;
+    page.template_note = note;
+    render(&page)
+}
+
+fn blank(date: String) -> TreatmentInput {
+    TreatmentInput {
+        date,
+        time: None,
+        product: String::new(),
+        indication: String::new(),
+        vial_units: None,
+        diluent_ml: None,
+        injections: Vec::new(),
+        vials: Vec::new(),
+        anaesthesia: None,
+        duration_minutes: None,
+        infection_at_site: false,
+        notes: String::new(),
+    }
+}
+
+/// htmx: the verdict box for the form as it stands.
+pub async fn verdict(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Path(id): Path<String>,
+    HtmlForm(form): HtmlForm<SessionForm>,
+) -> Result<Html<String>, AppError> {
+    let patient = parse_patient_id(&id)?;
+    let tr = me.tr();
+    // Drafts never count as given, so the draft being edited needs no leaving out.
+    let verdict = match form.to_input() {
+        Ok(input) => verdict_for(&state, &me, patient, None, &input).await?,
+        Err(errors) => VerdictBox {
+            tr,
+            report: None,
+            problems: errors.0.iter().map(ToString::to_string).collect(),
+        },
+    };
+    render(&verdict)
+}
+
+/// Saves a new draft, or shows the form again with what must change.
+pub async fn create(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Path(id): Path<String>,
+    HtmlForm(form): HtmlForm<SessionForm>,
+) -> Result<Response, AppError> {
+    let patient = parse_patient_id(&id)?;
+    let actor = me.actor(&state);
+    let input = match form.to_input() {
+        Ok(input) => input,
+        Err(_) => return form_again(&state, &me, patient, None, &form).await,
+    };
+    match evaluate(&state, &actor, patient, &input, None).await {
+        Ok((_, saved)) => {
+            let id = state
+                .db
+                .create_session(&actor, patient, &input, &saved)
+                .await?;
+            Ok(Redirect::to(&format!("/sessions/{id}")).into_response())
+        }
+        Err(AppError::InvalidPlan(_)) => form_again(&state, &me, patient, None, &form).await,
+        Err(e) => Err(e),
+    }
+}
+
+async fn form_again(
+    state: &AppState,
+    me: &CurrentUser,
+    patient: PatientId,
+    existing: Option<(SessionId, i64)>,
+    form: &SessionForm,
+) -> Result<Response, AppError> {
+    let input = form.to_input().unwrap_or_else(|_| TreatmentInput {
+        date: form.date.clone(),
+        product: form.product.clone(),
+        indication: form.indication.clone(),
+        ..blank(String::new())
+    });
+    let mut page = FormPage::build(state, me, patient, existing, &input).await?;
+    if let Err(errors) = form.to_input() {
+        page.verdict.problems = errors.0.iter().map(ToString::to_string).collect();
+        page.verdict.report = None;
+    }
+    render_with(StatusCode::UNPROCESSABLE_ENTITY, &page)
+}
+
+pub async fn edit_form(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let id = parse_session(&id)?;
+    let session = state.db.read_session(&me.actor(&state), id).await?;
+    if session.status != SessionStatus::Draft {
+        return Ok(Redirect::to(&format!("/sessions/{id}")).into_response());
+    }
+    let page = FormPage::build(
+        &state,
+        &me,
+        session.patient,
+        Some((id, session.version)),
+        &session.record,
+    )
+    .await?;
+    Ok(render(&page)?.into_response())
+}
+
+pub async fn update(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Path(id): Path<String>,
+    HtmlForm(form): HtmlForm<SessionForm>,
+) -> Result<Response, AppError> {
+    let id = parse_session(&id)?;
+    let actor = me.actor(&state);
+    let session = state.db.read_session(&actor, id).await?;
+    let version = form
+        .version
+        .trim()
+        .parse::<i64>()
+        .map_err(|_| AppError::Malformed("version: missing or not a number".into()))?;
+    let input = match form.to_input() {
+        Ok(input) => input,
+        Err(_) => {
+            return form_again(&state, &me, session.patient, Some((id, version)), &form).await;
+        }
+    };
+    match evaluate(&state, &actor, session.patient, &input, Some(id)).await {
+        Ok((_, saved)) => {
+            state
+                .db
+                .update_session_draft(&actor, id, version, &input, &saved)
+                .await?;
+            Ok(Redirect::to(&format!("/sessions/{id}")).into_response())
+        }
+        Err(AppError::InvalidPlan(_)) => {
+            form_again(&state, &me, session.patient, Some((id, version)), &form).await
+        }
+        Err(e) => Err(e),
+    }
+}
+
+fn parse_session(raw: &str) -> Result<SessionId, AppError> {
+    raw.parse::<i64>()
+        .ok()
+        .filter(|id| *id > 0)
+        .map(SessionId::new)
+        .ok_or(AppError::NotFound)
+}
+
+#[derive(Template)]
+#[template(path = "sessions/show.html")]
+struct ShowPage {
+    tr: Tr,
+    nav: Option<Nav>,
+    s: StoredSession,
+    patient_name: String,
+    status: String,
+    status_class: &'static str,
+    is_draft: bool,
+    is_void: bool,
+    indication: String,
+    anaesthesia: String,
+    rows: Vec<(String, String, String, u32, String)>,
+    verdict: VerdictBox,
+    blocking: Vec<(String, String)>,
+    can_sign: bool,
+    can_edit: bool,
+    signed_by: String,
+    errors: Vec<String>,
+}
+
+async fn show_page(
+    state: &AppState,
+    me: &CurrentUser,
+    id: SessionId,
+    errors: Vec<String>,
+) -> Result<ShowPage, AppError> {
+    let actor = me.actor(state);
+    let s = state.db.read_session(&actor, id).await?;
+    let patient = state.db.read_patient(&actor, s.patient).await?;
+    let verdict = verdict_for(state, me, s.patient, Some(id), &s.record).await?;
+    let blocking = verdict
+        .report
+        .iter()
+        .flat_map(|r| r.findings.iter())
+        .filter(|f| f.severity == Severity::Block)
+        .map(|f| (f.code.to_owned(), f.message.clone()))
+        .collect();
+    let signed_by = match s.signed_by {
+        Some(u) => state
+            .db
+            .user(u)
+            .await?
+            .map(|u| u.display_name)
+            .unwrap_or_default(),
+        None => String::new(),
+    };
+    let tr = me.tr();
+    let label = |prefix: &str, id: &str| {
+        if id.is_empty() {
+            String::new()
+        } else {
+            tr.t(&format!("{prefix}-{id}"))
+        }
+    };
+    Ok(ShowPage {
+        nav: Some(Nav::of(&me.user)),
+        patient_name: patient.record.name.display(),
+        status_class: match s.status {
+            SessionStatus::Draft => "draft",
+            SessionStatus::Signed => "signed",
+            SessionStatus::Void => "void",
+        },
+        is_draft: s.status == SessionStatus::Draft,
+        is_void: s.status == SessionStatus::Void,
+        indication: label("indication", &s.record.indication),
+        anaesthesia: label(
+            "anaesthesia",
+            s.record.anaesthesia.as_deref().unwrap_or_default(),
+        ),
+        rows: s
+            .record
+            .injections
+            .iter()
+            .map(|i| {
+                (
+                    i.muscle.clone(),
+                    label("side", &i.side),
+                    fmt_number(i.units),
+                    i.sites,
+                    label("guidance", i.guidance.as_deref().unwrap_or_default()),
+                )
+            })
+            .collect(),
+        status: tr.t(match s.status {
+            SessionStatus::Draft => "session-status-draft",
+            SessionStatus::Signed => "session-status-signed",
+            SessionStatus::Void => "session-status-void",
+        }),
+        can_sign: me.user.role.allows(Capability::SignSessions),
+        can_edit: me.user.role.allows(Capability::RecordSessions),
+        verdict,
+        blocking,
+        signed_by,
+        errors,
+        s,
+        tr,
+    })
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Path(id): Path<String>,
+) -> Result<Html<String>, AppError> {
+    let id = parse_session(&id)?;
+    render(&show_page(&state, &me, id, Vec::new()).await?)
+}
+
+/// Signing: `version`, and `override_<code>` with a reason for each blocking finding.
+pub async fn sign(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Path(id): Path<String>,
+    HtmlForm(form): HtmlForm<HashMap<String, String>>,
+) -> Result<Response, AppError> {
+    let id = parse_session(&id)?;
+    let actor = me.actor(&state);
+    let version = form
+        .get("version")
+        .and_then(|v| v.trim().parse::<i64>().ok())
+        .ok_or_else(|| AppError::Malformed("version: missing or not a number".into()))?;
+    let session = state.db.read_session(&actor, id).await?;
+    let (report, saved) =
+        evaluate(&state, &actor, session.patient, &session.record, Some(id)).await?;
+    let overrides: Vec<Override> = form
+        .iter()
+        .filter_map(|(k, v)| k.strip_prefix("override_").map(|code| (code, v)))
+        .filter(|(_, reason)| !reason.trim().is_empty())
+        .map(|(code, reason)| Override {
+            code: code.to_owned(),
+            reason: reason.clone(),
+        })
+        .collect();
+    match check_overrides(&report, &overrides) {
+        Ok(overrides) => {
+            state
+                .db
+                .sign_session(&actor, id, version, &saved, &overrides)
+                .await?;
+            Ok(Redirect::to(&format!("/sessions/{id}")).into_response())
+        }
+        Err(errors) => {
+            let page = show_page(
+                &state,
+                &me,
+                id,
+                errors.0.iter().map(|e| e.message.clone()).collect(),
+            )
+            .await?;
+            render_with(StatusCode::UNPROCESSABLE_ENTITY, &page)
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+pub struct VoidForm {
+    #[serde(default)]
+    version: String,
+    #[serde(default)]
+    reason: String,
+}
+
+pub async fn void(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Path(id): Path<String>,
+    HtmlForm(form): HtmlForm<VoidForm>,
+) -> Result<Response, AppError> {
+    let id = parse_session(&id)?;
+    let version = form
+        .version
+        .trim()
+        .parse::<i64>()
+        .map_err(|_| AppError::Malformed("version: missing or not a number".into()))?;
+    match check_reason("reason", &form.reason) {
+        Ok(reason) => {
+            state
+                .db
+                .void_session(&me.actor(&state), id, version, &reason)
+                .await?;
+            Ok(Redirect::to(&format!("/sessions/{id}")).into_response())
+        }
+        Err(errors) => {
+            let page = show_page(
+                &state,
+                &me,
+                id,
+                errors.0.iter().map(|e| e.message.clone()).collect(),
+            )
+            .await?;
+            render_with(StatusCode::UNPROCESSABLE_ENTITY, &page)
+        }
+    }
+}
