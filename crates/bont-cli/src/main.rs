@@ -252,9 +252,13 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 .await?;
             let actor = demo_actor(&db, clinic.id, clock.as_ref()).await?;
             let today = as_of.unwrap_or_else(|| clock.today());
-            let count = demo::populate(&db, &actor, seed, patients, today).await?;
+            let catalog = bont_core::safety::Catalog::builtin();
+            let done = demo::populate(&db, &actor, &catalog, seed, patients, today).await?;
             println!(
-                "Added {count} demo patients to {}.",
+                "Added {} demo patients with {} signed sessions ({} with overrides) to {}.",
+                done.patients,
+                done.sessions,
+                done.overrides,
                 data.data.join(DATABASE_FILE).display()
             );
             Ok(())
@@ -351,8 +355,12 @@ async fn serve(options: ServeOptions, clock: Arc<dyn Clock>) -> anyhow::Result<(
     let address = listener.local_addr()?;
     if demo_mode {
         let actor = demo_actor(&db, clinic.id, clock.as_ref()).await?;
-        let count = demo::populate(&db, &actor, 2026, patients, clock.today()).await?;
-        println!("Demo clinic with {count} synthetic patients.");
+        let done =
+            demo::populate(&db, &actor, &state.catalog, 2026, patients, clock.today()).await?;
+        println!(
+            "Demo clinic with {} synthetic patients and {} signed sessions ({} with overrides).",
+            done.patients, done.sessions, done.overrides
+        );
     } else if let Some((username, password)) =
         bont_web::auth::ensure_first_admin(&state, clinic.id).await?
     {

@@ -34,6 +34,17 @@ async fn table_dump(path: &std::path::Path) -> Vec<String> {
     .fetch_all(&mut conn)
     .await
     .expect("rows")
+    .into_iter()
+    .chain(
+        sqlx::query_scalar::<_, String>(
+            "SELECT patient_id || '|' || session_date || '|' || product || '|' || total_units || '|' || status || '|' || overrides
+             FROM treatment_sessions ORDER BY id",
+        )
+        .fetch_all(&mut conn)
+        .await
+        .expect("sessions"),
+    )
+    .collect()
 }
 
 #[tokio::test]
@@ -61,7 +72,15 @@ async fn demo_fills_a_database_the_same_way_for_the_same_seed() {
         );
     }
     let rows_a = table_dump(&a.path().join("bont.sqlite")).await;
-    assert_eq!(rows_a.len(), 60);
+    let sessions = rows_a.len() - 60;
+    assert!(
+        sessions > 100,
+        "only {sessions} demo sessions for 60 patients"
+    );
+    assert!(
+        rows_a.iter().all(|r| !r.contains("|draft|")),
+        "demo sessions are signed"
+    );
     assert_eq!(rows_a, table_dump(&b.path().join("bont.sqlite")).await);
 }
 

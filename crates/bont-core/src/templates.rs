@@ -8,7 +8,8 @@ use serde::Deserialize;
 pub struct TemplateRow {
     pub muscle: String,
     pub side: String,
-    pub units: f64,
+    /// Absent where the template names the muscles and leaves the dose to the clinician.
+    pub units: Option<f64>,
     pub sites: u32,
 }
 
@@ -32,7 +33,7 @@ impl Template {
             .map(|r| InjectionInput {
                 muscle: r.muscle.clone(),
                 side: r.side.clone(),
-                units: r.units,
+                units: r.units.unwrap_or(0.0),
                 sites: r.sites,
                 guidance: None,
             })
@@ -81,7 +82,11 @@ mod tests {
             .find(|t| t.id == "preempt")
             .expect("PREEMPT");
         let sides = |s: &str| if s == "both" { 2.0 } else { 1.0 };
-        let units: f64 = preempt.rows.iter().map(|r| r.units * sides(&r.side)).sum();
+        let units: f64 = preempt
+            .rows
+            .iter()
+            .map(|r| r.units.unwrap_or(0.0) * sides(&r.side))
+            .sum();
         let sites: f64 = preempt
             .rows
             .iter()

@@ -303,6 +303,8 @@ pub struct Catalog {
     pub interactions: Vec<Interaction>,
     muscles: Vec<Muscle>,
     muscle_index: HashMap<String, usize>,
+    /// Indications for which some muscle names itself a usual target.
+    muscle_indications: std::collections::HashSet<String>,
 }
 
 fn normalise(name: &str) -> String {
@@ -334,6 +336,7 @@ impl Catalog {
             interactions: Vec::new(),
             muscles: Vec::new(),
             muscle_index: HashMap::new(),
+            muscle_indications: std::collections::HashSet::new(),
         };
         catalog.merge(file)?;
         Ok(catalog)
@@ -388,6 +391,8 @@ impl Catalog {
             }
             self.muscle_index
                 .insert(muscle.id.clone(), self.muscles.len());
+            self.muscle_indications
+                .extend(muscle.indications.iter().cloned());
             self.muscles.push(muscle);
         }
         self.dilutions.extend(file.dilutions);
@@ -474,6 +479,12 @@ impl Catalog {
 
     pub fn muscle(&self, id: &str) -> Option<&Muscle> {
         self.muscle_index.get(id.trim()).map(|&i| &self.muscles[i])
+    }
+
+    /// Whether the catalogue names the usual muscles of `indication` (spasticity of either
+    /// limb counts for "spasticity_any").
+    pub fn muscles_listed_for(&self, indication: &str) -> bool {
+        self.muscle_indications.contains(indication)
     }
 
     pub fn muscles(&self) -> &[Muscle] {

@@ -333,6 +333,7 @@ pub fn check(catalog: &Catalog, plan: &Plan) -> Report {
 
     // Limits.
     let mut interval_limits: Vec<&Limit> = Vec::new();
+    let mut volume_reported = vec![false; injections.len()];
     let mut cumulative = Vec::new();
     for limit in &applicable {
         if !limit.applies_to_age(pediatric) {
@@ -510,8 +511,8 @@ pub fn check(catalog: &Catalog, plan: &Plan) -> Report {
         if limit.min_interval_days.is_some() {
             interval_limits.push(*limit);
         }
-        // Per injection site: units and volume.
-        for inj in &injections {
+        // Per injection site: units and volume (a volume reported once per row).
+        for (row, inj) in injections.iter().enumerate() {
             if let Some(max) = limit.max_units_per_site
                 && inj.units_per_site > max + 1e-9
             {
@@ -539,7 +540,9 @@ pub fn check(catalog: &Catalog, plan: &Plan) -> Report {
             }
             if let (Some(max_ml), Some(ml)) = (limit.max_ml_per_site, inj.volume_per_site_ml)
                 && ml > max_ml + 1e-9
+                && !volume_reported[row]
             {
+                volume_reported[row] = true;
                 c.limit_finding(
                     Severity::Warn,
                     "volume_per_site_exceeded",
@@ -695,6 +698,7 @@ pub fn check(catalog: &Catalog, plan: &Plan) -> Report {
         .map(|x| x.id().replace('_', " "))
         .collect();
     let mut other_products = Vec::new();
+    let mut periocular_expected = false;
     for rule in catalog.contraindications.iter().filter(|r| {
         r.products.iter().any(|p| p == product.as_str()) && catalog.in_force(&r.jurisdiction)
     }) {
@@ -759,6 +763,10 @@ pub fn check(catalog: &Catalog, plan: &Plan) -> Report {
                     .filter(|i| catalog.muscle(&i.muscle).is_some_and(|m| m.region == "periocular"))
                     .map(|i| i.muscle.as_str())
                     .collect();
+                // Around the eye is where blepharospasm and hemifacial spasm are treated: there
+                // the warning is a reminder, elsewhere a caution.
+                let expected = matches!(indication, "blepharospasm" | "hemifacial_spasm" | "facial_synkinesis");
+                periocular_expected = expected;
                 (!near_eye.is_empty()).then(|| {
                     ("periocular_injection", format!("Injections near the eye ({}): reduced blinking can expose the cornea; avoid the levator and the medial lower lid.", near_eye.join(", ")))
                 })
@@ -786,10 +794,10 @@ pub fn check(catalog: &Catalog, plan: &Plan) -> Report {
             _ => None,
         };
         if let Some((code, message)) = message {
-            let severity = if code == "contraindicated" {
-                severity
-            } else {
-                Severity::Warn
+            let severity = match code {
+                "contraindicated" => severity,
+                "periocular_injection" if periocular_expected => Severity::Info,
+                _ => Severity::Warn,
             };
             c.add(
                 severity,
@@ -866,7 +874,9 @@ pub fn check(catalog: &Catalog, plan: &Plan) -> Report {
                 None,
             );
         }
+        // Only where the catalogue lists the usual muscles of this indication at all.
         let typical = m.indications.is_empty()
+            || !catalog.muscles_listed_for(indication)
             || m.indications.iter().any(|i| {
                 i == indication
                     || (i == "spasticity_any"
