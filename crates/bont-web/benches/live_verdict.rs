@@ -1,0 +1,194 @@
+//! The live verdict as the session form sees it: a logged-in request with the form's 31
+//! rows goes in, the verdict HTML comes out, for a patient with 20 signed sessions. Runs
+//! the whole router in process (login session, audit of the patient read, the check, the
+//! template) on a real SQLite file.
+
+use axum::body::Body;
+use axum::http::{Request, header};
+use bont_core::clock::{Clock, FixedClock};
+use bont_core::patient::{PatientInput, PatientRecord};
+use bont_core::safety::plan::InjectionInput;
+use bont_core::treatment::TreatmentInput;
+use bont_core::user::{NewUser, UserInput};
+use bont_db::sessions::SavedVerdict;
+use bont_db::{Actor, Database};
+use bont_web::{AppState, WebConfig};
+use criterion::{Criterion, criterion_group, criterion_main};
+use std::sync::Arc;
+use tower::ServiceExt;
+
+fn bench(c: &mut Criterion) {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    let dir = tempfile::tempdir().expect("dir");
+    let (router, cookie, patient) = runtime.block_on(async {
+        let db = Database::open(&dir.path().join("bench.sqlite"))
+            .await
+            .expect("db");
+        let clock: Arc<dyn Clock> = Arc::new(FixedClock::on(jiff::civil::date(2026, 11, 22)));
+        let clinic = db
+            .first_clinic_or_create("Bench clinic", clock.now())
+            .await
+            .expect("clinic");
+        let user = NewUser::parse(&UserInput {
+            username: "nurse".into(),
+            display_name: "A nurse".into(),
+            role: "nurse".into(),
+            language: "en".into(),
+        })
+        .expect("user");
+        let hash = bont_web::auth::hash_password("a long bench password").expect("hash");
+        let user = db
+            .create_user(None, clinic.id, &user, &hash, false, clock.now())
+            .await
+            .expect("user");
+        let actor = Actor {
+            user,
+            clinic: clinic.id,
+            client: "bench".into(),
+            now: clock.now(),
+        };
+        let record = PatientRecord::parse(
+            &PatientInput {
+                record_number: "B-1".into(),
+                family_name: "Bench".into(),
+                birth_date: "1979-02-11".into(),
+                sex: "female".into(),
+                weight_kg: "61".into(),
+                preferred_language: "pl".into(),
+                medications: vec!["topiramate".into()],
+                ..PatientInput::default()
+            },
+            clock.today(),
+        )
+        .expect("patient");
+        let patient = db.create_patient(&actor, &record).await.expect("patient");
+        for i in 1..=20 {
+            let date = jiff::civil::date(2026, 11, 22)
+                .checked_sub(jiff::Span::new().days(91 * i))
+                .expect("date");
+            let session = TreatmentInput {
+                date: date.to_string(),
+                time: None,
+                product: "onabotulinumtoxinA".into(),
+                indication: "chronic_migraine".into(),
+                vial_units: Some(200.0),
+                diluent_ml: Some(4.0),
+                injections: vec![InjectionInput {
+                    muscle: "temporalis".into(),
+                    side: "both".into(),
+                    units: 20.0,
+                    sites: 4,
+                    guidance: None,
+                }],
+                vials: Vec::new(),
+                anaesthesia: None,
+                duration_minutes: None,
+                infection_at_site: false,
+                notes: String::new(),
+            };
+            let saved = SavedVerdict {
+                verdict: "ok".into(),
+                findings: serde_json::json!([]),
+                total_units: 155.0,
+            };
+            let id = db
+                .create_session(&actor, patient, &session, &saved)
+                .await
+                .expect("session");
+            db.sign_session(&actor, id, 1, &saved, &[])
+                .await
+                .expect("sign");
+        }
+        let router = bont_web::app(AppState::new(db, clock), &WebConfig::default())
+            .await
+            .expect("app");
+        let login = router
+            .clone()
+            .oneshot(
+                Request::post("/login")
+                    .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                    .body(Body::from("username=nurse&password=a+long+bench+password"))
+                    .expect("request"),
+            )
+            .await
+            .expect("login");
+        let cookie = login.headers()[header::SET_COOKIE]
+            .to_str()
+            .expect("cookie")
+            .split(';')
+            .next()
+            .expect("pair")
+            .to_owned();
+        (router, cookie, patient)
+    });
+
+    // The form as the browser sends it: the PREEMPT sites one per row, plus the empty rows.
+    let mut form = String::from(
+        "date=2026-11-22&product=onabotulinumtoxinA&indication=chronic_migraine&vial_units=200&diluent_ml=4",
+    );
+    form.push_str("&muscle=procerus&side=midline&units=5&sites=1&guidance=");
+    for (muscle, per_side) in [
+        ("corrugator_supercilii", 1),
+        ("frontalis", 2),
+        ("temporalis", 4),
+        ("occipitalis", 3),
+        ("cervical_paraspinal_group", 2),
+        ("trapezius_upper", 3),
+    ] {
+        for side in ["left", "right"] {
+            for _ in 0..per_side {
+                form.push_str(&format!(
+                    "&muscle={muscle}&side={side}&units=5&sites=1&guidance=landmarks"
+                ));
+            }
+        }
+    }
+    for _ in 0..4 {
+        form.push_str("&muscle=&side=left&units=&sites=1&guidance=");
+    }
+    let uri = format!("/patients/{patient}/sessions/verdict");
+    let request = || {
+        Request::post(uri.as_str())
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::COOKIE, cookie.as_str())
+            .body(Body::from(form.clone()))
+            .expect("request")
+    };
+    // Once, to be sure the benchmark measures a real verdict.
+    let first = runtime.block_on(async {
+        let response = router.clone().oneshot(request()).await.expect("response");
+        assert_eq!(response.status(), 200);
+        String::from_utf8(
+            axum::body::to_bytes(response.into_body(), usize::MAX)
+                .await
+                .expect("body")
+                .to_vec(),
+        )
+        .expect("utf-8")
+    });
+    assert!(
+        first.contains("class=\"verdict") && first.contains("155 U"),
+        "{first}"
+    );
+
+    c.bench_function("live verdict: 31-row form, 20 past sessions", |b| {
+        b.iter(|| {
+            runtime.block_on(async {
+                let response = router.clone().oneshot(request()).await.expect("response");
+                axum::body::to_bytes(response.into_body(), usize::MAX)
+                    .await
+                    .expect("body")
+            })
+        })
+    });
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().sample_size(50);
+    targets = bench
+}
+criterion_main!(benches);
