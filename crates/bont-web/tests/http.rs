@@ -1417,6 +1417,38 @@ async fn the_session_form_shows_a_live_verdict_saves_a_draft_and_a_physician_sig
     let physician = app.logged_in(Role::Physician).await;
     let patient = patient_for_sessions(&app, &nurse).await.replace("/api", "");
 
+    let patient_page = nurse
+        .get(app.url(&patient))
+        .send()
+        .await
+        .expect("patient")
+        .text()
+        .await
+        .expect("body");
+    assert!(
+        patient_page.contains("value=\"cd_rotational_torticollis_left\""),
+        "templates are offered"
+    );
+    for id in [
+        "cd_retrocollis",
+        "blepharospasm",
+        "uls_clenched_fist",
+        "lls_equinovarus_foot",
+    ] {
+        let form = nurse
+            .get(app.url(&format!("{patient}/sessions/new?template={id}")))
+            .send()
+            .await
+            .expect("form");
+        assert_eq!(form.status(), StatusCode::OK, "{id}");
+    }
+    let unknown = nurse
+        .get(app.url(&format!("{patient}/sessions/new?template=nothing")))
+        .send()
+        .await
+        .expect("form");
+    assert_eq!(unknown.status(), StatusCode::NOT_FOUND);
+
     let template = nurse
         .get(app.url(&format!("{patient}/sessions/new?template=preempt")))
         .send()

@@ -82,6 +82,14 @@ fn every_requested_message_exists_and_every_message_is_used() {
         "allergy",
         Allergy::ALL.iter().map(|v| v.id()).collect(),
     ));
+    let templates: Vec<String> = bont_core::templates::builtin()
+        .into_iter()
+        .map(|t| t.id)
+        .collect();
+    requested.extend(dynamic(
+        "template",
+        templates.iter().map(String::as_str).collect(),
+    ));
     requested.extend(dynamic(
         "side",
         bont_core::safety::plan::Side::ALL

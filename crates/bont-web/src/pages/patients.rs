@@ -199,6 +199,7 @@ struct ShowPage {
     can_record: bool,
     updated_at: String,
     sessions: Vec<SessionRow>,
+    templates: Vec<(String, String)>,
 }
 
 struct SessionRow {
@@ -298,6 +299,13 @@ pub async fn show(
         can_edit: me.user.role.allows(Capability::EditPatients),
         can_record: me.user.role.allows(Capability::RecordSessions),
         sessions,
+        templates: bont_core::templates::builtin()
+            .into_iter()
+            .map(|t| {
+                let name = tr.t(&format!("template-{}", t.id));
+                (t.id, name)
+            })
+            .collect(),
         nav: Some(Nav::of(&me.user)),
         id,
         version: stored.version,
