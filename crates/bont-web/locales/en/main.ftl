@@ -225,7 +225,6 @@ session-side = Side
 session-units-per-side = Units (each side)
 session-sites-per-side = Sites (each side)
 session-guidance = Guidance
-session-earlier-doses = Earlier doses here
 session-earlier-prefix = History:
 session-vials = Vials used
 session-lot = Lot

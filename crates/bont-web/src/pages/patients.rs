@@ -234,11 +234,11 @@ pub async fn show(
                 SessionStatus::Signed => (tr.t("session-status-signed"), "signed"),
                 SessionStatus::Void => (tr.t("session-status-void"), "void"),
             };
-            let mut muscles: Vec<&str> = s
+            let mut muscles: Vec<String> = s
                 .record
                 .injections
                 .iter()
-                .map(|i| i.muscle.as_str())
+                .map(|i| crate::pages::sessions::muscle_name(&state, &i.muscle))
                 .collect();
             muscles.dedup();
             SessionRow {

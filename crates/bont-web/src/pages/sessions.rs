@@ -174,6 +174,40 @@ pub struct VerdictBox {
     tr: Tr,
     report: Option<Report>,
     problems: Vec<String>,
+    /// Per muscle, by its name in the catalogue.
+    muscles: Vec<(String, String)>,
+}
+
+impl VerdictBox {
+    fn new(tr: Tr, state: &AppState, report: Option<Report>, problems: Vec<String>) -> VerdictBox {
+        let muscles = report
+            .iter()
+            .flat_map(|r| r.arithmetic.units_per_muscle.iter())
+            .map(|(m, u)| (muscle_name(state, m), format!("{u} U")))
+            .collect();
+        VerdictBox {
+            tr,
+            report,
+            problems,
+            muscles,
+        }
+    }
+}
+
+/// A muscle's name in the catalogue (its id when unknown).
+pub fn muscle_name(state: &AppState, id: &str) -> String {
+    state
+        .catalog
+        .muscle(id)
+        .map(|m| m.name.clone())
+        .unwrap_or_else(|| id.to_owned())
+}
+
+fn readable_time(stamp: &str) -> String {
+    stamp
+        .parse::<jiff::Timestamp>()
+        .map(|t| t.strftime("%Y-%m-%d %H:%M UTC").to_string())
+        .unwrap_or_else(|_| stamp.to_owned())
 }
 
 impl VerdictBox {
@@ -389,23 +423,21 @@ async fn verdict_for(
 ) -> Result<VerdictBox, AppError> {
     let tr = me.tr();
     if input.injections.is_empty() {
-        return Ok(VerdictBox {
+        return Ok(VerdictBox::new(
             tr,
-            report: None,
-            problems: vec![tr.t("session-no-injections")],
-        });
+            state,
+            None,
+            vec![tr.t("session-no-injections")],
+        ));
     }
     match evaluate(state, &me.actor(state), patient, input, except).await {
-        Ok((report, _)) => Ok(VerdictBox {
+        Ok((report, _)) => Ok(VerdictBox::new(tr, state, Some(report), Vec::new())),
+        Err(AppError::InvalidPlan(errors)) => Ok(VerdictBox::new(
             tr,
-            report: Some(report),
-            problems: Vec::new(),
-        }),
-        Err(AppError::InvalidPlan(errors)) => Ok(VerdictBox {
-            tr,
-            report: None,
-            problems: errors.0.iter().map(ToString::to_string).collect(),
-        }),
+            state,
+            None,
+            errors.0.iter().map(ToString::to_string).collect(),
+        )),
         Err(other) => Err(other),
     }
 }
@@ -497,11 +529,12 @@ pub async fn verdict(
     // Drafts never count as given, so the draft being edited needs no leaving out.
     let verdict = match form.to_input() {
         Ok(input) => verdict_for(&state, &me, patient, None, &input).await?,
-        Err(errors) => VerdictBox {
+        Err(errors) => VerdictBox::new(
             tr,
-            report: None,
-            problems: errors.0.iter().map(ToString::to_string).collect(),
-        },
+            &state,
+            None,
+            errors.0.iter().map(ToString::to_string).collect(),
+        ),
     };
     render(&verdict)
 }
@@ -636,6 +669,7 @@ struct ShowPage {
     can_sign: bool,
     can_edit: bool,
     signed_by: String,
+    signed_at: String,
     errors: Vec<String>,
 }
 
@@ -694,7 +728,7 @@ async fn show_page(
             .iter()
             .map(|i| {
                 (
-                    i.muscle.clone(),
+                    muscle_name(state, &i.muscle),
                     label("side", &i.side),
                     fmt_number(i.units),
                     i.sites,
@@ -712,6 +746,11 @@ async fn show_page(
         verdict,
         blocking,
         signed_by,
+        signed_at: s
+            .signed_at
+            .as_deref()
+            .map(readable_time)
+            .unwrap_or_default(),
         errors,
         s,
         tr,
