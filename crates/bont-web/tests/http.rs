@@ -1616,6 +1616,58 @@ async fn the_session_form_shows_a_live_verdict_saves_a_draft_and_a_physician_sig
         .expect("body");
     assert!(page.contains("Second half of a split session"));
 
+    // A physician amends the first session through the form: a reason is required.
+    let form = physician
+        .get(app.url(&format!("{session}/amend")))
+        .send()
+        .await
+        .expect("amend form");
+    assert_eq!(form.status(), StatusCode::OK);
+    assert!(
+        form.text()
+            .await
+            .expect("body")
+            .contains("name=\"amend_reason\"")
+    );
+    let mut amended = session_form("2026-11-20", &PREEMPT_ROWS);
+    amended.push(("version", "2".into()));
+    let no_reason = physician
+        .post(app.url(&format!("{session}/amend")))
+        .form(&amended)
+        .send()
+        .await
+        .expect("amend");
+    assert_eq!(no_reason.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    amended.push((
+        "amend_reason",
+        "Lot number corrected after checking the vial label.".into(),
+    ));
+    let done = physician
+        .post(app.url(&format!("{session}/amend")))
+        .form(&amended)
+        .send()
+        .await
+        .expect("amend");
+    assert_eq!(done.status(), StatusCode::SEE_OTHER);
+    let page = physician
+        .get(app.url(&session))
+        .send()
+        .await
+        .expect("show")
+        .text()
+        .await
+        .expect("body");
+    assert!(
+        page.contains("Lot number corrected"),
+        "the amendment's reason is on the session"
+    );
+    let nurse_amend = nurse
+        .get(app.url(&format!("{session}/amend")))
+        .send()
+        .await
+        .expect("amend form");
+    assert_eq!(nurse_amend.status(), StatusCode::FORBIDDEN);
+
     // Same as last session: the grid starts from the last signed session.
     let last = nurse
         .get(app.url(&format!("{patient}/sessions/new?template=last")))

@@ -52,6 +52,9 @@ pub struct SessionForm {
     #[serde(deserialize_with = "bont_core::input::flag")]
     infection_at_site: bool,
     notes: String,
+    amend_reason: String,
+    override_code: Vec<String>,
+    override_reason: Vec<String>,
 }
 
 fn number(field: String, raw: &str, errors: &mut Vec<PlanError>) -> Option<f64> {
@@ -260,6 +263,15 @@ struct FormPage {
     template_note: Option<String>,
     muscles: Vec<(String, String)>,
     verdict: VerdictBox,
+    amend: Option<AmendPart>,
+}
+
+/// What the form adds when a physician amends a signed session: why, and a reason for
+/// each finding of the amended content that blocks.
+pub struct AmendPart {
+    reason: String,
+    blocking: Vec<(String, String, String)>,
+    errors: Vec<String>,
 }
 
 fn fmt_number(v: f64) -> String {
@@ -401,6 +413,7 @@ impl FormPage {
             infection_at_site: input.infection_at_site,
             notes: input.notes.clone(),
             template_note: None,
+            amend: None,
             muscles: state
                 .catalog
                 .muscles()
@@ -660,6 +673,7 @@ struct ShowPage {
     status: String,
     status_class: &'static str,
     is_draft: bool,
+    is_signed: bool,
     is_void: bool,
     indication: String,
     anaesthesia: String,
@@ -716,6 +730,7 @@ async fn show_page(
             SessionStatus::Void => "void",
         },
         is_draft: s.status == SessionStatus::Draft,
+        is_signed: s.status == SessionStatus::Signed,
         is_void: s.status == SessionStatus::Void,
         indication: label("indication", &s.record.indication),
         anaesthesia: label(
@@ -850,5 +865,135 @@ pub async fn void(
             .await?;
             render_with(StatusCode::UNPROCESSABLE_ENTITY, &page)
         }
+    }
+}
+
+fn amend_part(
+    report: Option<&Report>,
+    form: Option<&SessionForm>,
+    errors: Vec<String>,
+) -> AmendPart {
+    let given = |code: &str| -> String {
+        form.and_then(|f| {
+            f.override_code
+                .iter()
+                .zip(&f.override_reason)
+                .find(|(c, _)| c.as_str() == code)
+                .map(|(_, r)| r.clone())
+        })
+        .unwrap_or_default()
+    };
+    AmendPart {
+        reason: form.map(|f| f.amend_reason.clone()).unwrap_or_default(),
+        blocking: report
+            .iter()
+            .flat_map(|r| r.findings.iter())
+            .filter(|f| f.severity == Severity::Block)
+            .map(|f| (f.code.to_owned(), f.message.clone(), given(f.code)))
+            .collect(),
+        errors,
+    }
+}
+
+/// A physician's amendment of a signed session: the same grid, a reason, and reasons for
+/// any blocking finding of the new content.
+pub async fn amend_form(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let id = parse_session(&id)?;
+    let session = state.db.read_session(&me.actor(&state), id).await?;
+    if session.status != SessionStatus::Signed {
+        return Ok(Redirect::to(&format!("/sessions/{id}")).into_response());
+    }
+    let mut page = FormPage::build(
+        &state,
+        &me,
+        session.patient,
+        Some((id, session.version)),
+        &session.record,
+    )
+    .await?;
+    page.action = format!("/sessions/{id}/amend");
+    page.amend = Some(amend_part(page.verdict.report.as_ref(), None, Vec::new()));
+    Ok(render(&page)?.into_response())
+}
+
+pub async fn amend(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Path(id): Path<String>,
+    HtmlForm(form): HtmlForm<SessionForm>,
+) -> Result<Response, AppError> {
+    let id = parse_session(&id)?;
+    let actor = me.actor(&state);
+    let session = state.db.read_session(&actor, id).await?;
+    let version = form
+        .version
+        .trim()
+        .parse::<i64>()
+        .map_err(|_| AppError::Malformed("version: missing or not a number".into()))?;
+    let again = |report: Option<Report>, errors: Vec<String>| {
+        let state = state.clone();
+        let me = me.clone();
+        let form = &form;
+        async move {
+            let input = form.to_input().unwrap_or_else(|_| blank(form.date.clone()));
+            let mut page =
+                FormPage::build(&state, &me, session.patient, Some((id, version)), &input).await?;
+            page.action = format!("/sessions/{id}/amend");
+            let report = report.or_else(|| page.verdict.report.clone());
+            page.amend = Some(amend_part(report.as_ref(), Some(form), errors));
+            render_with(StatusCode::UNPROCESSABLE_ENTITY, &page)
+        }
+    };
+    let input = match form.to_input() {
+        Ok(input) => input,
+        Err(errors) => {
+            return again(None, errors.0.iter().map(ToString::to_string).collect()).await;
+        }
+    };
+    let (report, saved) = match evaluate(&state, &actor, session.patient, &input, Some(id)).await {
+        Ok(done) => done,
+        Err(AppError::InvalidPlan(errors)) => {
+            return again(None, errors.0.iter().map(ToString::to_string).collect()).await;
+        }
+        Err(e) => return Err(e),
+    };
+    let mut errors = Vec::new();
+    let reason = match check_reason("reason", &form.amend_reason) {
+        Ok(r) => Some(r),
+        Err(e) => {
+            errors.extend(e.0.iter().map(|e| e.message.clone()));
+            None
+        }
+    };
+    let given: Vec<Override> = form
+        .override_code
+        .iter()
+        .zip(&form.override_reason)
+        .filter(|(_, r)| !r.trim().is_empty())
+        .map(|(code, reason)| Override {
+            code: code.clone(),
+            reason: reason.clone(),
+        })
+        .collect();
+    let overrides = match check_overrides(&report, &given) {
+        Ok(o) => Some(o),
+        Err(e) => {
+            errors.extend(e.0.iter().map(|e| e.message.clone()));
+            None
+        }
+    };
+    match (reason, overrides) {
+        (Some(reason), Some(overrides)) => {
+            state
+                .db
+                .amend_session(&actor, id, version, &input, &saved, &overrides, &reason)
+                .await?;
+            Ok(Redirect::to(&format!("/sessions/{id}")).into_response())
+        }
+        _ => again(Some(report), errors).await,
     }
 }
