@@ -1661,6 +1661,10 @@ async fn the_session_form_shows_a_live_verdict_saves_a_draft_and_a_physician_sig
         page.contains("Lot number corrected"),
         "the amendment's reason is on the session"
     );
+    assert!(
+        page.contains("Earlier versions (2)"),
+        "the draft and the first signed version stay readable"
+    );
     let nurse_amend = nurse
         .get(app.url(&format!("{session}/amend")))
         .send()

@@ -685,6 +685,8 @@ struct ShowPage {
     signed_by: String,
     signed_at: String,
     errors: Vec<String>,
+    /// Earlier versions: version, status, when it was saved, total, injections.
+    versions: Vec<(i64, String, String, String, String)>,
 }
 
 async fn show_page(
@@ -766,6 +768,42 @@ async fn show_page(
             .as_deref()
             .map(readable_time)
             .unwrap_or_default(),
+        versions: state
+            .db
+            .session_versions(&actor, id)
+            .await?
+            .iter()
+            .map(|v| {
+                let text = |key: &str| v[key].as_str().unwrap_or_default().to_owned();
+                let injections = v["record"]["injections"]
+                    .as_array()
+                    .map(|rows| {
+                        rows.iter()
+                            .map(|r| {
+                                format!(
+                                    "{} {} {} U",
+                                    muscle_name(state, r["muscle"].as_str().unwrap_or_default()),
+                                    r["side"].as_str().unwrap_or_default(),
+                                    r["units"]
+                                )
+                            })
+                            .collect::<Vec<_>>()
+                            .join("; ")
+                    })
+                    .unwrap_or_default();
+                (
+                    v["version"].as_i64().unwrap_or_default(),
+                    text("status"),
+                    readable_time(&text("updated_at")),
+                    format!(
+                        "{} U {}",
+                        v["total_units"],
+                        v["record"]["product"].as_str().unwrap_or_default()
+                    ),
+                    injections,
+                )
+            })
+            .collect(),
         errors,
         s,
         tr,
