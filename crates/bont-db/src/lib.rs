@@ -9,6 +9,7 @@ pub mod audit;
 pub mod clinics;
 pub mod patients;
 pub mod sessions;
+pub mod templates;
 pub mod users;
 
 use bont_core::FieldErrors;

@@ -88,6 +88,7 @@ pub fn table() -> RouteTable {
         .add(M::POST, "/sessions/{id}", Can(RecordSessions), pages::sessions::update)
         .add(M::POST, "/sessions/{id}/sign", Can(SignSessions), pages::sessions::sign)
         .add(M::POST, "/sessions/{id}/void", Can(SignSessions), pages::sessions::void)
+        .add(M::POST, "/sessions/{id}/template", Can(RecordSessions), pages::sessions::save_template)
         .add(M::GET, "/sessions/{id}/amend", Can(SignSessions), pages::sessions::amend_form)
         .add(M::POST, "/sessions/{id}/amend", Can(SignSessions), pages::sessions::amend)
         .add(M::GET, "/users", Can(ManageUsers), pages::users::list)

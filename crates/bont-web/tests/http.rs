@@ -1672,6 +1672,53 @@ async fn the_session_form_shows_a_live_verdict_saves_a_draft_and_a_physician_sig
         .expect("amend form");
     assert_eq!(nurse_amend.status(), StatusCode::FORBIDDEN);
 
+    // The clinic keeps its own template, offered beside the built-in ones.
+    let saved = nurse
+        .post(app.url(&format!("{session}/template")))
+        .form(&[("template_name", "Our migraine scheme")])
+        .send()
+        .await
+        .expect("template");
+    assert_eq!(saved.status(), StatusCode::SEE_OTHER);
+    let twice = nurse
+        .post(app.url(&format!("{session}/template")))
+        .form(&[("template_name", "Our migraine scheme")])
+        .send()
+        .await
+        .expect("template");
+    assert_eq!(twice.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let unnamed = nurse
+        .post(app.url(&format!("{session}/template")))
+        .form(&[("template_name", " ")])
+        .send()
+        .await
+        .expect("template");
+    assert_eq!(unnamed.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let patient_page = nurse
+        .get(app.url(&patient))
+        .send()
+        .await
+        .expect("patient")
+        .text()
+        .await
+        .expect("body");
+    let option = patient_page
+        .split("value=\"clinic-")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("the clinic template is offered")
+        .to_owned();
+    assert!(patient_page.contains("Our migraine scheme"));
+    let from_clinic = nurse
+        .get(app.url(&format!("{patient}/sessions/new?template=clinic-{option}")))
+        .send()
+        .await
+        .expect("form")
+        .text()
+        .await
+        .expect("body");
+    assert!(from_clinic.contains("value=\"cervical_paraspinal_group\""));
+
     // Same as last session: the grid starts from the last signed session.
     let last = nurse
         .get(app.url(&format!("{patient}/sessions/new?template=last")))

@@ -126,6 +126,7 @@ fn every_requested_message_exists_and_every_message_is_used() {
         "password",
         "password_repeat",
         "current_password",
+        "template_name",
     ] {
         requested.insert(format!("field-{field}"));
     }

@@ -222,6 +222,7 @@ pub async fn show(
     let id = parse_patient_id(&id)?;
     let actor = me.actor(&state);
     let stored = state.db.read_patient(&actor, id).await?;
+    let clinic_templates = state.db.templates_of_clinic(&actor).await?;
     let tr = me.tr();
     let sessions = state
         .db
@@ -305,6 +306,11 @@ pub async fn show(
                 let name = tr.t(&format!("template-{}", t.id));
                 (t.id, name)
             })
+            .chain(
+                clinic_templates
+                    .into_iter()
+                    .map(|t| (format!("clinic-{}", t.id), t.name)),
+            )
             .collect(),
         nav: Some(Nav::of(&me.user)),
         id,

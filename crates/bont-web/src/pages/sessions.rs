@@ -489,6 +489,22 @@ pub async fn new_form(
                 None => blank(today),
             }
         }
+        Some(id) if id.starts_with("clinic-") => {
+            let wanted = id
+                .trim_start_matches("clinic-")
+                .parse::<i64>()
+                .map_err(|_| AppError::NotFound)?;
+            let templates = state.db.templates_of_clinic(&me.actor(&state)).await?;
+            let t = templates
+                .into_iter()
+                .find(|t| t.id == wanted)
+                .ok_or(AppError::NotFound)?;
+            note = Some(t.name.clone());
+            TreatmentInput {
+                date: today,
+                ..t.record
+            }
+        }
         Some(id) => match bont_core::templates::builtin()
             .into_iter()
             .find(|t| t.id == id)
@@ -1033,5 +1049,52 @@ pub async fn amend(
             Ok(Redirect::to(&format!("/sessions/{id}")).into_response())
         }
         _ => again(Some(report), errors).await,
+    }
+}
+
+#[derive(Debug, Deserialize)]
+pub struct TemplateForm {
+    #[serde(default)]
+    template_name: String,
+}
+
+/// Saves a session's muscles, sides, units, sites and dilution as a clinic template.
+pub async fn save_template(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Path(id): Path<String>,
+    HtmlForm(form): HtmlForm<TemplateForm>,
+) -> Result<Response, AppError> {
+    let id = parse_session(&id)?;
+    let actor = me.actor(&state);
+    let session = state.db.read_session(&actor, id).await?;
+    let tr = me.tr();
+    let name = match bont_core::text::Line::<100>::parse_required(&form.template_name) {
+        Ok(name) => name,
+        Err(problem) => {
+            let message = tr.field_error(&bont_core::FieldError {
+                field: "template_name",
+                problem,
+            });
+            return render_with(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &show_page(&state, &me, id, vec![message]).await?,
+            );
+        }
+    };
+    match state
+        .db
+        .create_template(&actor, name.as_str(), &session.record)
+        .await
+    {
+        Ok(_) => Ok(Redirect::to(&format!("/sessions/{id}")).into_response()),
+        Err(bont_db::StoreError::Invalid(errors)) => {
+            let messages = errors.iter().map(|e| tr.field_error(e)).collect();
+            render_with(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &show_page(&state, &me, id, messages).await?,
+            )
+        }
+        Err(e) => Err(e.into()),
     }
 }
