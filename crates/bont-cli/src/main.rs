@@ -80,6 +80,23 @@ enum Command {
         #[arg(long, env = "BONT_LIMITS")]
         limits: Option<PathBuf>,
     },
+    /// Write a consistent copy of the database while bont keeps running.
+    Backup {
+        #[command(flatten)]
+        data: DataArgs,
+        /// The copy to write (must not exist yet).
+        #[arg(long)]
+        to: PathBuf,
+    },
+    /// Check a backup and put it in place of the database (stop the server first). The
+    /// database it replaces is kept beside it.
+    Restore {
+        #[command(flatten)]
+        data: DataArgs,
+        /// The backup to bring back.
+        #[arg(long)]
+        from: PathBuf,
+    },
     /// Manage staff accounts.
     User {
         #[command(subcommand)]
@@ -261,6 +278,62 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 done.overrides,
                 data.data.join(DATABASE_FILE).display()
             );
+            Ok(())
+        }
+        Command::Backup { data, to } => {
+            let path = data.data.join(DATABASE_FILE);
+            anyhow::ensure!(path.exists(), "there is no database at {}", path.display());
+            anyhow::ensure!(
+                !to.exists(),
+                "{} exists already; choose a new file",
+                to.display()
+            );
+            let db = open(&data.data, DATABASE_FILE).await?;
+            db.backup_to(&to)
+                .await
+                .with_context(|| format!("cannot write the backup {}", to.display()))?;
+            db.close().await;
+            bont_db::check_database_file(&to)
+                .await
+                .context("the backup does not pass its check")?;
+            let size = std::fs::metadata(&to)?.len();
+            println!(
+                "Backup written to {} ({} bytes) and checked.",
+                to.display(),
+                size
+            );
+            Ok(())
+        }
+        Command::Restore { data, from } => {
+            bont_db::check_database_file(&from)
+                .await
+                .with_context(|| format!("{} cannot be restored", from.display()))?;
+            std::fs::create_dir_all(&data.data)?;
+            let path = data.data.join(DATABASE_FILE);
+            if path.exists() {
+                let stamp = clock.now().strftime("%Y%m%dT%H%M%SZ").to_string();
+                let kept = data
+                    .data
+                    .join(format!("{DATABASE_FILE}.before-restore-{stamp}"));
+                // Fold the journal into the old file first, so the kept copy is whole.
+                let old = Database::open(&path).await?;
+                old.backup_to(&kept).await?;
+                old.close().await;
+                println!("The database it replaces is kept as {}.", kept.display());
+            }
+            for suffix in ["-wal", "-shm"] {
+                let side = data.data.join(format!("{DATABASE_FILE}{suffix}"));
+                if side.exists() {
+                    std::fs::remove_file(&side)?;
+                }
+            }
+            let incoming = data.data.join(format!("{DATABASE_FILE}.restoring"));
+            std::fs::copy(&from, &incoming)?;
+            std::fs::rename(&incoming, &path)?;
+            bont_db::check_database_file(&path)
+                .await
+                .context("the restored database does not pass its check")?;
+            println!("Restored {} into {}.", from.display(), path.display());
             Ok(())
         }
         Command::User { command } => user_command(command, clock).await,

@@ -374,3 +374,137 @@ evidence = "verified"
     assert_eq!(code, 2);
     assert!(stderr.contains("limits file"), "{stderr}");
 }
+
+/// Every row of every table, each value quoted as SQL, table by table.
+async fn whole_database(path: &std::path::Path) -> Vec<String> {
+    let options = sqlx::sqlite::SqliteConnectOptions::new()
+        .filename(path)
+        .read_only(true);
+    let mut conn = <sqlx::SqliteConnection as sqlx::Connection>::connect_with(&options)
+        .await
+        .expect("open");
+    let tables: Vec<String> =
+        sqlx::query_scalar("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+            .fetch_all(&mut conn)
+            .await
+            .expect("tables");
+    let mut out = Vec::new();
+    for table in tables {
+        let columns: Vec<String> =
+            sqlx::query_scalar(&format!("SELECT name FROM pragma_table_info('{table}')"))
+                .fetch_all(&mut conn)
+                .await
+                .expect("columns");
+        let sql = format!(
+            "SELECT {} FROM \"{table}\" ORDER BY rowid",
+            columns
+                .iter()
+                .map(|c| format!("quote(\"{c}\")"))
+                .collect::<Vec<_>>()
+                .join(" || '|' || ")
+        );
+        let rows: Vec<String> = sqlx::query_scalar(&sql)
+            .fetch_all(&mut conn)
+            .await
+            .expect("rows");
+        out.push(format!("{table}: {} rows", rows.len()));
+        out.extend(rows.into_iter().map(|r| format!("{table} {r}")));
+    }
+    out
+}
+
+#[tokio::test]
+async fn backup_and_restore_round_trip_every_table() {
+    let dir = tempfile::tempdir().expect("dir");
+    let data = dir.path().join("data");
+    let data_arg = data.to_str().expect("path");
+    let (ok, _, stderr) = run(&[
+        "demo",
+        "--data",
+        data_arg,
+        "--patients",
+        "15",
+        "--as-of",
+        "2026-11-22",
+    ]);
+    assert!(ok, "{stderr}");
+    let database = data.join("bont.sqlite");
+    let backup = dir.path().join("backup.sqlite");
+    let (ok, stdout, stderr) = run(&[
+        "backup",
+        "--data",
+        data_arg,
+        "--to",
+        backup.to_str().expect("path"),
+    ]);
+    assert!(ok, "{stderr}");
+    assert!(stdout.contains("checked"), "{stdout}");
+    let original = whole_database(&database).await;
+    assert!(
+        original
+            .iter()
+            .any(|r| r.starts_with("treatment_sessions:") && !r.ends_with(" 0 rows"))
+    );
+    assert_eq!(
+        whole_database(&backup).await,
+        original,
+        "the backup holds every row of every table"
+    );
+    let (ok, _, stderr) = run(&[
+        "backup",
+        "--data",
+        data_arg,
+        "--to",
+        backup.to_str().expect("path"),
+    ]);
+    assert!(!ok && stderr.contains("exists already"), "{stderr}");
+
+    // Later changes, then the restore brings back the backed-up state exactly.
+    let (ok, _, stderr) = run(&[
+        "user",
+        "add",
+        "--data",
+        data_arg,
+        "--username",
+        "late.nurse",
+        "--role",
+        "nurse",
+    ]);
+    assert!(ok, "{stderr}");
+    assert_ne!(whole_database(&database).await, original);
+    let (ok, stdout, stderr) = run(&[
+        "restore",
+        "--data",
+        data_arg,
+        "--from",
+        backup.to_str().expect("path"),
+    ]);
+    assert!(ok, "{stderr}");
+    assert!(stdout.contains("kept as"), "{stdout}");
+    assert_eq!(
+        whole_database(&database).await,
+        original,
+        "the restored database is the backup"
+    );
+    let kept = std::fs::read_dir(&data)
+        .expect("data")
+        .filter_map(Result::ok)
+        .any(|e| e.file_name().to_string_lossy().contains("before-restore"));
+    assert!(kept, "the replaced database is kept");
+
+    let junk = dir.path().join("junk.sqlite");
+    std::fs::write(&junk, "this is not a database").expect("write");
+    let (ok, _, stderr) = run(&[
+        "restore",
+        "--data",
+        data_arg,
+        "--from",
+        junk.to_str().expect("path"),
+    ]);
+    assert!(!ok && stderr.contains("cannot be restored"), "{stderr}");
+    assert_eq!(
+        whole_database(&database).await,
+        original,
+        "a refused restore changes nothing"
+    );
+}

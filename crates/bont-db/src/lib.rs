@@ -89,6 +89,51 @@ impl Database {
     pub async fn close(&self) {
         self.pool.close().await;
     }
+
+    /// Writes a consistent copy of the whole database to `target` (which must not exist)
+    /// while the application keeps running: SQLite's `VACUUM INTO` reads one snapshot.
+    pub async fn backup_to(&self, target: &Path) -> StoreResult<()> {
+        let target = target
+            .to_str()
+            .ok_or_else(|| StoreError::Corrupt("the backup path is not UTF-8".into()))?;
+        sqlx::query("VACUUM INTO ?")
+            .bind(target)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+}
+
+/// Checks that `path` is a sound bont database: SQLite's integrity check passes and its
+/// schema is one this version knows (no migration newer than ours).
+pub async fn check_database_file(path: &Path) -> StoreResult<()> {
+    use sqlx::Connection;
+    let options = SqliteConnectOptions::new().filename(path).read_only(true);
+    let mut conn = sqlx::SqliteConnection::connect_with(&options).await?;
+    let verdict: String = sqlx::query_scalar("PRAGMA integrity_check")
+        .fetch_one(&mut conn)
+        .await?;
+    if verdict != "ok" {
+        return Err(StoreError::Corrupt(format!("integrity check: {verdict}")));
+    }
+    let newest: Option<i64> = sqlx::query_scalar("SELECT MAX(version) FROM _sqlx_migrations")
+        .fetch_one(&mut conn)
+        .await
+        .map_err(|_| StoreError::Corrupt("not a bont database (no migration table)".into()))?;
+    let ours = SQLITE_MIGRATIONS
+        .iter()
+        .map(|m| m.version)
+        .max()
+        .unwrap_or_default();
+    match newest {
+        None => Err(StoreError::Corrupt(
+            "not a bont database (no migration applied)".into(),
+        )),
+        Some(v) if v > ours => Err(StoreError::Corrupt(format!(
+            "made by a newer bont (schema {v}, this one knows {ours})"
+        ))),
+        Some(_) => Ok(()),
+    }
 }
 
 /// Current time as stored: RFC 3339 in UTC.
