@@ -96,6 +96,26 @@ impl super::Database {
         Ok(())
     }
 
+    /// Failed logins for `username` since `since` and since that user's last successful
+    /// login (for the lockout after repeated failures).
+    pub async fn recent_failed_logins(
+        &self,
+        username: &str,
+        since: jiff::Timestamp,
+    ) -> super::StoreResult<i64> {
+        Ok(sqlx::query_scalar(
+            "SELECT COUNT(*) FROM audit_events
+             WHERE action = 'login.failed' AND detail = ? AND at > ?
+               AND id > COALESCE((SELECT MAX(e.id) FROM audit_events e JOIN users u ON u.id = e.entity_id
+                                  WHERE e.action = 'login' AND e.entity = 'user' AND u.username = ?), 0)",
+        )
+        .bind(username)
+        .bind(super::stamp(since))
+        .bind(username)
+        .fetch_one(&self.pool)
+        .await?)
+    }
+
     /// The newest events first.
     pub async fn audit_events(&self, limit: i64) -> super::StoreResult<Vec<AuditRow>> {
         Ok(sqlx::query_as::<_, AuditRow>(

@@ -28,6 +28,10 @@ pub use state::AppState;
 /// Largest request body accepted, in bytes. A patient form is a few kilobytes.
 pub const BODY_LIMIT: usize = 256 * 1024;
 
+/// Failed logins for one user name within [`LOCKOUT_MINUTES`] that lock it for that long.
+pub const LOCKOUT_FAILURES: i64 = 5;
+pub const LOCKOUT_MINUTES: i64 = 15;
+
 /// Idle time after which a login session ends.
 pub const IDLE_TIMEOUT_MINUTES: i64 = 30;
 

@@ -1733,3 +1733,51 @@ async fn the_session_form_shows_a_live_verdict_saves_a_draft_and_a_physician_sig
         "earlier doses are shown beside the muscle"
     );
 }
+
+#[tokio::test]
+async fn repeated_failed_logins_lock_the_user_name_for_a_while() {
+    let app = TestApp::spawn().await;
+    let attempt = |username: &'static str, password: &'static str| {
+        let client = app.anonymous();
+        let url = app.url("/login");
+        async move {
+            client
+                .post(url)
+                .form(&[("username", username), ("password", password)])
+                .send()
+                .await
+                .expect("login")
+        }
+    };
+    for _ in 0..bont_web::LOCKOUT_FAILURES {
+        assert_eq!(
+            attempt("nurse", "a wrong guess").await.status(),
+            StatusCode::UNAUTHORIZED
+        );
+    }
+    let locked = attempt("nurse", app::PASSWORD).await;
+    assert_eq!(locked.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert!(
+        locked
+            .text()
+            .await
+            .expect("body")
+            .contains("Too many failed attempts")
+    );
+    assert_eq!(
+        attempt("NURSE", app::PASSWORD).await.status(),
+        StatusCode::TOO_MANY_REQUESTS,
+        "letter case does not dodge the lock"
+    );
+    assert_eq!(
+        attempt("physician", app::PASSWORD).await.status(),
+        StatusCode::SEE_OTHER,
+        "other users are not affected"
+    );
+    let events = app.db.audit_events(100).await.expect("audit");
+    assert!(
+        events
+            .iter()
+            .any(|e| e.action == "login.locked" && e.detail == "nurse")
+    );
+}

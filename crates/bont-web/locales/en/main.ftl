@@ -25,6 +25,7 @@ error-go-home = Back to the start page
 ## Login and passwords
 login-title = Log in
 login-failed = Wrong user name or password.
+login-locked = Too many failed attempts for this user name. Try again in 15 minutes, or ask an administrator to reset the password.
 login-submit = Log in
 password-title = Change your password
 password-must-change = You logged in with a one-time password. Choose your own password to continue.

@@ -22,6 +22,7 @@ struct LoginPage {
     username: String,
     next: String,
     failed: bool,
+    locked: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -40,6 +41,7 @@ pub async fn form(auth: AuthSession, Query(q): Query<NextQuery>) -> Result<Respo
         username: String::new(),
         next,
         failed: false,
+        locked: false,
     };
     Ok(render(&page)?.into_response())
 }
@@ -61,32 +63,57 @@ pub async fn submit(
     HtmlForm(form): HtmlForm<LoginForm>,
 ) -> Result<Response, AppError> {
     let next = local_path(Some(&form.next)).to_owned();
-    let creds = Credentials {
-        username: form.username.clone(),
-        password: form.password,
-    };
-    let user = auth.authenticate(creds).await.map_err(AppError::internal)?;
     let now = state.clock.now();
-    let Some(user) = user else {
-        let detail = form.username.trim().chars().take(60).collect::<String>();
+    let username: String = form
+        .username
+        .trim()
+        .to_lowercase()
+        .chars()
+        .take(60)
+        .collect();
+    let page = |failed: bool, locked: bool| LoginPage {
+        tr: Tr::new(Language::En),
+        nav: None,
+        username: form.username.clone(),
+        next: next.clone(),
+        failed,
+        locked,
+    };
+    // After repeated failures a user name is locked for a while, so that passwords cannot
+    // be guessed at speed; the lock lifts by itself or with a password reset.
+    let since = now
+        .checked_sub(jiff::SignedDuration::from_mins(crate::LOCKOUT_MINUTES))
+        .unwrap_or(now);
+    if state.db.recent_failed_logins(&username, since).await? >= crate::LOCKOUT_FAILURES {
         let event = Event {
-            action: "login.failed",
+            action: "login.locked",
             entity: None,
             entity_id: None,
-            detail: &detail,
+            detail: &username,
         };
         state
             .db
             .audit_event(None, None, &client, now, event)
             .await?;
-        let page = LoginPage {
-            tr: Tr::new(Language::En),
-            nav: None,
-            username: form.username,
-            next,
-            failed: true,
+        return render_with(StatusCode::TOO_MANY_REQUESTS, &page(false, true));
+    }
+    let creds = Credentials {
+        username: form.username.clone(),
+        password: form.password.clone(),
+    };
+    let user = auth.authenticate(creds).await.map_err(AppError::internal)?;
+    let Some(user) = user else {
+        let event = Event {
+            action: "login.failed",
+            entity: None,
+            entity_id: None,
+            detail: &username,
         };
-        return render_with(StatusCode::UNAUTHORIZED, &page);
+        state
+            .db
+            .audit_event(None, None, &client, now, event)
+            .await?;
+        return render_with(StatusCode::UNAUTHORIZED, &page(true, false));
     };
     auth.login(&user).await.map_err(AppError::internal)?;
     let event = Event {
