@@ -97,7 +97,7 @@ impl super::Database {
     }
 
     /// Failed logins for `username` since `since` and since that user's last successful
-    /// login (for the lockout after repeated failures).
+    /// login or password change (for the lockout after repeated failures).
     pub async fn recent_failed_logins(
         &self,
         username: &str,
@@ -107,7 +107,7 @@ impl super::Database {
             "SELECT COUNT(*) FROM audit_events
              WHERE action = 'login.failed' AND detail = ? AND at > ?
                AND id > COALESCE((SELECT MAX(e.id) FROM audit_events e JOIN users u ON u.id = e.entity_id
-                                  WHERE e.action = 'login' AND e.entity = 'user' AND u.username = ?), 0)",
+                                  WHERE e.action IN ('login', 'user.password') AND e.entity = 'user' AND u.username = ?), 0)",
         )
         .bind(username)
         .bind(super::stamp(since))

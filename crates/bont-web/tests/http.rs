@@ -1780,4 +1780,33 @@ async fn repeated_failed_logins_lock_the_user_name_for_a_while() {
             .iter()
             .any(|e| e.action == "login.locked" && e.detail == "nurse")
     );
+
+    // An administrator's reset lifts the lock: the one-time password works at once.
+    let admin = app.logged_in(Role::Admin).await;
+    let nurse_id: i64 = sqlx::query_scalar("SELECT id FROM users WHERE username = 'nurse'")
+        .fetch_one(app.db.pool())
+        .await
+        .expect("id");
+    let reset = admin
+        .post(app.url(&format!("/users/{nurse_id}/reset-password")))
+        .send()
+        .await
+        .expect("reset")
+        .text()
+        .await
+        .expect("body");
+    let password = reset
+        .split("<code class=\"secret\">")
+        .nth(1)
+        .and_then(|r| r.split("</code>").next())
+        .expect("password")
+        .to_owned();
+    let back = app
+        .anonymous()
+        .post(app.url("/login"))
+        .form(&[("username", "nurse"), ("password", password.as_str())])
+        .send()
+        .await
+        .expect("login");
+    assert_eq!(back.status(), StatusCode::SEE_OTHER);
 }
