@@ -6,8 +6,10 @@ use crate::audit::Event;
 use crate::{Actor, Database, StoreError, StoreResult};
 use bont_core::patient::{PatientInput, PatientRecord};
 use bont_core::{FieldErrors, PatientId, Problem};
-use sqlx::Row;
-use sqlx::sqlite::SqliteRow;
+use sqlx::query::Query;
+use sqlx::sqlite::{SqliteArguments, SqliteRow};
+use sqlx::{Row, Sqlite};
+use std::sync::LazyLock;
 
 /// A stored patient: its id, version (for safe concurrent edits) and checked record.
 #[derive(Debug, Clone)]
@@ -140,42 +142,59 @@ impl Columns {
     }
 }
 
-fn none_if_empty(s: &str) -> Option<&str> {
-    if s.is_empty() { None } else { Some(s) }
-}
+/// The columns a patient record is stored in, in the order [`bind_record`] binds them.
+const RECORD_COLUMNS: [&str; 23] = [
+    "record_number",
+    "family_name",
+    "given_names",
+    "pseudonym",
+    "birth_date",
+    "sex",
+    "weight_kg",
+    "weight_measured_on",
+    "preferred_language",
+    "phone",
+    "email",
+    "address",
+    "consent_treatment",
+    "consent_reminders",
+    "consent_research",
+    "indications",
+    "conditions",
+    "allergies",
+    "medications",
+    "pregnant",
+    "breastfeeding",
+    "notes",
+    "search_key",
+];
 
-fn to_json(list: &[String]) -> String {
-    serde_json::to_string(list).expect("a list of strings always serialises")
-}
+static INSERT_SQL: LazyLock<String> = LazyLock::new(|| {
+    let marks = vec!["?"; RECORD_COLUMNS.len()].join(", ");
+    format!(
+        "INSERT INTO patients ({}, clinic_id, version, created_at, created_by, updated_at, updated_by)
+         VALUES ({marks}, ?, 1, ?, ?, ?, ?) RETURNING id",
+        RECORD_COLUMNS.join(", ")
+    )
+});
 
-fn duplicate_record_number(e: sqlx::Error) -> StoreError {
-    if crate::is_unique_violation(&e, "record_number") {
-        StoreError::Invalid(FieldErrors::one("record_number", Problem::Duplicate))
-    } else {
-        e.into()
-    }
-}
+static UPDATE_SQL: LazyLock<String> = LazyLock::new(|| {
+    let assignments: Vec<String> = RECORD_COLUMNS.iter().map(|c| format!("{c} = ?")).collect();
+    format!(
+        "UPDATE patients SET {}, version = ?, updated_at = ?, updated_by = ?
+         WHERE id = ? AND clinic_id = ? AND version = ?",
+        assignments.join(", ")
+    )
+});
 
-impl Database {
-    pub async fn create_patient(
-        &self,
-        actor: &Actor,
-        record: &PatientRecord,
-    ) -> StoreResult<PatientId> {
-        let c = Columns::of(record);
-        let i = &c.input;
-        let now = crate::stamp(actor.now);
-        let mut tx = self.pool.begin().await?;
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO patients (clinic_id, record_number, family_name, given_names, pseudonym,
-                birth_date, sex, weight_kg, weight_measured_on, preferred_language, phone, email,
-                address, consent_treatment, consent_reminders, consent_research, indications,
-                conditions, allergies, medications, pregnant, breastfeeding, notes, search_key,
-                version, created_at, created_by, updated_at, updated_by)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)
-             RETURNING id",
-        )
-        .bind(actor.clinic.get())
+/// Binds a record's values in [`RECORD_COLUMNS`] order: the one place the record meets
+/// its columns, for both the insert and the update.
+fn bind_record<'q>(
+    query: Query<'q, Sqlite, SqliteArguments<'q>>,
+    c: &'q Columns,
+) -> Query<'q, Sqlite, SqliteArguments<'q>> {
+    let i = &c.input;
+    query
         .bind(&i.record_number)
         .bind(none_if_empty(&i.family_name))
         .bind(none_if_empty(&i.given_names))
@@ -199,13 +218,43 @@ impl Database {
         .bind(i.breastfeeding)
         .bind(&i.notes)
         .bind(&c.search_key)
-        .bind(&now)
-        .bind(actor.user.get())
-        .bind(&now)
-        .bind(actor.user.get())
-        .fetch_one(&mut *tx)
-        .await
-        .map_err(duplicate_record_number)?;
+}
+
+fn none_if_empty(s: &str) -> Option<&str> {
+    if s.is_empty() { None } else { Some(s) }
+}
+
+fn to_json(list: &[String]) -> String {
+    serde_json::to_string(list).expect("a list of strings always serialises")
+}
+
+fn duplicate_record_number(e: sqlx::Error) -> StoreError {
+    if crate::is_unique_violation(&e, "record_number") {
+        StoreError::Invalid(FieldErrors::one("record_number", Problem::Duplicate))
+    } else {
+        e.into()
+    }
+}
+
+impl Database {
+    pub async fn create_patient(
+        &self,
+        actor: &Actor,
+        record: &PatientRecord,
+    ) -> StoreResult<PatientId> {
+        let c = Columns::of(record);
+        let now = crate::stamp(actor.now);
+        let mut tx = self.pool.begin().await?;
+        let id: i64 = bind_record(sqlx::query(&INSERT_SQL), &c)
+            .bind(actor.clinic.get())
+            .bind(&now)
+            .bind(actor.user.get())
+            .bind(&now)
+            .bind(actor.user.get())
+            .fetch_one(&mut *tx)
+            .await
+            .map_err(duplicate_record_number)?
+            .get("id");
         actor
             .record(
                 &mut tx,
@@ -260,49 +309,17 @@ impl Database {
         .await?;
 
         let c = Columns::of(record);
-        let i = &c.input;
         let new_version = expected_version + 1;
-        let changed = sqlx::query(
-            "UPDATE patients SET record_number = ?, family_name = ?, given_names = ?, pseudonym = ?,
-                birth_date = ?, sex = ?, weight_kg = ?, weight_measured_on = ?, preferred_language = ?,
-                phone = ?, email = ?, address = ?, consent_treatment = ?, consent_reminders = ?,
-                consent_research = ?, indications = ?, conditions = ?, allergies = ?, medications = ?,
-                pregnant = ?, breastfeeding = ?, notes = ?, search_key = ?, version = ?,
-                updated_at = ?, updated_by = ?
-             WHERE id = ? AND clinic_id = ? AND version = ?",
-        )
-        .bind(&i.record_number)
-        .bind(none_if_empty(&i.family_name))
-        .bind(none_if_empty(&i.given_names))
-        .bind(none_if_empty(&i.pseudonym))
-        .bind(&i.birth_date)
-        .bind(&i.sex)
-        .bind(c.weight_kg)
-        .bind(none_if_empty(&i.weight_measured_on))
-        .bind(&i.preferred_language)
-        .bind(none_if_empty(&i.phone))
-        .bind(none_if_empty(&i.email))
-        .bind(none_if_empty(&i.address))
-        .bind(i.consent_treatment)
-        .bind(i.consent_reminders)
-        .bind(i.consent_research)
-        .bind(to_json(&i.indications))
-        .bind(to_json(&i.conditions))
-        .bind(to_json(&i.allergies))
-        .bind(to_json(&i.medications))
-        .bind(i.pregnant)
-        .bind(i.breastfeeding)
-        .bind(&i.notes)
-        .bind(&c.search_key)
-        .bind(new_version)
-        .bind(&now)
-        .bind(actor.user.get())
-        .bind(id.get())
-        .bind(actor.clinic.get())
-        .bind(expected_version)
-        .execute(&mut *tx)
-        .await
-        .map_err(duplicate_record_number)?;
+        let changed = bind_record(sqlx::query(&UPDATE_SQL), &c)
+            .bind(new_version)
+            .bind(&now)
+            .bind(actor.user.get())
+            .bind(id.get())
+            .bind(actor.clinic.get())
+            .bind(expected_version)
+            .execute(&mut *tx)
+            .await
+            .map_err(duplicate_record_number)?;
         if changed.rows_affected() != 1 {
             return Err(StoreError::Conflict);
         }
