@@ -3,7 +3,7 @@
 //!
 //! Ids are stable (they are stored and sent over the API); labels for people live in the
 //! message files (`indication-<id>`, `condition-<id>`, ...). Sources are the ids of
-//! `shared/domain/label-limits.toml` as copied into `data/sources.toml`.
+//! `data/label-limits.toml` (its `[sources]` table).
 
 use crate::field::Problem;
 use serde::{Deserialize, Serialize};
