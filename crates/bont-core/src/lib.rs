@@ -9,6 +9,7 @@ pub mod field;
 pub mod ids;
 pub mod input;
 pub mod language;
+pub mod outcomes;
 pub mod patient;
 pub mod role;
 pub mod safety;

@@ -82,6 +82,16 @@ pub struct MuscleCap {
     pub reason: String,
 }
 
+/// A minimum interval between sessions, with where it comes from.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct IntervalMinimum<'a> {
+    pub days: i32,
+    pub source: &'a [String],
+    pub evidence: Evidence,
+    /// The label limit's id; none for the general default.
+    pub limit: Option<&'a str>,
+}
+
 /// One labelled limit for a product, indications and population.
 #[derive(Debug, Clone, Deserialize)]
 pub struct Limit {
@@ -499,6 +509,37 @@ impl Catalog {
         self.limits
             .iter()
             .filter(move |l| l.product == product.as_str() && self.in_force(&l.jurisdiction))
+    }
+
+    /// Every minimum interval in force for a product, indication and age group: the
+    /// general default and each label's own. The safety check warns below the longest and
+    /// blocks below half of a verified one; scheduling opens the re-injection window at the
+    /// longest.
+    pub fn interval_minima<'a>(
+        &'a self,
+        product: &'a ProductId,
+        indication: &'a str,
+        pediatric: bool,
+    ) -> Vec<IntervalMinimum<'a>> {
+        std::iter::once(IntervalMinimum {
+            days: self.default_min_interval_days,
+            source: &self.default_min_interval_source,
+            evidence: self.default_min_interval_evidence,
+            limit: None,
+        })
+        .chain(
+            self.limits_for(product)
+                .filter(|l| l.covers(indication) && l.applies_to_age(pediatric))
+                .filter_map(|l| {
+                    l.min_interval_days.map(|days| IntervalMinimum {
+                        days,
+                        source: &l.source,
+                        evidence: l.evidence,
+                        limit: Some(l.id.as_str()),
+                    })
+                }),
+        )
+        .collect()
     }
 
     pub fn limits(&self) -> &[Limit] {

@@ -4,7 +4,7 @@
 //! warn. Units of different products are never added: cross-product figures appear only as
 //! approximate equivalents, for information.
 
-use super::catalog::{AppliesTo, Catalog, Evidence, Limit, Population};
+use super::catalog::{AppliesTo, Catalog, Evidence, IntervalMinimum, Limit, Population};
 use super::plan::{Plan, Side};
 use super::units::{ApproximateEquivalent, Dose, ProductId, Units};
 use crate::vocabulary::{Allergy, Condition, MedicationClass};
@@ -332,7 +332,6 @@ pub fn check(catalog: &Catalog, plan: &Plan) -> Report {
     }
 
     // Limits.
-    let mut interval_limits: Vec<&Limit> = Vec::new();
     let mut volume_reported = vec![false; injections.len()];
     let mut cumulative = Vec::new();
     for limit in &applicable {
@@ -508,9 +507,6 @@ pub fn check(catalog: &Catalog, plan: &Plan) -> Report {
                 }
             }
         }
-        if limit.min_interval_days.is_some() {
-            interval_limits.push(*limit);
-        }
         // Per injection site: units and volume (a volume reported once per row).
         for (row, inj) in injections.iter().enumerate() {
             if let Some(max) = limit.max_units_per_site
@@ -646,28 +642,22 @@ pub fn check(catalog: &Catalog, plan: &Plan) -> Report {
     let last = plan.history.first();
     let days_since_last = last.map(|h| (session.date - h.date).get_days());
     if let (Some(days), Some(last)) = (days_since_last, last) {
-        let default = (
-            catalog.default_min_interval_days,
-            &catalog.default_min_interval_source,
-            catalog.default_min_interval_evidence,
-            None,
-        );
-        let minima: Vec<(i32, &Vec<String>, Evidence, Option<&str>)> = std::iter::once(default)
-            .chain(interval_limits.iter().map(|l| {
-                (
-                    l.min_interval_days.unwrap_or_default(),
-                    &l.source,
-                    l.evidence,
-                    Some(l.id.as_str()),
-                )
-            }))
-            .collect();
+        let minima = catalog.interval_minima(product, indication, pediatric);
         let blocking = minima
             .iter()
-            .filter(|m| m.2 == Evidence::Verified && days * 2 < m.0)
-            .max_by_key(|m| m.0);
-        let longest = minima.iter().max_by_key(|m| m.0).filter(|m| days < m.0);
-        if let Some(&(minimum, source, evidence, limit_id)) = blocking.or(longest) {
+            .filter(|m| m.evidence == Evidence::Verified && days * 2 < m.days)
+            .max_by_key(|m| m.days);
+        let longest = minima
+            .iter()
+            .max_by_key(|m| m.days)
+            .filter(|m| days < m.days);
+        if let Some(&IntervalMinimum {
+            days: minimum,
+            source,
+            evidence,
+            limit: limit_id,
+        }) = blocking.or(longest)
+        {
             let severity = if blocking.is_some() {
                 Severity::Block
             } else {
