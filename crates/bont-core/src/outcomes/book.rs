@@ -465,13 +465,13 @@ mod tests {
         let broken = good.replace("scale = \"jrs\"", "scale = \"jrs2\"");
         assert!(
             OutcomeBook::from_toml(&broken)
-                .unwrap_err()
+                .expect_err("refused")
                 .contains("jrs2")
         );
         let broken = good.replacen("max = 85", "max = 87", 1);
         assert!(
             OutcomeBook::from_toml(&broken)
-                .unwrap_err()
+                .expect_err("refused")
                 .contains("twstrs")
         );
     }

@@ -190,10 +190,13 @@ pub fn t_score(goals: &[(u8, i8)]) -> Option<f64> {
     Some(50.0 + 10.0 * sum_wx / (0.7 * sum_w2 + 0.3 * sum_w * sum_w).sqrt())
 }
 
+/// A goal's weight, baseline level and scores by date.
+pub type GoalHistory = (u8, i8, Vec<(Date, i8)>);
+
 /// The T-score on each day any goal was scored, from each goal's newest score by then
 /// (goals not yet scored count at their baseline level), as points of the "gas" scale.
 /// `goals` are (weight, baseline, scores by date).
-pub fn t_score_points(goals: &[(u8, i8, Vec<(Date, i8)>)]) -> Vec<ScorePoint> {
+pub fn t_score_points(goals: &[GoalHistory]) -> Vec<ScorePoint> {
     let mut days: Vec<Date> = goals.iter().flat_map(|g| g.2.iter().map(|s| s.0)).collect();
     days.sort();
     days.dedup();
