@@ -4,6 +4,12 @@
 //! given and family names combined at random, telephone numbers come from a range
 //! reserved for fiction, and e-mail addresses use the reserved domain example.org.
 
+use crate::demo_outcomes::{
+    Course, adverse_event, assessments, benefit_report, goal_level, spasticity_goals,
+};
+use bont_core::outcomes::assessment::AssessmentInput;
+use bont_core::outcomes::response::{Cycle, ScorePoint};
+use bont_core::outcomes::{FollowUpKind, OutcomeBook, follow_ups_for};
 use bont_core::patient::{PatientInput, PatientRecord};
 use bont_core::safety::Catalog;
 use bont_core::safety::check::Severity;
@@ -12,6 +18,7 @@ use bont_core::treatment::{GivenSession, Override, TreatmentInput, check_overrid
 use bont_core::user::{NewUser, UserInput};
 use bont_core::vocabulary::Indication;
 use bont_core::{ClinicId, Role};
+use bont_db::outcomes::ContactResult;
 use bont_db::sessions::SavedVerdict;
 use bont_db::{Actor, Database};
 use jiff::civil::Date;
@@ -599,10 +606,31 @@ pub fn patients(seed: u64, count: usize, today: Date) -> Vec<PatientInput> {
 }
 
 /// What a demo clinic holds.
+#[derive(Debug, Default)]
 pub struct Populated {
     pub patients: usize,
     pub sessions: usize,
     pub overrides: usize,
+    pub assessments: usize,
+    pub follow_ups_reached: usize,
+    pub adverse_events: usize,
+    pub non_responders: usize,
+}
+
+impl Populated {
+    /// One line for the person who asked for the demo.
+    pub fn summary(&self) -> String {
+        format!(
+            "{} synthetic patients, {} signed sessions ({} with overrides), {} assessments, {} follow-up calls reached, {} adverse events, {} patients losing their response",
+            self.patients,
+            self.sessions,
+            self.overrides,
+            self.assessments,
+            self.follow_ups_reached,
+            self.adverse_events,
+            self.non_responders
+        )
+    }
 }
 
 /// Stores a demo clinic's patients and their past sessions, acting as `actor` (a
@@ -618,11 +646,9 @@ pub async fn populate(
 ) -> anyhow::Result<Populated> {
     let inputs = patients(seed, count, today);
     let mut rng = fastrand::Rng::with_seed(seed ^ 0x5e55_1011);
-    let mut done = Populated {
-        patients: 0,
-        sessions: 0,
-        overrides: 0,
-    };
+    let book = OutcomeBook::builtin();
+    let mut outcome_rng = fastrand::Rng::with_seed(seed ^ 0x0ac0_e5e5);
+    let mut done = Populated::default();
     for input in &inputs {
         let record = PatientRecord::parse(input, today)
             .map_err(|e| anyhow::anyhow!("demo patient {} is invalid: {e}", input.record_number))?;
@@ -636,7 +662,25 @@ pub async fn populate(
             continue;
         }
         let mut history: Vec<GivenSession> = Vec::new();
-        for session in treatment_history(&mut rng, &record, today) {
+        let mut sessions = treatment_history(&mut rng, &record, today);
+        // The first two patients with a long enough course of a steady regimen for
+        // migraine or cervical dystonia lose their response in their last two cycles.
+        let indication = record.clinical.indications.iter().next().copied();
+        let loses_response = done.non_responders < 2
+            && matches!(
+                indication,
+                Some(Indication::ChronicMigraine | Indication::CervicalDystonia)
+            )
+            && sessions.len() >= 6;
+        if loses_response {
+            steady(&mut sessions);
+            done.non_responders += 1;
+        }
+        let course = Course::new(&mut outcome_rng, sessions.len(), loses_response);
+        let mut cycles: Vec<Cycle> = Vec::new();
+        let mut scores: Vec<ScorePoint> = Vec::new();
+        let mut goals: Vec<(i64, i8)> = Vec::new();
+        for (cycle, session) in sessions.into_iter().enumerate() {
             let plan = match session.check(&record, &history, today, catalog) {
                 Ok(plan) => plan,
                 Err(e) => anyhow::bail!("demo session for {} is invalid: {e}", input.record_number),
@@ -671,10 +715,155 @@ pub async fn populate(
                 ..actor.clone()
             };
             let session_id = db.create_session(&when, id, &session, &saved).await?;
-            db.sign_session(&when, session_id, 1, &saved, &overrides)
+            // Before the injection: baseline (or before re-injection) scores, and how long
+            // the last session's benefit lasted.
+            let timepoint = if cycle == 0 {
+                "baseline"
+            } else {
+                "before_reinjection"
+            };
+            let mut entries = indication
+                .map(|i| {
+                    assessments(
+                        &mut outcome_rng,
+                        &course,
+                        i,
+                        &session,
+                        &session.date,
+                        timepoint,
+                        0.0,
+                    )
+                })
+                .unwrap_or_default();
+            if cycle > 0 && outcome_rng.f64() < 0.7 {
+                entries.push(benefit_report(&mut outcome_rng, &course, &session.date));
+            }
+            for entry in &entries {
+                done.assessments +=
+                    store_assessment(db, &when, id, entry, &book, catalog, today, &mut scores)
+                        .await?;
+            }
+            if cycle == 0
+                && let Some(i @ (Indication::UpperLimbSpasticity | Indication::LowerLimbSpasticity)) =
+                    indication
+            {
+                for goal in spasticity_goals(i, &session.date) {
+                    let checked = goal
+                        .check(today)
+                        .map_err(|e| anyhow::anyhow!("demo goal: {e}"))?;
+                    let goal_id = db
+                        .create_goal(&when, id, &checked, Some(session_id))
+                        .await?;
+                    goals.push((goal_id, checked.baseline));
+                }
+            }
+            let planned = follow_ups_for(&book, catalog, &record, &session, &cycles, &scores);
+            db.sign_session(&when, session_id, 1, &saved, &overrides, &planned)
                 .await?;
             done.sessions += 1;
             done.overrides += usize::from(!overrides.is_empty());
+            cycles.push(Cycle {
+                session: session_id.get(),
+                date: plan.session.date,
+                product: bont_core::outcomes::product_id(catalog, &session.product),
+                indication: session.indication.clone(),
+                total_units: saved.total_units,
+            });
+            // After it: the onset call, the peak visit, now and then an adverse event.
+            let stored = db.follow_ups_of_patient(actor, id).await?;
+            let of = |kind: FollowUpKind| {
+                stored
+                    .iter()
+                    .find(|f| f.session == session_id && f.kind == kind)
+            };
+            if let Some(onset) = of(FollowUpKind::OnsetCheck)
+                && onset.due_on <= today
+            {
+                let roll = outcome_rng.f64();
+                let call = |day: Date| Actor {
+                    now: session_time(&day.to_string()),
+                    ..actor.clone()
+                };
+                if roll < 0.15 {
+                    db.record_contact(
+                        &call(onset.opens_on),
+                        onset.id,
+                        ContactResult::NotReached,
+                        None,
+                        "No answer.",
+                    )
+                    .await?;
+                }
+                if roll < 0.85 {
+                    db.record_contact(
+                        &call(onset.due_on),
+                        onset.id,
+                        ContactResult::Reached,
+                        None,
+                        "Effect starting; no new weakness or swallowing trouble.",
+                    )
+                    .await?;
+                    done.follow_ups_reached += 1;
+                }
+            }
+            let response = course.response_in(&mut outcome_rng, cycle);
+            if let (Some(i), Some(peak)) = (indication, of(FollowUpKind::PeakAssessment))
+                && peak.due_on <= today
+                && outcome_rng.f64() < 0.8
+            {
+                let day = peak.due_on.to_string();
+                let at_peak = Actor {
+                    now: session_time(&day),
+                    ..actor.clone()
+                };
+                for entry in assessments(
+                    &mut outcome_rng,
+                    &course,
+                    i,
+                    &session,
+                    &day,
+                    "peak",
+                    response,
+                ) {
+                    done.assessments += store_assessment(
+                        db,
+                        &at_peak,
+                        id,
+                        &entry,
+                        &book,
+                        catalog,
+                        today,
+                        &mut scores,
+                    )
+                    .await?;
+                }
+                for (goal, baseline) in &goals {
+                    let level = goal_level(&mut outcome_rng, *baseline, response);
+                    db.score_goal(&at_peak, *goal, peak.due_on, level, Some(session_id))
+                        .await?;
+                }
+            }
+            if let Some(i) = indication
+                && outcome_rng.f64() < 0.06
+            {
+                let event = adverse_event(&mut outcome_rng, i, &session)
+                    .check(&book, &session)
+                    .map_err(|e| anyhow::anyhow!("demo adverse event: {e}"))?;
+                let reported = plan
+                    .session
+                    .date
+                    .checked_add(i64::from(event.onset_day + 2).days())
+                    .unwrap_or(today);
+                if reported <= today {
+                    let at = Actor {
+                        now: session_time(&reported.to_string()),
+                        ..actor.clone()
+                    };
+                    db.create_adverse_event(&at, session_id, &event, &book)
+                        .await?;
+                    done.adverse_events += 1;
+                }
+            }
             history.insert(
                 0,
                 GivenSession {
@@ -687,6 +876,62 @@ pub async fn populate(
         }
     }
     Ok(done)
+}
+
+/// A steady regimen: every session like the first, and no top-ups.
+fn steady(sessions: &mut Vec<TreatmentInput>) {
+    let Some(first) = sessions.first().cloned() else {
+        return;
+    };
+    let mut last = None::<Date>;
+    sessions.retain(|s| {
+        let date: Option<Date> = s.date.parse().ok();
+        let keep = match (last, date) {
+            (Some(l), Some(d)) => (d - l).get_days() >= 84,
+            _ => true,
+        };
+        if keep {
+            last = date;
+        }
+        keep
+    });
+    for s in sessions.iter_mut().skip(1) {
+        s.product = first.product.clone();
+        s.vial_units = first.vial_units;
+        s.diluent_ml = first.diluent_ml;
+        s.injections = first.injections.clone();
+    }
+}
+
+/// Checks an assessment as the form would and stores it; 1 when stored.
+#[allow(clippy::too_many_arguments)]
+async fn store_assessment(
+    db: &Database,
+    actor: &Actor,
+    patient: bont_core::PatientId,
+    entry: &AssessmentInput,
+    book: &OutcomeBook,
+    catalog: &Catalog,
+    today: Date,
+    scores: &mut Vec<ScorePoint>,
+) -> anyhow::Result<usize> {
+    let Ok(date) = entry.date.parse::<Date>() else {
+        return Ok(0);
+    };
+    if date > today {
+        return Ok(0);
+    }
+    let checked = entry
+        .check(book, catalog, today)
+        .map_err(|e| anyhow::anyhow!("demo assessment {}: {e}", entry.scale))?;
+    db.create_assessment(actor, patient, &checked).await?;
+    scores.push(ScorePoint {
+        scale: checked.scale.clone(),
+        date: checked.date,
+        timepoint: checked.timepoint,
+        score: checked.score,
+    });
+    Ok(1)
 }
 
 const TOP_UP_REASON: &str = "Insufficient response at the two-week check; a small top-up agreed with the patient after discussing the risk of neutralising antibodies.";

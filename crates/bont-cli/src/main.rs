@@ -272,10 +272,8 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let catalog = bont_core::safety::Catalog::builtin();
             let done = demo::populate(&db, &actor, &catalog, seed, patients, today).await?;
             println!(
-                "Added {} demo patients with {} signed sessions ({} with overrides) to {}.",
-                done.patients,
-                done.sessions,
-                done.overrides,
+                "Added {} to {}.",
+                done.summary(),
                 data.data.join(DATABASE_FILE).display()
             );
             Ok(())
@@ -430,10 +428,7 @@ async fn serve(options: ServeOptions, clock: Arc<dyn Clock>) -> anyhow::Result<(
         let actor = demo_actor(&db, clinic.id, clock.as_ref()).await?;
         let done =
             demo::populate(&db, &actor, &state.catalog, 2026, patients, clock.today()).await?;
-        println!(
-            "Demo clinic with {} synthetic patients and {} signed sessions ({} with overrides).",
-            done.patients, done.sessions, done.overrides
-        );
+        println!("Demo clinic with {}.", done.summary());
     } else if let Some((username, password)) =
         bont_web::auth::ensure_first_admin(&state, clinic.id).await?
     {

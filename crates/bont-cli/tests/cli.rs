@@ -65,7 +65,7 @@ async fn demo_fills_a_database_the_same_way_for_the_same_seed() {
             "2026-11-22",
         ]);
         assert!(ok, "{stderr}");
-        assert!(stdout.contains("Added 60 demo patients"), "{stdout}");
+        assert!(stdout.contains("Added 60 synthetic patients"), "{stdout}");
         assert!(
             stdout.contains("physician") && stdout.contains("password:"),
             "{stdout}"
@@ -82,6 +82,50 @@ async fn demo_fills_a_database_the_same_way_for_the_same_seed() {
         "demo sessions are signed"
     );
     assert_eq!(rows_a, table_dump(&b.path().join("bont.sqlite")).await);
+    // Follow-up, outcomes and adverse events come out the same too, and show a bit of all.
+    let outcomes_a = outcome_dump(&a.path().join("bont.sqlite")).await;
+    assert_eq!(
+        outcomes_a,
+        outcome_dump(&b.path().join("bont.sqlite")).await
+    );
+    let count = |prefix: &str| outcomes_a.iter().filter(|r| r.starts_with(prefix)).count();
+    assert!(
+        count("assessment|") > 100,
+        "{} assessments",
+        count("assessment|")
+    );
+    assert!(count("follow_up|onset_check|done|reached") > 20);
+    assert!(count("follow_up|peak_assessment|done|assessed") > 20);
+    assert!(
+        count("follow_up|onset_check|cancelled|superseded") > 0,
+        "no missed calls"
+    );
+    assert!(count("follow_up|reinjection|done|reinjected") > 20);
+    assert!(count("follow_up|reinjection|open") > 20);
+}
+
+async fn outcome_dump(path: &std::path::Path) -> Vec<String> {
+    let options = sqlx::sqlite::SqliteConnectOptions::new()
+        .filename(path)
+        .read_only(true);
+    let mut conn = <sqlx::SqliteConnection as sqlx::Connection>::connect_with(&options)
+        .await
+        .expect("open");
+    let mut rows = Vec::new();
+    for sql in [
+        "SELECT 'assessment|' || patient_id || '|' || scale || '|' || assessed_on || '|' || timepoint || '|' || score FROM assessments ORDER BY id",
+        "SELECT 'follow_up|' || kind || '|' || status || '|' || COALESCE(closed_as, '') || '|' || session_id || '|' || due_on || '|' || attempts FROM follow_ups ORDER BY id",
+        "SELECT 'adverse_event|' || session_id || '|' || kind || '|' || severity || '|' || lot FROM adverse_events ORDER BY id",
+        "SELECT 'goal_score|' || goal_id || '|' || scored_on || '|' || level FROM goal_scores ORDER BY id",
+    ] {
+        rows.extend(
+            sqlx::query_scalar::<_, String>(sql)
+                .fetch_all(&mut conn)
+                .await
+                .expect("rows"),
+        );
+    }
+    rows
 }
 
 #[test]

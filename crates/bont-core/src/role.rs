@@ -31,6 +31,8 @@ pub enum Capability {
     RecordSessions,
     /// Sign sessions, override blocking findings with a reason, amend and void.
     SignSessions,
+    /// Record follow-up calls, assessments on the outcome scales, goals and adverse events.
+    RecordOutcomes,
 }
 
 impl Role {
@@ -76,12 +78,17 @@ impl Role {
             Role::Physician => {
                 matches!(
                     capability,
-                    ViewPatients | EditPatients | CheckPlans | RecordSessions | SignSessions
+                    ViewPatients
+                        | EditPatients
+                        | CheckPlans
+                        | RecordSessions
+                        | SignSessions
+                        | RecordOutcomes
                 )
             }
             Role::Nurse => matches!(
                 capability,
-                ViewPatients | EditPatients | CheckPlans | RecordSessions
+                ViewPatients | EditPatients | CheckPlans | RecordSessions | RecordOutcomes
             ),
             Role::Manager | Role::Researcher => false,
             Role::Admin => matches!(capability, ManageUsers),
@@ -107,6 +114,7 @@ mod tests {
             assert_eq!(role.allows(Capability::EditPatients), clinician, "{role}");
             assert_eq!(role.allows(Capability::CheckPlans), clinician, "{role}");
             assert_eq!(role.allows(Capability::RecordSessions), clinician, "{role}");
+            assert_eq!(role.allows(Capability::RecordOutcomes), clinician, "{role}");
             assert_eq!(
                 role.allows(Capability::SignSessions),
                 role == Role::Physician,

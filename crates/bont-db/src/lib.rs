@@ -7,6 +7,7 @@
 
 pub mod audit;
 pub mod clinics;
+pub mod outcomes;
 pub mod patients;
 pub mod sessions;
 pub mod templates;

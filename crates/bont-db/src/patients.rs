@@ -465,6 +465,31 @@ impl Database {
         })
     }
 
+    /// Patients of a clinic by id, for lists that show whom a row is about (the worklist);
+    /// the caller records the audit event of the list.
+    pub(crate) async fn patients_by_ids(
+        &self,
+        conn: &mut sqlx::SqliteConnection,
+        clinic: bont_core::ClinicId,
+        ids: &[i64],
+    ) -> StoreResult<std::collections::HashMap<PatientId, StoredPatient>> {
+        let mut found = std::collections::HashMap::new();
+        for chunk in ids.chunks(200) {
+            let marks = vec!["?"; chunk.len()].join(", ");
+            let sql =
+                format!("SELECT {COLUMNS} FROM patients WHERE clinic_id = ? AND id IN ({marks})");
+            let mut query = sqlx::query(&sql).bind(clinic.get());
+            for id in chunk {
+                query = query.bind(id);
+            }
+            for row in query.fetch_all(&mut *conn).await? {
+                let patient = from_row(&row)?;
+                found.insert(patient.id, patient);
+            }
+        }
+        Ok(found)
+    }
+
     /// Number of patients of a clinic (counts only; no identities, so no audit event).
     pub async fn count_patients(&self, clinic: bont_core::ClinicId) -> StoreResult<i64> {
         Ok(

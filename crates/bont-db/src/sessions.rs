@@ -5,6 +5,7 @@
 
 use crate::audit::Event;
 use crate::{Actor, Database, StoreError, StoreResult};
+use bont_core::outcomes::schedule::PlannedFollowUp;
 use bont_core::treatment::{GivenSession, Override, TreatmentInput};
 use bont_core::{PatientId, SessionId, UserId};
 use serde::Serialize;
@@ -103,12 +104,14 @@ enum Change<'a> {
     Sign {
         verdict: &'a SavedVerdict,
         overrides: &'a [Override],
+        follow_ups: &'a [PlannedFollowUp],
     },
     Amend {
         record: &'a TreatmentInput,
         verdict: &'a SavedVerdict,
         overrides: &'a [Override],
         reason: &'a str,
+        follow_ups: &'a [PlannedFollowUp],
     },
     Void {
         reason: &'a str,
@@ -188,6 +191,8 @@ impl Database {
         .await
     }
 
+    /// Signs a draft and schedules its follow-ups (computed by the domain's
+    /// `outcomes::schedule`) in the same transaction.
     pub async fn sign_session(
         &self,
         actor: &Actor,
@@ -195,12 +200,17 @@ impl Database {
         expected_version: i64,
         verdict: &SavedVerdict,
         overrides: &[Override],
+        follow_ups: &[PlannedFollowUp],
     ) -> StoreResult<i64> {
         self.change_session(
             actor,
             id,
             expected_version,
-            Change::Sign { verdict, overrides },
+            Change::Sign {
+                verdict,
+                overrides,
+                follow_ups,
+            },
         )
         .await
     }
@@ -215,6 +225,7 @@ impl Database {
         verdict: &SavedVerdict,
         overrides: &[Override],
         reason: &str,
+        follow_ups: &[PlannedFollowUp],
     ) -> StoreResult<i64> {
         self.change_session(
             actor,
@@ -225,6 +236,7 @@ impl Database {
                 verdict,
                 overrides,
                 reason,
+                follow_ups,
             },
         )
         .await
@@ -303,7 +315,9 @@ impl Database {
                     None,
                     "session.update",
                 ),
-                Change::Sign { verdict, overrides } => (
+                Change::Sign {
+                    verdict, overrides, ..
+                } => (
                     &current.record,
                     Some(verdict),
                     Some(overrides),
@@ -318,6 +332,7 @@ impl Database {
                     verdict,
                     overrides,
                     reason,
+                    ..
                 } => (
                     record,
                     Some(verdict),
@@ -388,6 +403,34 @@ impl Database {
         .await?;
         if changed.rows_affected() != 1 {
             return Err(StoreError::Conflict);
+        }
+        match change {
+            Change::Sign { follow_ups, .. } => {
+                crate::outcomes::schedule(
+                    &mut tx,
+                    actor,
+                    current.patient,
+                    id,
+                    &record.date,
+                    follow_ups,
+                    true,
+                )
+                .await?;
+            }
+            Change::Amend { follow_ups, .. } => {
+                crate::outcomes::schedule(
+                    &mut tx,
+                    actor,
+                    current.patient,
+                    id,
+                    &record.date,
+                    follow_ups,
+                    false,
+                )
+                .await?;
+            }
+            Change::Void { .. } => crate::outcomes::cancel_open(&mut tx, actor, id).await?,
+            Change::Draft { .. } => {}
         }
         let detail = change_reason.or(void_reason).unwrap_or_default();
         actor

@@ -98,7 +98,7 @@ fn bench(c: &mut Criterion) {
                 .create_session(&actor, patient, &session, &saved)
                 .await
                 .expect("session");
-            db.sign_session(&actor, id, 1, &saved, &[])
+            db.sign_session(&actor, id, 1, &saved, &[], &[])
                 .await
                 .expect("sign");
         }

@@ -10,7 +10,8 @@ use axum::handler::Handler;
 use axum::http::Method;
 use axum::routing::{MethodFilter, on};
 use bont_core::Capability::{
-    CheckPlans, EditPatients, ManageUsers, RecordSessions, SignSessions, ViewPatients,
+    CheckPlans, EditPatients, ManageUsers, RecordOutcomes, RecordSessions, SignSessions,
+    ViewPatients,
 };
 
 /// One route as declared.
@@ -91,6 +92,16 @@ pub fn table() -> RouteTable {
         .add(M::POST, "/sessions/{id}/template", Can(RecordSessions), pages::sessions::save_template)
         .add(M::GET, "/sessions/{id}/amend", Can(SignSessions), pages::sessions::amend_form)
         .add(M::POST, "/sessions/{id}/amend", Can(SignSessions), pages::sessions::amend)
+        .add(M::GET, "/worklist", Can(ViewPatients), pages::outcomes::worklist)
+        .add(M::POST, "/follow-ups/{id}/contact", Can(RecordOutcomes), pages::outcomes::contact)
+        .add(M::GET, "/patients/{id}/assessments/new", Can(RecordOutcomes), pages::outcomes::assessment_form)
+        .add(M::POST, "/patients/{id}/assessments", Can(RecordOutcomes), pages::outcomes::create_assessment)
+        .add(M::POST, "/assessments/{id}/void", Can(RecordOutcomes), pages::outcomes::void_assessment)
+        .add(M::GET, "/sessions/{id}/adverse-events/new", Can(RecordOutcomes), pages::outcomes::adverse_form)
+        .add(M::POST, "/sessions/{id}/adverse-events", Can(RecordOutcomes), pages::outcomes::create_adverse_event)
+        .add(M::POST, "/adverse-events/{id}/void", Can(RecordOutcomes), pages::outcomes::void_adverse_event)
+        .add(M::POST, "/patients/{id}/goals", Can(RecordOutcomes), pages::outcomes::create_goal)
+        .add(M::POST, "/goals/{id}/scores", Can(RecordOutcomes), pages::outcomes::score_goal)
         .add(M::GET, "/users", Can(ManageUsers), pages::users::list)
         .add(M::GET, "/users/new", Can(ManageUsers), pages::users::new_form)
         .add(M::POST, "/users", Can(ManageUsers), pages::users::create)
@@ -108,4 +119,13 @@ pub fn table() -> RouteTable {
         .add(M::POST, "/api/sessions/{id}/amend", Can(SignSessions), api::sessions::amend)
         .add(M::POST, "/api/sessions/{id}/void", Can(SignSessions), api::sessions::void)
         .add(M::GET, "/api/sessions/{id}/versions", Can(ViewPatients), api::sessions::versions)
+        .add(M::GET, "/api/worklist", Can(ViewPatients), api::outcomes::worklist)
+        .add(M::POST, "/api/follow-ups/{id}/contact", Can(RecordOutcomes), api::outcomes::contact)
+        .add(M::GET, "/api/patients/{id}/outcomes", Can(ViewPatients), api::outcomes::show)
+        .add(M::POST, "/api/patients/{id}/assessments", Can(RecordOutcomes), api::outcomes::create_assessment)
+        .add(M::POST, "/api/assessments/{id}/void", Can(RecordOutcomes), api::outcomes::void_assessment)
+        .add(M::POST, "/api/sessions/{id}/adverse-events", Can(RecordOutcomes), api::outcomes::create_adverse_event)
+        .add(M::POST, "/api/adverse-events/{id}/void", Can(RecordOutcomes), api::outcomes::void_adverse_event)
+        .add(M::POST, "/api/patients/{id}/goals", Can(RecordOutcomes), api::outcomes::create_goal)
+        .add(M::POST, "/api/goals/{id}/scores", Can(RecordOutcomes), api::outcomes::score_goal)
 }

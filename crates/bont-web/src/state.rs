@@ -1,6 +1,7 @@
 //! What every handler can reach.
 
 use bont_core::clock::Clock;
+use bont_core::outcomes::OutcomeBook;
 use bont_core::safety::Catalog;
 use bont_db::Database;
 use std::sync::Arc;
@@ -11,6 +12,8 @@ pub struct AppState {
     pub clock: Arc<dyn Clock>,
     /// The label facts the safety check reads (built in, plus a clinic's local file).
     pub catalog: Arc<Catalog>,
+    /// Scales, responder rules, the follow-up schedule and adverse event types.
+    pub outcomes: Arc<OutcomeBook>,
 }
 
 impl AppState {
@@ -20,6 +23,7 @@ impl AppState {
             db,
             clock,
             catalog: Arc::new(Catalog::builtin()),
+            outcomes: Arc::new(OutcomeBook::builtin()),
         }
     }
 

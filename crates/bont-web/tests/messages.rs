@@ -109,6 +109,81 @@ fn every_requested_message_exists_and_every_message_is_used() {
         "medication-class",
         MedicationClass::ALL.iter().map(|v| v.id()).collect(),
     ));
+    let book = bont_core::outcomes::OutcomeBook::builtin();
+    requested.extend(dynamic(
+        "adverse",
+        book.adverse_events.iter().map(|a| a.id.as_str()).collect(),
+    ));
+    use bont_core::outcomes::adverse::{ACTIONS, OUTCOMES, SEVERITIES};
+    requested.extend(dynamic("severity", SEVERITIES.to_vec()));
+    requested.extend(dynamic("ae-outcome", OUTCOMES.to_vec()));
+    requested.extend(dynamic("ae-action", ACTIONS.to_vec()));
+    requested.extend(dynamic(
+        "timepoint",
+        bont_core::outcomes::assessment::Timepoint::ALL
+            .iter()
+            .map(|t| t.id())
+            .collect(),
+    ));
+    requested.extend(dynamic(
+        "follow-up",
+        bont_core::outcomes::FollowUpKind::ALL
+            .iter()
+            .map(|k| k.id())
+            .collect(),
+    ));
+    use bont_core::outcomes::schedule::Standing;
+    requested.extend(dynamic(
+        "standing",
+        [Standing::Overdue, Standing::DueThisWeek, Standing::Upcoming]
+            .iter()
+            .map(|s| s.id())
+            .collect(),
+    ));
+    // How a follow-up closes (see bont-db's follow_ups.closed_as).
+    requested.extend(dynamic(
+        "closed-as",
+        vec![
+            "reached",
+            "assessed",
+            "reinjected",
+            "superseded",
+            "session_void",
+            "rescheduled",
+        ],
+    ));
+    requested.extend(dynamic(
+        "contact",
+        bont_db::outcomes::ContactResult::ALL
+            .iter()
+            .map(|r| r.id())
+            .collect(),
+    ));
+    requested.extend(dynamic(
+        "goal-domain",
+        bont_core::outcomes::goals::GoalDomain::ALL
+            .iter()
+            .map(|d| d.id())
+            .collect(),
+    ));
+    requested.extend(dynamic(
+        "goal-level",
+        vec!["minus2", "minus1", "0", "plus1", "plus2"],
+    ));
+    requested.extend(dynamic(
+        "worklist-view",
+        vec![
+            "all",
+            "due_this_week",
+            "overdue",
+            "upcoming",
+            "never_followed_up",
+        ],
+    ));
+    requested.extend(dynamic(
+        "non-response-step",
+        bont_core::outcomes::response::NEXT_STEPS.to_vec(),
+    ));
     let input_fields =
         serde_json::to_value(bont_core::patient::PatientInput::default()).expect("json");
     requested.extend(

@@ -172,3 +172,102 @@ mod tests {
         assert_eq!(days(&p[2]), (84, 84, 84));
     }
 }
+
+/// Where an open follow-up stands on a day, for the worklist.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Standing {
+    /// Past its last day (or its booked visit passed) with nobody reached.
+    Overdue,
+    /// Due (or booked) in the week of the day, Monday to Sunday, and not late yet.
+    DueThisWeek,
+    /// Open, due after this week.
+    Upcoming,
+}
+
+impl Standing {
+    pub const fn id(self) -> &'static str {
+        match self {
+            Standing::Overdue => "overdue",
+            Standing::DueThisWeek => "due_this_week",
+            Standing::Upcoming => "upcoming",
+        }
+    }
+}
+
+/// The last day (Sunday) of the week that holds `day`.
+pub fn week_end(day: Date) -> Date {
+    let to_sunday = 6 - i64::from(day.weekday().to_monday_zero_offset());
+    plus(day, to_sunday)
+}
+
+/// Where a follow-up due on `due`, late after `late_after` and perhaps booked for a visit
+/// stands on `today`.
+pub fn standing(due: Date, late_after: Date, booked_on: Option<Date>, today: Date) -> Standing {
+    let end = week_end(today);
+    match booked_on {
+        Some(b) if b < today => Standing::Overdue,
+        Some(b) if b <= end => Standing::DueThisWeek,
+        Some(_) => Standing::Upcoming,
+        None if late_after < today => Standing::Overdue,
+        None if due <= end => Standing::DueThisWeek,
+        None => Standing::Upcoming,
+    }
+}
+
+#[cfg(test)]
+mod standing_tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn the_week_runs_monday_to_sunday_and_late_means_past_the_last_day() {
+        // 2026-11-25 is a Wednesday.
+        let today = date(2026, 11, 25);
+        assert_eq!(week_end(today), date(2026, 11, 29));
+        assert_eq!(week_end(date(2026, 11, 29)), date(2026, 11, 29));
+        assert_eq!(week_end(date(2026, 11, 30)), date(2026, 12, 6));
+        let s = |due, late, booked| standing(due, late, booked, today);
+        assert_eq!(
+            s(date(2026, 11, 20), date(2026, 11, 24), None),
+            Standing::Overdue
+        );
+        assert_eq!(
+            s(date(2026, 11, 20), date(2026, 11, 25), None),
+            Standing::DueThisWeek
+        );
+        assert_eq!(
+            s(date(2026, 11, 29), date(2026, 12, 2), None),
+            Standing::DueThisWeek
+        );
+        assert_eq!(
+            s(date(2026, 11, 30), date(2026, 12, 2), None),
+            Standing::Upcoming
+        );
+        // A booked visit counts from its day.
+        assert_eq!(
+            s(
+                date(2026, 11, 1),
+                date(2026, 11, 2),
+                Some(date(2026, 11, 27))
+            ),
+            Standing::DueThisWeek
+        );
+        assert_eq!(
+            s(
+                date(2026, 12, 1),
+                date(2026, 12, 2),
+                Some(date(2026, 11, 24))
+            ),
+            Standing::Overdue
+        );
+        assert_eq!(
+            s(
+                date(2026, 11, 1),
+                date(2026, 11, 2),
+                Some(date(2026, 12, 7))
+            ),
+            Standing::Upcoming
+        );
+    }
+}

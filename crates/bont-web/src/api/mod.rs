@@ -2,5 +2,6 @@
 //! checks; errors are RFC 9457 problem documents (see [`crate::error`]).
 
 pub mod check;
+pub mod outcomes;
 pub mod patients;
 pub mod sessions;

@@ -12,6 +12,9 @@ use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use bont_core::outcomes::goals::{GoalHistory, t_score_points};
+use bont_core::outcomes::response::{Cycle, ScorePoint};
+use bont_core::outcomes::schedule::PlannedFollowUp;
 use bont_core::safety::check::Report;
 use bont_core::treatment::{Override, TreatmentInput, check_overrides, check_reason};
 use bont_core::{PatientId, SessionId};
@@ -63,6 +66,75 @@ pub async fn evaluate(
         total_units: report.arithmetic.total_units.as_f64(),
     };
     Ok((report, saved))
+}
+
+/// The follow-ups signing `record` schedules for the patient: the one place the web
+/// application computes them, for the form and the API alike.
+pub async fn follow_ups(
+    state: &AppState,
+    actor: &Actor,
+    patient: PatientId,
+    record: &TreatmentInput,
+    except: Option<SessionId>,
+) -> Result<Vec<PlannedFollowUp>, AppError> {
+    let stored = state.db.read_patient(actor, patient).await?;
+    let (cycles, scores) = history(state, actor, patient, except).await?;
+    Ok(bont_core::outcomes::follow_ups_for(
+        &state.outcomes,
+        &state.catalog,
+        &stored.record,
+        record,
+        &cycles,
+        &scores,
+    ))
+}
+
+/// A patient's signed sessions as cycles, and their scores (assessments and GAS
+/// T-scores), for the outcome rules.
+pub async fn history(
+    state: &AppState,
+    actor: &Actor,
+    patient: PatientId,
+    except: Option<SessionId>,
+) -> Result<(Vec<Cycle>, Vec<ScorePoint>), AppError> {
+    let cycles = state
+        .db
+        .sessions_of_patient(actor, patient)
+        .await?
+        .into_iter()
+        .filter(|s| s.status == SessionStatus::Signed && Some(s.id) != except)
+        .filter_map(|s| {
+            Some(Cycle {
+                session: s.id.get(),
+                date: s.record.date.parse().ok()?,
+                product: bont_core::outcomes::product_id(&state.catalog, &s.record.product),
+                indication: s.record.indication.clone(),
+                total_units: s.total_units,
+            })
+        })
+        .collect();
+    let mut scores: Vec<ScorePoint> = state
+        .db
+        .assessments_of_patient(actor, patient)
+        .await?
+        .into_iter()
+        .filter(|a| !a.void)
+        .map(|a| ScorePoint {
+            scale: a.scale,
+            date: a.date,
+            timepoint: a.timepoint,
+            score: a.score,
+        })
+        .collect();
+    let goals: Vec<GoalHistory> = state
+        .db
+        .goals_of_patient(actor, patient)
+        .await?
+        .into_iter()
+        .map(|g| (g.goal.weight, g.goal.baseline, g.scores))
+        .collect();
+    scores.extend(t_score_points(&goals));
+    Ok((cycles, scores))
 }
 
 async fn body(state: &AppState, actor: &Actor, id: SessionId) -> Result<SessionBody, AppError> {
@@ -166,9 +238,10 @@ pub async fn sign(
     let (report, saved) =
         evaluate(&state, &actor, current.patient, &current.record, Some(id)).await?;
     let overrides = check_overrides(&report, &signing.overrides).map_err(AppError::InvalidPlan)?;
+    let planned = follow_ups(&state, &actor, current.patient, &current.record, Some(id)).await?;
     state
         .db
-        .sign_session(&actor, id, signing.version, &saved, &overrides)
+        .sign_session(&actor, id, signing.version, &saved, &overrides, &planned)
         .await?;
     Ok(Json(body(&state, &actor, id).await?))
 }
@@ -208,6 +281,14 @@ pub async fn amend(
     .await?;
     let overrides =
         check_overrides(&report, &amendment.overrides).map_err(AppError::InvalidPlan)?;
+    let planned = follow_ups(
+        &state,
+        &actor,
+        current.patient,
+        &amendment.session,
+        Some(id),
+    )
+    .await?;
     state
         .db
         .amend_session(
@@ -218,6 +299,7 @@ pub async fn amend(
             &saved,
             &overrides,
             &reason,
+            &planned,
         )
         .await?;
     Ok(Json(body(&state, &actor, id).await?))

@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod login;
+pub mod outcomes;
 pub mod patients;
 pub mod sessions;
 pub mod users;

@@ -200,6 +200,7 @@ struct ShowPage {
     updated_at: String,
     sessions: Vec<SessionRow>,
     templates: Vec<(String, String)>,
+    outcomes: crate::pages::outcomes::OutcomesPanel,
 }
 
 struct SessionRow {
@@ -210,6 +211,7 @@ struct SessionRow {
     total: String,
     muscles: String,
     verdict: String,
+    response: String,
     status: String,
     status_class: &'static str,
 }
@@ -224,11 +226,18 @@ pub async fn show(
     let stored = state.db.read_patient(&actor, id).await?;
     let clinic_templates = state.db.templates_of_clinic(&actor).await?;
     let tr = me.tr();
-    let sessions = state
-        .db
-        .sessions_of_patient(&actor, id)
-        .await?
-        .into_iter()
+    let stored_sessions = state.db.sessions_of_patient(&actor, id).await?;
+    let indications: Vec<Indication> = stored.record.clinical.indications.iter().copied().collect();
+    let (outcomes, summary) = crate::pages::outcomes::panel_and_responses(
+        &state,
+        &me,
+        id,
+        &indications,
+        &stored_sessions,
+    )
+    .await?;
+    let sessions = stored_sessions
+        .iter()
         .map(|s| {
             let (status, status_class) = match s.status {
                 SessionStatus::Draft => (tr.t("session-status-draft"), "draft"),
@@ -255,6 +264,7 @@ pub async fn show(
                 ),
                 muscles: muscles.join(", "),
                 verdict: s.verdict.clone(),
+                response: crate::pages::outcomes::response_text(&tr, &summary, s.id),
                 status,
                 status_class,
             }
@@ -313,6 +323,7 @@ pub async fn show(
             )
             .collect(),
         nav: Some(Nav::of(&me.user)),
+        outcomes,
         id,
         version: stored.version,
         updated_at: stored

@@ -3,7 +3,7 @@
 //! page without scripts), saving a draft, the session record, signing with written
 //! overrides, and voiding. They call the same functions as the JSON API.
 
-use crate::api::sessions::evaluate;
+use crate::api::sessions::{evaluate, follow_ups};
 use crate::auth::CurrentUser;
 use crate::error::AppError;
 use crate::form::HtmlForm;
@@ -698,6 +698,7 @@ struct ShowPage {
     blocking: Vec<(String, String)>,
     can_sign: bool,
     can_edit: bool,
+    can_record_outcomes: bool,
     signed_by: String,
     signed_at: String,
     errors: Vec<String>,
@@ -776,6 +777,7 @@ async fn show_page(
         }),
         can_sign: me.user.role.allows(Capability::SignSessions),
         can_edit: me.user.role.allows(Capability::RecordSessions),
+        can_record_outcomes: me.user.role.allows(Capability::RecordOutcomes),
         verdict,
         blocking,
         signed_by,
@@ -862,9 +864,11 @@ pub async fn sign(
         .collect();
     match check_overrides(&report, &overrides) {
         Ok(overrides) => {
+            let planned =
+                follow_ups(&state, &actor, session.patient, &session.record, Some(id)).await?;
             state
                 .db
-                .sign_session(&actor, id, version, &saved, &overrides)
+                .sign_session(&actor, id, version, &saved, &overrides, &planned)
                 .await?;
             Ok(Redirect::to(&format!("/sessions/{id}")).into_response())
         }
@@ -1042,9 +1046,12 @@ pub async fn amend(
     };
     match (reason, overrides) {
         (Some(reason), Some(overrides)) => {
+            let planned = follow_ups(&state, &actor, session.patient, &input, Some(id)).await?;
             state
                 .db
-                .amend_session(&actor, id, version, &input, &saved, &overrides, &reason)
+                .amend_session(
+                    &actor, id, version, &input, &saved, &overrides, &reason, &planned,
+                )
                 .await?;
             Ok(Redirect::to(&format!("/sessions/{id}")).into_response())
         }

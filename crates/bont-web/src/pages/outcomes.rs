@@ -1,0 +1,1402 @@
+//! Outcome screens: the outcomes part of the patient page (serious adverse events first,
+//! possible secondary non-response with the next steps, the expected effect, follow-ups,
+//! assessments, goals and adverse events), the assessment form for each kind of scale,
+//! the adverse event form, goals and their scores, and the worklist with its one-click
+//! contact forms. They call the same functions as the JSON API (`api::outcomes`).
+
+use crate::api::outcomes::{
+    Contact, OutcomeSummary, WorklistQuery, record_adverse_event, record_assessment,
+    record_contact, record_goal_score, summary, worklist_for,
+};
+use crate::auth::CurrentUser;
+use crate::error::AppError;
+use crate::form::{HtmlForm, url_encode};
+use crate::i18n::Tr;
+use crate::pages::patients::{Choice, parse_patient_id};
+use crate::pages::sessions::muscle_name;
+use crate::pages::{Nav, render, render_with};
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use bont_core::outcomes::adverse::{ACTIONS, AdverseEventInput, OUTCOMES, SEVERITIES};
+use bont_core::outcomes::assessment::{AssessmentInput, MuscleRow, Timepoint};
+use bont_core::outcomes::book::{Scale, ScaleKind};
+use bont_core::outcomes::goals::{GoalDomain, GoalInput, GoalScoreInput};
+use bont_core::outcomes::response::Response as CycleResult;
+use bont_core::safety::plan::{PlanError, PlanErrors};
+use bont_core::treatment::check_reason;
+use bont_core::vocabulary::Indication;
+use bont_core::{Capability, PatientId, SessionId};
+use bont_db::outcomes::FollowUpStatus;
+use bont_db::sessions::{SessionStatus, StoredSession};
+use jiff::ToSpan;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+fn number_text(v: f64) -> String {
+    if v.fract() == 0.0 {
+        format!("{v:.0}")
+    } else {
+        format!("{:.1}", v)
+    }
+}
+
+/// A follow-up as the patient page and the worklist show it.
+pub struct FollowUpLine {
+    pub id: i64,
+    pub kind: String,
+    pub window: String,
+    pub due: String,
+    pub state: String,
+    pub open: bool,
+    pub attempts: i64,
+    pub booked: String,
+}
+
+/// An adverse event as shown.
+pub struct EventLine {
+    pub id: i64,
+    pub session: SessionId,
+    pub session_date: String,
+    pub kind: String,
+    pub onset_day: u32,
+    pub duration: String,
+    pub severity: String,
+    pub outcome: String,
+    pub actions: String,
+    pub lot: String,
+    pub detail: String,
+    pub alarming: bool,
+    pub void: bool,
+}
+
+pub struct AssessmentLine {
+    pub id: i64,
+    pub date: String,
+    pub scale: String,
+    pub timepoint: String,
+    pub score: String,
+    pub detail: String,
+    pub void: bool,
+}
+
+pub struct GoalLine {
+    pub id: i64,
+    pub domain: String,
+    pub text: String,
+    pub weight: u8,
+    pub baseline: String,
+    pub latest: String,
+    pub history: String,
+    pub sessions: String,
+}
+
+/// The outcomes part of the patient page.
+#[derive(Template)]
+#[template(path = "patients/outcomes.html")]
+pub struct OutcomesPanel {
+    tr: Tr,
+    patient: PatientId,
+    can_record: bool,
+    alarming: Vec<EventLine>,
+    non_response: Option<(String, Vec<String>, String)>,
+    model: Option<String>,
+    follow_ups: Vec<FollowUpLine>,
+    scales: Vec<Choice>,
+    assessments: Vec<AssessmentLine>,
+    goals: Vec<GoalLine>,
+    gas: String,
+    domains: Vec<Choice>,
+    levels: Vec<(i8, String)>,
+    today: String,
+    events: Vec<EventLine>,
+    sessions: Vec<(SessionId, String)>,
+}
+
+fn signed_level(level: i8) -> String {
+    if level > 0 {
+        format!("+{level}")
+    } else {
+        level.to_string()
+    }
+}
+
+/// The line shown for a follow-up.
+pub fn follow_up_line(
+    tr: &Tr,
+    f: &bont_db::outcomes::StoredFollowUp,
+    today: jiff::civil::Date,
+) -> FollowUpLine {
+    let state = match f.status {
+        FollowUpStatus::Open => tr.t(&format!(
+            "standing-{}",
+            bont_core::outcomes::schedule::standing(f.due_on, f.late_after, f.booked_on, today)
+                .id()
+        )),
+        _ => tr.t(&format!(
+            "closed-as-{}",
+            f.closed_as.as_deref().unwrap_or("reached")
+        )),
+    };
+    FollowUpLine {
+        id: f.id,
+        kind: tr.t(&format!("follow-up-{}", f.kind.id())),
+        window: format!("{} – {}", f.opens_on, f.late_after),
+        due: f.due_on.to_string(),
+        state,
+        open: f.status == FollowUpStatus::Open,
+        attempts: f.attempts,
+        booked: f.booked_on.map(|d| d.to_string()).unwrap_or_default(),
+    }
+}
+
+fn event_lines(tr: &Tr, summary: &OutcomeSummary, sessions: &[StoredSession]) -> Vec<EventLine> {
+    summary
+        .adverse_events
+        .iter()
+        .map(|e| {
+            let r = &e.record;
+            EventLine {
+                id: e.id,
+                session: e.session,
+                session_date: sessions
+                    .iter()
+                    .find(|s| s.id == e.session)
+                    .map(|s| s.record.date.clone())
+                    .unwrap_or_default(),
+                kind: tr.t(&format!("adverse-{}", r.kind)),
+                onset_day: r.onset_day,
+                duration: r
+                    .duration_days
+                    .map(|d| tr.t_with("days-count", &[("count", d.into())]))
+                    .unwrap_or_default(),
+                severity: tr.t(&format!("severity-{}", r.severity)),
+                outcome: tr.t(&format!("ae-outcome-{}", r.outcome)),
+                actions: r
+                    .actions
+                    .iter()
+                    .map(|a| tr.t(&format!("ae-action-{a}")))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                lot: r.lot.clone(),
+                detail: r.detail.clone(),
+                alarming: e.alarming,
+                void: e.void,
+            }
+        })
+        .collect()
+}
+
+/// How one cycle's response reads in the sessions table.
+pub fn response_text(tr: &Tr, summary: &OutcomeSummary, session: SessionId) -> String {
+    match summary.response_of(session) {
+        Some(r) => match r.response {
+            CycleResult::Responder => tr.t("response-responder"),
+            CycleResult::NonResponder => tr.t("response-non-responder"),
+            CycleResult::NotAssessed => tr.t("response-not-assessed"),
+        },
+        None => String::new(),
+    }
+}
+
+fn assessment_detail(state: &AppState, a: &AssessmentInput) -> String {
+    let mut parts: Vec<String> = a
+        .parts
+        .iter()
+        .map(|(k, v)| format!("{k} {}", number_text(*v)))
+        .collect();
+    if !a.items.is_empty() {
+        parts.push(
+            a.items
+                .iter()
+                .map(|i| i.map(number_text).unwrap_or_else(|| "n/a".into()))
+                .collect::<Vec<_>>()
+                .join(" · "),
+        );
+    }
+    if let Some(l) = &a.level {
+        parts.push(l.clone());
+    }
+    for r in &a.rows {
+        let mut text = format!("{} {}", muscle_name(state, &r.muscle), r.side);
+        if let Some(l) = &r.level {
+            text.push_str(&format!(" {l}"));
+        }
+        if let Some(q) = r.quality {
+            text.push_str(&format!(" X{}", number_text(q)));
+        }
+        if let (Some(r1), Some(r2)) = (r.r1, r.r2) {
+            text.push_str(&format!(" R1 {r1}° R2 {r2}°"));
+        }
+        parts.push(text);
+    }
+    if !a.notes.is_empty() {
+        parts.push(a.notes.clone());
+    }
+    parts.join("; ")
+}
+
+impl OutcomesPanel {
+    pub async fn build(
+        state: &AppState,
+        me: &CurrentUser,
+        patient: PatientId,
+        indications: &[Indication],
+        summary: &OutcomeSummary,
+        sessions: &[StoredSession],
+    ) -> Result<OutcomesPanel, AppError> {
+        let tr = me.tr();
+        let today = state.clock.today();
+        let events = event_lines(&tr, summary, sessions);
+        let session_date = |id: i64| {
+            sessions
+                .iter()
+                .find(|s| s.id.get() == id)
+                .map(|s| s.record.date.clone())
+                .unwrap_or_default()
+        };
+        let non_response = summary.non_response.as_ref().map(|n| {
+            (
+                tr.t_with(
+                    "non-response-text",
+                    &[
+                        ("responded", session_date(n.responded_in).into()),
+                        (
+                            "lost",
+                            n.lost_in
+                                .iter()
+                                .map(|s| session_date(*s))
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                                .into(),
+                        ),
+                        ("units", number_text(n.responding_units).into()),
+                        ("product", n.product.clone().into()),
+                    ],
+                ),
+                n.next_steps
+                    .iter()
+                    .map(|s| tr.t(&format!("non-response-step-{s}")))
+                    .collect(),
+                n.source.join(", "),
+            )
+        });
+        let model = summary.model.as_ref().map(|m| {
+            let day = |d: f64| {
+                m.session_date
+                    .checked_add((d.round() as i64).days())
+                    .map(|x| x.to_string())
+                    .unwrap_or_default()
+            };
+            tr.t_with(
+                if m.model.fitted {
+                    "model-fitted"
+                } else {
+                    "model-default"
+                },
+                &[
+                    ("session", m.session_date.to_string().into()),
+                    ("onset", day(m.model.onset_day).into()),
+                    ("peak", day(m.model.peak_day).into()),
+                    ("end", day(m.model.duration_day).into()),
+                    ("weeks", number_text(m.model.duration_day / 7.0).into()),
+                    ("cycles", m.model.cycles_used.into()),
+                    ("source", m.model.source.join(", ").into()),
+                ],
+            )
+        });
+        let mut scales: Vec<&Scale> = Vec::new();
+        for i in indications {
+            for s in state.outcomes.scales_for(i.id()) {
+                if s.kind != ScaleKind::Gas && !scales.iter().any(|x| x.id == s.id) {
+                    scales.push(s);
+                }
+            }
+        }
+        if scales.is_empty() {
+            scales = state.outcomes.scales_for("all");
+        }
+        let goals = summary
+            .goals
+            .iter()
+            .map(|g| GoalLine {
+                id: g.id,
+                domain: tr.t(&format!("goal-domain-{}", g.goal.domain.id())),
+                text: g.goal.text.clone(),
+                weight: g.goal.weight,
+                baseline: signed_level(g.goal.baseline),
+                latest: g
+                    .scores
+                    .last()
+                    .map(|s| signed_level(s.1))
+                    .unwrap_or_default(),
+                history: g
+                    .scores
+                    .iter()
+                    .map(|(d, l)| format!("{d}: {}", signed_level(*l)))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                sessions: g
+                    .sessions
+                    .iter()
+                    .map(|s| session_date(s.get()))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            })
+            .collect();
+        Ok(OutcomesPanel {
+            patient,
+            can_record: me.user.role.allows(Capability::RecordOutcomes),
+            alarming: events
+                .iter()
+                .filter(|e| e.alarming && !e.void)
+                .map(|e| EventLine {
+                    id: e.id,
+                    session: e.session,
+                    session_date: e.session_date.clone(),
+                    kind: e.kind.clone(),
+                    onset_day: e.onset_day,
+                    duration: e.duration.clone(),
+                    severity: e.severity.clone(),
+                    outcome: e.outcome.clone(),
+                    actions: e.actions.clone(),
+                    lot: e.lot.clone(),
+                    detail: e.detail.clone(),
+                    alarming: true,
+                    void: false,
+                })
+                .collect(),
+            non_response,
+            model,
+            follow_ups: summary
+                .follow_ups
+                .iter()
+                .filter(|f| f.status != FollowUpStatus::Cancelled)
+                .take(12)
+                .map(|f| follow_up_line(&tr, f, today))
+                .collect(),
+            scales: scales
+                .iter()
+                .map(|s| Choice {
+                    id: s.id.clone(),
+                    label: s.name.clone(),
+                    selected: false,
+                })
+                .collect(),
+            assessments: summary
+                .assessments
+                .iter()
+                .rev()
+                .map(|a| AssessmentLine {
+                    id: a.id,
+                    date: a.date.to_string(),
+                    scale: state
+                        .outcomes
+                        .scale(&a.scale)
+                        .map(|s| s.name.clone())
+                        .unwrap_or_else(|| a.scale.clone()),
+                    timepoint: tr.t(&format!("timepoint-{}", a.timepoint.id())),
+                    score: {
+                        let band = state
+                            .outcomes
+                            .scale(&a.scale)
+                            .and_then(|s| s.band(a.score))
+                            .map(|b| format!(" ({b})"))
+                            .unwrap_or_default();
+                        format!("{}{band}", number_text(a.score))
+                    },
+                    detail: assessment_detail(state, &a.record),
+                    void: a.void,
+                })
+                .collect(),
+            goals,
+            gas: summary
+                .gas_t_score
+                .map(|t| format!("{t:.1}"))
+                .unwrap_or_default(),
+            domains: GoalDomain::ALL
+                .iter()
+                .map(|d| Choice {
+                    id: d.id().into(),
+                    label: tr.t(&format!("goal-domain-{}", d.id())),
+                    selected: false,
+                })
+                .collect(),
+            levels: (-2..=2)
+                .map(|l| (l, tr.t(&format!("goal-level-{}", level_id(l)))))
+                .collect(),
+            today: today.to_string(),
+            events,
+            sessions: sessions
+                .iter()
+                .filter(|s| s.status == SessionStatus::Signed)
+                .map(|s| (s.id, format!("{} · {}", s.record.date, s.record.product)))
+                .collect(),
+            tr,
+        })
+    }
+}
+
+fn level_id(level: i8) -> &'static str {
+    match level {
+        -2 => "minus2",
+        -1 => "minus1",
+        0 => "0",
+        1 => "plus1",
+        _ => "plus2",
+    }
+}
+
+/// What a patient's outcomes read for the patient page.
+pub async fn panel_and_responses(
+    state: &AppState,
+    me: &CurrentUser,
+    patient: PatientId,
+    indications: &[Indication],
+    sessions: &[StoredSession],
+) -> Result<(OutcomesPanel, OutcomeSummary), AppError> {
+    let summary = summary(state, &me.actor(state), patient).await?;
+    let panel = OutcomesPanel::build(state, me, patient, indications, &summary, sessions).await?;
+    Ok((panel, summary))
+}
+
+// ---------------------------------------------------------------------------------------
+// Assessments
+// ---------------------------------------------------------------------------------------
+
+/// The assessment form as the browser sends it.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct AssessmentForm {
+    scale: String,
+    date: String,
+    timepoint: String,
+    score: String,
+    part_id: Vec<String>,
+    part: Vec<String>,
+    item: Vec<String>,
+    level: String,
+    muscle: Vec<String>,
+    side: Vec<String>,
+    row_level: Vec<String>,
+    quality: Vec<String>,
+    r1: Vec<String>,
+    r2: Vec<String>,
+    notes: String,
+}
+
+fn parse_number(field: String, raw: &str, errors: &mut Vec<PlanError>) -> Option<f64> {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return None;
+    }
+    match raw.replace(',', ".").parse::<f64>() {
+        Ok(v) if v.is_finite() => Some(v),
+        _ => {
+            errors.push(PlanError {
+                field,
+                message: format!(
+                    "\"{}\" is not a number",
+                    raw.chars().take(20).collect::<String>()
+                ),
+            });
+            None
+        }
+    }
+}
+
+impl AssessmentForm {
+    /// The form as the one input the domain checks; empty muscle rows are skipped.
+    fn to_input(&self) -> Result<AssessmentInput, PlanErrors> {
+        let mut errors = Vec::new();
+        let cell = |column: &[String], i: usize| {
+            column
+                .get(i)
+                .map(|s| s.trim().to_owned())
+                .unwrap_or_default()
+        };
+        let score = parse_number("score".into(), &self.score, &mut errors);
+        let mut parts = BTreeMap::new();
+        for (i, id) in self.part_id.iter().enumerate() {
+            if let Some(v) = parse_number(format!("parts.{id}"), &cell(&self.part, i), &mut errors)
+            {
+                parts.insert(id.clone(), v);
+            }
+        }
+        let items = self
+            .item
+            .iter()
+            .enumerate()
+            .map(|(i, raw)| parse_number(format!("items[{i}]"), raw, &mut errors))
+            .collect();
+        let mut rows = Vec::new();
+        for i in 0..self.muscle.len() {
+            let muscle = cell(&self.muscle, i);
+            if muscle.is_empty() {
+                continue;
+            }
+            let n = rows.len();
+            let level = cell(&self.row_level, i);
+            rows.push(MuscleRow {
+                muscle,
+                side: cell(&self.side, i),
+                level: (!level.is_empty()).then_some(level),
+                quality: parse_number(
+                    format!("rows[{n}].quality"),
+                    &cell(&self.quality, i),
+                    &mut errors,
+                ),
+                r1: parse_number(format!("rows[{n}].r1"), &cell(&self.r1, i), &mut errors),
+                r2: parse_number(format!("rows[{n}].r2"), &cell(&self.r2, i), &mut errors),
+            });
+        }
+        if !errors.is_empty() {
+            return Err(PlanErrors(errors));
+        }
+        Ok(AssessmentInput {
+            scale: self.scale.trim().to_owned(),
+            date: self.date.trim().to_owned(),
+            timepoint: self.timepoint.trim().to_owned(),
+            score,
+            parts,
+            items,
+            level: Some(self.level.trim().to_owned()).filter(|l| !l.is_empty()),
+            rows,
+            notes: self.notes.clone(),
+        })
+    }
+}
+
+/// One row of a per-muscle scale in the form.
+pub struct MuscleFormRow {
+    muscle: String,
+    sides: Vec<Choice>,
+    levels: Vec<Choice>,
+    quality: String,
+    r1: String,
+    r2: String,
+}
+
+#[derive(Template)]
+#[template(path = "outcomes/assessment.html")]
+struct AssessmentPage {
+    tr: Tr,
+    nav: Option<Nav>,
+    patient: PatientId,
+    patient_name: String,
+    scale: Scale,
+    kind: &'static str,
+    sources: String,
+    date: String,
+    timepoints: Vec<Choice>,
+    score: String,
+    parts: Vec<(String, String, String)>,
+    items: Vec<Vec<Choice>>,
+    levels: Vec<Choice>,
+    rows: Vec<MuscleFormRow>,
+    muscles: Vec<(String, String)>,
+    notes: String,
+    errors: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct ScaleQuery {
+    scale: Option<String>,
+}
+
+fn kind_id(kind: ScaleKind) -> &'static str {
+    match kind {
+        ScaleKind::Score => "score",
+        ScaleKind::Parts => "parts",
+        ScaleKind::Items => "items",
+        ScaleKind::Levels => "levels",
+        ScaleKind::PerMuscle => "per_muscle",
+        ScaleKind::Tardieu => "tardieu",
+        ScaleKind::Gas => "gas",
+    }
+}
+
+async fn assessment_page(
+    state: &AppState,
+    me: &CurrentUser,
+    patient: PatientId,
+    scale: &Scale,
+    input: &AssessmentInput,
+    errors: Vec<String>,
+) -> Result<AssessmentPage, AppError> {
+    let tr = me.tr();
+    let stored = state.db.read_patient(&me.actor(state), patient).await?;
+    let show = |v: Option<f64>| v.map(number_text).unwrap_or_default();
+    let item_count = scale.items.unwrap_or_default() as usize;
+    let (lo, hi) = (
+        scale.item_min.unwrap_or_default() as i64,
+        scale.item_max.unwrap_or_default() as i64,
+    );
+    let mut rows: Vec<MuscleFormRow> = input
+        .rows
+        .iter()
+        .map(|r| {
+            (
+                r.muscle.clone(),
+                r.side.clone(),
+                r.level.clone(),
+                r.quality,
+                r.r1,
+                r.r2,
+            )
+        })
+        .chain((0..6).map(|_| (String::new(), "left".into(), None, None, None, None)))
+        .map(|(muscle, side, level, quality, r1, r2)| MuscleFormRow {
+            muscle,
+            sides: ["left", "right"]
+                .iter()
+                .map(|s| Choice {
+                    id: (*s).into(),
+                    label: tr.t(&format!("side-{s}")),
+                    selected: *s == side,
+                })
+                .collect(),
+            levels: scale
+                .levels
+                .iter()
+                .map(|l| Choice {
+                    id: l.clone(),
+                    label: l.clone(),
+                    selected: level.as_deref() == Some(l.as_str()),
+                })
+                .collect(),
+            quality: show(quality),
+            r1: show(r1),
+            r2: show(r2),
+        })
+        .collect();
+    rows.truncate(input.rows.len() + 6);
+    Ok(AssessmentPage {
+        nav: Some(Nav::of(&me.user)),
+        patient,
+        patient_name: stored.record.name.display(),
+        kind: kind_id(scale.kind),
+        sources: scale.source.join(", "),
+        date: if input.date.is_empty() {
+            state.clock.today().to_string()
+        } else {
+            input.date.clone()
+        },
+        timepoints: Timepoint::ALL
+            .iter()
+            .map(|t| Choice {
+                id: t.id().into(),
+                label: tr.t(&format!("timepoint-{}", t.id())),
+                selected: input.timepoint == t.id(),
+            })
+            .collect(),
+        score: show(input.score),
+        parts: scale
+            .parts
+            .iter()
+            .map(|p| {
+                (
+                    p.id.clone(),
+                    format!("{} ({}–{})", p.name, number_text(p.min), number_text(p.max)),
+                    show(input.parts.get(&p.id).copied()),
+                )
+            })
+            .collect(),
+        items: (0..item_count)
+            .map(|i| {
+                let given = input.items.get(i).copied().flatten();
+                std::iter::once(Choice {
+                    id: String::new(),
+                    label: tr.t("assessment-not-applicable"),
+                    selected: given.is_none(),
+                })
+                .chain((lo..=hi).map(|v| Choice {
+                    id: v.to_string(),
+                    label: v.to_string(),
+                    selected: given == Some(v as f64),
+                }))
+                .collect()
+            })
+            .collect(),
+        levels: scale
+            .levels
+            .iter()
+            .map(|l| Choice {
+                id: l.clone(),
+                label: l.clone(),
+                selected: input.level.as_deref() == Some(l.as_str()),
+            })
+            .collect(),
+        rows,
+        muscles: state
+            .catalog
+            .muscles()
+            .iter()
+            .map(|m| (m.id.clone(), m.name.clone()))
+            .collect(),
+        notes: input.notes.clone(),
+        scale: scale.clone(),
+        errors,
+        tr,
+    })
+}
+
+pub async fn assessment_form(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Path(id): Path<String>,
+    Query(query): Query<ScaleQuery>,
+) -> Result<Html<String>, AppError> {
+    let patient = parse_patient_id(&id)?;
+    let scale = state
+        .outcomes
+        .scale(query.scale.as_deref().unwrap_or_default())
+        .filter(|s| s.kind != ScaleKind::Gas)
+        .ok_or(AppError::NotFound)?
+        .clone();
+    let input = AssessmentInput {
+        scale: scale.id.clone(),
+        timepoint: "peak".into(),
+        ..AssessmentInput::default()
+    };
+    render(&assessment_page(&state, &me, patient, &scale, &input, Vec::new()).await?)
+}
+
+pub async fn create_assessment(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Path(id): Path<String>,
+    HtmlForm(form): HtmlForm<AssessmentForm>,
+) -> Result<Response, AppError> {
+    let patient = parse_patient_id(&id)?;
+    let scale = state
+        .outcomes
+        .scale(form.scale.trim())
+        .cloned()
+        .ok_or_else(|| AppError::Malformed("scale: unknown".into()))?;
+    let again = |input: AssessmentInput, errors: PlanErrors| {
+        let state = state.clone();
+        let me = me.clone();
+        let scale = scale.clone();
+        async move {
+            let page = assessment_page(
+                &state,
+                &me,
+                patient,
+                &scale,
+                &input,
+                errors.0.iter().map(ToString::to_string).collect(),
+            )
+            .await?;
+            render_with(StatusCode::UNPROCESSABLE_ENTITY, &page)
+        }
+    };
+    let input = match form.to_input() {
+        Ok(input) => input,
+        Err(errors) => {
+            let fallback = AssessmentInput {
+                scale: scale.id.clone(),
+                date: form.date.clone(),
+                timepoint: form.timepoint.clone(),
+                notes: form.notes.clone(),
+                ..AssessmentInput::default()
+            };
+            return again(fallback, errors).await;
+        }
+    };
+    match record_assessment(&state, &me.actor(&state), patient, &input).await {
+        Ok(_) => Ok(Redirect::to(&format!("/patients/{patient}#outcomes")).into_response()),
+        Err(AppError::InvalidPlan(errors)) => again(input, errors).await,
+        Err(e) => Err(e),
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ReasonForm {
+    reason: String,
+}
+
+/// Voiding shows the reason problem on a plain error page: the form is one field.
+fn reason_or_error(raw: &str) -> Result<String, AppError> {
+    check_reason("reason", raw).map_err(AppError::InvalidPlan)
+}
+
+pub async fn void_assessment(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Path(id): Path<i64>,
+    HtmlForm(form): HtmlForm<ReasonForm>,
+) -> Result<Response, AppError> {
+    let reason = reason_or_error(&form.reason)?;
+    let patient = state
+        .db
+        .void_assessment(&me.actor(&state), id, &reason)
+        .await?;
+    Ok(Redirect::to(&format!("/patients/{patient}#outcomes")).into_response())
+}
+
+// ---------------------------------------------------------------------------------------
+// Adverse events
+// ---------------------------------------------------------------------------------------
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct AdverseForm {
+    kind: String,
+    onset_day: String,
+    duration_days: String,
+    severity: String,
+    outcome: String,
+    actions: Vec<String>,
+    lot: String,
+    detail: String,
+}
+
+impl AdverseForm {
+    fn to_input(&self) -> Result<AdverseEventInput, PlanErrors> {
+        let mut errors = Vec::new();
+        let whole = |field: &str, raw: &str, errors: &mut Vec<PlanError>| -> Option<u32> {
+            let raw = raw.trim();
+            if raw.is_empty() {
+                return None;
+            }
+            raw.parse::<u32>().map(Some).unwrap_or_else(|_| {
+                errors.push(PlanError {
+                    field: field.into(),
+                    message: format!(
+                        "\"{}\" is not a whole number of days",
+                        raw.chars().take(20).collect::<String>()
+                    ),
+                });
+                None
+            })
+        };
+        let onset = whole("onset_day", &self.onset_day, &mut errors);
+        if onset.is_none() && self.onset_day.trim().is_empty() {
+            errors.push(PlanError {
+                field: "onset_day".into(),
+                message: "is required".into(),
+            });
+        }
+        let duration = whole("duration_days", &self.duration_days, &mut errors);
+        if !errors.is_empty() {
+            return Err(PlanErrors(errors));
+        }
+        Ok(AdverseEventInput {
+            kind: self.kind.clone(),
+            onset_day: onset.unwrap_or_default(),
+            duration_days: duration,
+            severity: self.severity.clone(),
+            outcome: self.outcome.clone(),
+            actions: self.actions.clone(),
+            lot: self.lot.clone(),
+            detail: self.detail.clone(),
+        })
+    }
+}
+
+#[derive(Template)]
+#[template(path = "outcomes/adverse.html")]
+struct AdversePage {
+    tr: Tr,
+    nav: Option<Nav>,
+    session: SessionId,
+    session_date: String,
+    product: String,
+    patient: PatientId,
+    patient_name: String,
+    kinds: Vec<Choice>,
+    onset_day: String,
+    duration_days: String,
+    severities: Vec<Choice>,
+    outcomes: Vec<Choice>,
+    actions: Vec<Choice>,
+    lots: Vec<Choice>,
+    detail: String,
+    errors: Vec<String>,
+}
+
+async fn adverse_page(
+    state: &AppState,
+    me: &CurrentUser,
+    session: SessionId,
+    form: &AdverseForm,
+    errors: Vec<String>,
+) -> Result<AdversePage, AppError> {
+    let tr = me.tr();
+    let actor = me.actor(state);
+    let s = state.db.read_session(&actor, session).await?;
+    let patient = state.db.read_patient(&actor, s.patient).await?;
+    let pick = |prefix: &str, ids: Vec<&str>, chosen: &[String]| -> Vec<Choice> {
+        ids.into_iter()
+            .map(|id| Choice {
+                id: id.to_owned(),
+                label: tr.t(&format!("{prefix}-{id}")),
+                selected: chosen.iter().any(|c| c == id),
+            })
+            .collect()
+    };
+    // The events the indication's sources name come first.
+    let mut kinds: Vec<&str> = state
+        .outcomes
+        .adverse_events
+        .iter()
+        .filter(|a| a.indications.contains(&s.record.indication))
+        .map(|a| a.id.as_str())
+        .collect();
+    kinds.extend(
+        state
+            .outcomes
+            .adverse_events
+            .iter()
+            .filter(|a| !a.indications.contains(&s.record.indication))
+            .map(|a| a.id.as_str()),
+    );
+    Ok(AdversePage {
+        nav: Some(Nav::of(&me.user)),
+        session,
+        session_date: s.record.date.clone(),
+        product: s.record.product.clone(),
+        patient: s.patient,
+        patient_name: patient.record.name.display(),
+        kinds: pick("adverse", kinds, std::slice::from_ref(&form.kind)),
+        onset_day: form.onset_day.clone(),
+        duration_days: form.duration_days.clone(),
+        severities: pick(
+            "severity",
+            SEVERITIES.to_vec(),
+            std::slice::from_ref(&form.severity),
+        ),
+        outcomes: pick(
+            "ae-outcome",
+            OUTCOMES.to_vec(),
+            std::slice::from_ref(&form.outcome),
+        ),
+        actions: pick("ae-action", ACTIONS.to_vec(), &form.actions),
+        lots: s
+            .record
+            .vials
+            .iter()
+            .map(|v| Choice {
+                id: v.lot.clone(),
+                label: format!("{} ({} {})", v.lot, tr.t("session-expiry"), v.expiry),
+                selected: form.lot == v.lot,
+            })
+            .collect(),
+        detail: form.detail.clone(),
+        errors,
+        tr,
+    })
+}
+
+pub async fn adverse_form(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Path(id): Path<String>,
+) -> Result<Html<String>, AppError> {
+    let session = parse_session(&id)?;
+    let form = AdverseForm {
+        outcome: "resolving".into(),
+        ..AdverseForm::default()
+    };
+    render(&adverse_page(&state, &me, session, &form, Vec::new()).await?)
+}
+
+fn parse_session(raw: &str) -> Result<SessionId, AppError> {
+    raw.parse::<i64>()
+        .ok()
+        .filter(|id| *id > 0)
+        .map(SessionId::new)
+        .ok_or(AppError::NotFound)
+}
+
+pub async fn create_adverse_event(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Path(id): Path<String>,
+    HtmlForm(form): HtmlForm<AdverseForm>,
+) -> Result<Response, AppError> {
+    let session = parse_session(&id)?;
+    let outcome = match form.to_input() {
+        Ok(input) => record_adverse_event(&state, &me.actor(&state), session, &input).await,
+        Err(errors) => Err(AppError::InvalidPlan(errors)),
+    };
+    match outcome {
+        Ok(_) => {
+            let s = state.db.read_session(&me.actor(&state), session).await?;
+            Ok(Redirect::to(&format!("/patients/{}#outcomes", s.patient)).into_response())
+        }
+        Err(AppError::InvalidPlan(errors)) => {
+            let page = adverse_page(
+                &state,
+                &me,
+                session,
+                &form,
+                errors.0.iter().map(ToString::to_string).collect(),
+            )
+            .await?;
+            render_with(StatusCode::UNPROCESSABLE_ENTITY, &page)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+pub async fn void_adverse_event(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Path(id): Path<i64>,
+    HtmlForm(form): HtmlForm<ReasonForm>,
+) -> Result<Response, AppError> {
+    let reason = reason_or_error(&form.reason)?;
+    let patient = state
+        .db
+        .void_adverse_event(&me.actor(&state), id, &reason)
+        .await?;
+    Ok(Redirect::to(&format!("/patients/{patient}#outcomes")).into_response())
+}
+
+// ---------------------------------------------------------------------------------------
+// Goals
+// ---------------------------------------------------------------------------------------
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct GoalForm {
+    domain: String,
+    text: String,
+    weight: String,
+    baseline: String,
+    set_on: String,
+    session: String,
+}
+
+fn small_number<T: std::str::FromStr>(
+    field: &str,
+    raw: &str,
+    errors: &mut Vec<PlanError>,
+) -> Option<T> {
+    let raw = raw.trim().trim_start_matches('+');
+    if raw.is_empty() {
+        return None;
+    }
+    raw.parse::<T>().map(Some).unwrap_or_else(|_| {
+        errors.push(PlanError {
+            field: field.into(),
+            message: format!(
+                "\"{}\" is not a whole number",
+                raw.chars().take(10).collect::<String>()
+            ),
+        });
+        None
+    })
+}
+
+fn optional_session(raw: &str) -> Option<SessionId> {
+    raw.trim()
+        .parse::<i64>()
+        .ok()
+        .filter(|id| *id > 0)
+        .map(SessionId::new)
+}
+
+/// Errors of a small form on the patient page, shown on a page of their own.
+fn form_errors(errors: PlanErrors) -> AppError {
+    AppError::InvalidPlan(errors)
+}
+
+pub async fn create_goal(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Path(id): Path<String>,
+    HtmlForm(form): HtmlForm<GoalForm>,
+) -> Result<Response, AppError> {
+    let patient = parse_patient_id(&id)?;
+    let mut errors = Vec::new();
+    let weight = small_number::<u8>("weight", &form.weight, &mut errors);
+    let baseline = small_number::<i8>("baseline", &form.baseline, &mut errors);
+    if baseline.is_none() && errors.is_empty() {
+        errors.push(PlanError {
+            field: "baseline".into(),
+            message: "is required".into(),
+        });
+    }
+    if !errors.is_empty() {
+        return Err(form_errors(PlanErrors(errors)));
+    }
+    let goal = GoalInput {
+        domain: form.domain.clone(),
+        text: form.text.clone(),
+        weight,
+        baseline: baseline.unwrap_or_default(),
+        set_on: form.set_on.clone(),
+    }
+    .check(state.clock.today())
+    .map_err(form_errors)?;
+    state
+        .db
+        .create_goal(
+            &me.actor(&state),
+            patient,
+            &goal,
+            optional_session(&form.session),
+        )
+        .await?;
+    Ok(Redirect::to(&format!("/patients/{patient}#goals")).into_response())
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct GoalScoreForm {
+    date: String,
+    level: String,
+    session: String,
+}
+
+pub async fn score_goal(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Path(id): Path<i64>,
+    HtmlForm(form): HtmlForm<GoalScoreForm>,
+) -> Result<Response, AppError> {
+    let mut errors = Vec::new();
+    let level = small_number::<i8>("level", &form.level, &mut errors);
+    if level.is_none() && errors.is_empty() {
+        errors.push(PlanError {
+            field: "level".into(),
+            message: "is required".into(),
+        });
+    }
+    if !errors.is_empty() {
+        return Err(form_errors(PlanErrors(errors)));
+    }
+    let actor = me.actor(&state);
+    record_goal_score(
+        &state,
+        &actor,
+        id,
+        &GoalScoreInput {
+            date: form.date.clone(),
+            level: level.unwrap_or_default(),
+        },
+        optional_session(&form.session),
+    )
+    .await?;
+    let goal = state.db.goal(&actor, id).await?;
+    Ok(Redirect::to(&format!("/patients/{}#goals", goal.patient)).into_response())
+}
+
+// ---------------------------------------------------------------------------------------
+// Worklist
+// ---------------------------------------------------------------------------------------
+
+pub struct WorklistEntry {
+    follow_up: FollowUpLine,
+    standing: &'static str,
+    patient: PatientId,
+    patient_name: String,
+    record_number: String,
+    phone: String,
+    session: SessionId,
+    session_text: String,
+    indication: String,
+    physician: String,
+    alarming: bool,
+}
+
+#[derive(Template)]
+#[template(path = "outcomes/worklist.html")]
+struct WorklistPage {
+    tr: Tr,
+    nav: Option<Nav>,
+    date: String,
+    week_ends: String,
+    view: String,
+    views: Vec<Choice>,
+    indications: Vec<Choice>,
+    physicians: Vec<Choice>,
+    entries: Vec<WorklistEntry>,
+    never: Vec<(PatientId, String, SessionId, String, String, String)>,
+    can_record: bool,
+    results: Vec<Choice>,
+    back: String,
+}
+
+pub async fn worklist(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Query(query): Query<WorklistQuery>,
+) -> Result<Html<String>, AppError> {
+    let tr = me.tr();
+    let actor = me.actor(&state);
+    let view = query.view.clone().unwrap_or_default();
+    let lines_query = WorklistQuery {
+        view: Some(view.clone()).filter(|v| v != "never_followed_up"),
+        ..WorklistQuery {
+            date: query.date.clone(),
+            indication: query.indication.clone(),
+            physician: query.physician,
+            view: None,
+        }
+    };
+    let (day, lines) = worklist_for(&state, &actor, &lines_query).await?;
+    let filter = bont_db::outcomes::WorklistFilter {
+        indication: query.indication.clone().filter(|i| !i.is_empty()),
+        physician: query.physician.map(bont_core::UserId::new),
+    };
+    let never = if view.is_empty() || view == "never_followed_up" {
+        state
+            .db
+            .never_followed_up(actor.clinic, &filter, day)
+            .await?
+    } else {
+        Vec::new()
+    };
+    let entries = if view == "never_followed_up" {
+        Vec::new()
+    } else {
+        lines
+            .into_iter()
+            .map(|l| WorklistEntry {
+                follow_up: follow_up_line(&tr, &l.row.follow_up, day),
+                standing: l.standing.id(),
+                patient: l.row.follow_up.patient,
+                patient_name: l.patient_name,
+                record_number: l.record_number,
+                phone: l.phone.unwrap_or_default(),
+                session: l.row.follow_up.session,
+                session_text: format!(
+                    "{} · {} U {}",
+                    l.row.session_date,
+                    number_text(l.row.total_units),
+                    l.row.product
+                ),
+                indication: tr.t(&format!("indication-{}", l.row.indication)),
+                physician: l.row.physician.unwrap_or_default(),
+                alarming: l.row.alarming_event,
+            })
+            .collect()
+    };
+    let physicians = state
+        .db
+        .users_of_clinic(actor.clinic)
+        .await?
+        .into_iter()
+        .filter(|u| u.role.allows(Capability::SignSessions))
+        .map(|u| Choice {
+            selected: query.physician == Some(u.id.get()),
+            id: u.id.to_string(),
+            label: u.display_name,
+        })
+        .collect();
+    let mut back = format!("/worklist?date={day}");
+    for (k, v) in [
+        ("view", view.clone()),
+        ("indication", query.indication.clone().unwrap_or_default()),
+        (
+            "physician",
+            query.physician.map(|p| p.to_string()).unwrap_or_default(),
+        ),
+    ] {
+        if !v.is_empty() {
+            back.push_str(&format!("&{k}={}", url_encode(&v)));
+        }
+    }
+    render(&WorklistPage {
+        nav: Some(Nav::of(&me.user)),
+        date: day.to_string(),
+        week_ends: bont_core::outcomes::schedule::week_end(day).to_string(),
+        views: [
+            "",
+            "due_this_week",
+            "overdue",
+            "upcoming",
+            "never_followed_up",
+        ]
+        .iter()
+        .map(|v| Choice {
+            id: (*v).into(),
+            label: tr.t(&format!(
+                "worklist-view-{}",
+                if v.is_empty() { "all" } else { v }
+            )),
+            selected: *v == view,
+        })
+        .collect(),
+        view,
+        indications: Indication::ALL
+            .iter()
+            .map(|i| Choice {
+                id: i.id().into(),
+                label: tr.t(&format!("indication-{i}")),
+                selected: query.indication.as_deref() == Some(i.id()),
+            })
+            .collect(),
+        physicians,
+        entries,
+        never: never
+            .into_iter()
+            .map(|n| {
+                (
+                    n.patient.id,
+                    n.patient.record.name.display(),
+                    n.session,
+                    n.session_date.to_string(),
+                    tr.t(&format!("indication-{}", n.indication)),
+                    n.physician.unwrap_or_default(),
+                )
+            })
+            .collect(),
+        can_record: me.user.role.allows(Capability::RecordOutcomes),
+        results: bont_db::outcomes::ContactResult::ALL
+            .iter()
+            .map(|r| Choice {
+                id: r.id().into(),
+                label: tr.t(&format!("contact-{}", r.id())),
+                selected: false,
+            })
+            .collect(),
+        back,
+        tr,
+    })
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ContactForm {
+    result: String,
+    booked_on: String,
+    note: String,
+    back: String,
+}
+
+/// One click from the worklist or the patient page: the call's result, or a booked visit.
+pub async fn contact(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Path(id): Path<i64>,
+    HtmlForm(form): HtmlForm<ContactForm>,
+) -> Result<Response, AppError> {
+    let actor = me.actor(&state);
+    let follow_up = state.db.follow_up(&actor, id).await?;
+    record_contact(
+        &state,
+        &actor,
+        id,
+        &Contact {
+            result: form.result.clone(),
+            booked_on: Some(form.booked_on.clone()),
+            note: form.note.clone(),
+        },
+    )
+    .await?;
+    let back = crate::form::local_path(Some(form.back.as_str()).filter(|b| !b.is_empty()));
+    let target = if back == "/" {
+        format!("/patients/{}#outcomes", follow_up.patient)
+    } else {
+        back.to_owned()
+    };
+    Ok(Redirect::to(&target).into_response())
+}
