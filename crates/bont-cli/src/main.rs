@@ -80,6 +80,29 @@ enum Command {
         #[arg(long, env = "BONT_LIMITS")]
         limits: Option<PathBuf>,
     },
+    /// The follow-up worklist of a clinic for a day: who is due this week, overdue,
+    /// upcoming, and the sessions never followed up.
+    Worklist {
+        #[command(flatten)]
+        data: DataArgs,
+        /// The day (YYYY-MM-DD; default today); the week runs Monday to Sunday.
+        #[arg(long)]
+        date: Option<String>,
+        #[arg(long, value_enum, default_value = "text")]
+        format: ListFormat,
+        /// The clinic's number (default: the first clinic).
+        #[arg(long)]
+        clinic: Option<i64>,
+        /// Only this indication (e.g. cervical_dystonia).
+        #[arg(long)]
+        indication: Option<String>,
+        /// Only sessions signed by this user name.
+        #[arg(long)]
+        physician: Option<String>,
+        /// due_this_week, overdue, upcoming or never_followed_up (default: all).
+        #[arg(long)]
+        view: Option<String>,
+    },
     /// Write a consistent copy of the database while bont keeps running.
     Backup {
         #[command(flatten)]
@@ -110,6 +133,13 @@ enum Format {
     Json,
 }
 
+#[derive(Clone, Copy, PartialEq, clap::ValueEnum)]
+enum ListFormat {
+    Text,
+    Csv,
+    Json,
+}
+
 #[derive(Subcommand)]
 enum UserCommand {
     /// Open an account; prints a one-time password to change at first login.
@@ -135,6 +165,32 @@ enum UserCommand {
         #[arg(long)]
         username: String,
     },
+}
+
+impl From<ListFormat> for bont_cli::worklist::Format {
+    fn from(f: ListFormat) -> Self {
+        match f {
+            ListFormat::Text => bont_cli::worklist::Format::Text,
+            ListFormat::Csv => bont_cli::worklist::Format::Csv,
+            ListFormat::Json => bont_cli::worklist::Format::Json,
+        }
+    }
+}
+
+/// Prints to standard output; a reader that stops early (`| head`) is no error.
+fn print_all(text: &str) -> anyhow::Result<()> {
+    use std::io::Write;
+    match std::io::stdout().lock().write_all(text.as_bytes()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(()),
+    }
+}
+
+fn worklist_error(e: &bont_web::error::AppError) -> String {
+    match e {
+        bont_web::error::AppError::InvalidPlan(errors) => errors.to_string(),
+        other => other.to_string(),
+    }
 }
 
 const DATABASE_FILE: &str = "bont.sqlite";
@@ -277,6 +333,73 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 data.data.join(DATABASE_FILE).display()
             );
             Ok(())
+        }
+        Command::Worklist {
+            data,
+            date,
+            format,
+            clinic,
+            indication,
+            physician,
+            view,
+        } => {
+            let path = data.data.join(DATABASE_FILE);
+            anyhow::ensure!(path.exists(), "there is no database at {}", path.display());
+            let db = open(&data.data, DATABASE_FILE).await?;
+            let clinic = match clinic {
+                Some(id) => db
+                    .clinic(bont_core::ClinicId::new(id))
+                    .await
+                    .map_err(|_| anyhow::anyhow!("clinic: there is no clinic {id}"))?,
+                None => {
+                    db.first_clinic_or_create("Neurology clinic", clock.now())
+                        .await?
+                }
+            };
+            let physician = match physician {
+                Some(name) => Some(
+                    db.user_by_username(&name)
+                        .await?
+                        .filter(|u| u.clinic == clinic.id)
+                        .map(|u| u.id.get())
+                        .ok_or_else(|| {
+                            anyhow::anyhow!("physician: no user {name} in this clinic")
+                        })?,
+                ),
+                None => None,
+            };
+            let query = bont_web::api::outcomes::WorklistQuery {
+                date,
+                indication,
+                physician,
+                view: view.clone().filter(|v| v != "never_followed_up"),
+            };
+            let (day, lines) = bont_web::api::outcomes::worklist_lines(
+                &db,
+                None,
+                clinic.id,
+                &query,
+                clock.today(),
+            )
+            .await
+            .map_err(|e| anyhow::anyhow!("{}", worklist_error(&e)))?;
+            let lines = if view.as_deref() == Some("never_followed_up") {
+                Vec::new()
+            } else {
+                lines
+            };
+            let never = if view.as_deref().is_none_or(|v| v == "never_followed_up") {
+                db.never_followed_up(clinic.id, &query.filter(), day)
+                    .await?
+            } else {
+                Vec::new()
+            };
+            print_all(&bont_cli::worklist::render(
+                format.into(),
+                day,
+                &lines,
+                &never,
+            )?)
         }
         Command::Backup { data, to } => {
             let path = data.data.join(DATABASE_FILE);

@@ -552,3 +552,84 @@ async fn backup_and_restore_round_trip_every_table() {
         "a refused restore changes nothing"
     );
 }
+
+#[test]
+fn worklist_prints_the_same_list_as_text_csv_and_json() {
+    let dir = tempfile::tempdir().expect("dir");
+    let data = dir.path().to_str().expect("utf-8 path");
+    let (ok, _, stderr) = run(&[
+        "demo",
+        "--data",
+        data,
+        "--patients",
+        "40",
+        "--seed",
+        "3",
+        "--as-of",
+        "2026-11-22",
+    ]);
+    assert!(ok, "{stderr}");
+    let worklist = |extra: &[&str]| {
+        let mut args = vec!["worklist", "--data", data];
+        if !extra.contains(&"--date") {
+            args.extend(["--date", "2026-11-22"]);
+        }
+        args.extend_from_slice(extra);
+        run(&args)
+    };
+    let (ok, json, stderr) = worklist(&["--format", "json"]);
+    assert!(ok, "{stderr}");
+    let json: serde_json::Value = serde_json::from_str(&json).expect("json");
+    let rows = json["follow_ups"].as_array().expect("rows");
+    assert!(!rows.is_empty(), "the demo clinic has follow-ups due");
+    assert!(
+        rows.iter()
+            .all(|r| r["patient_name"].is_string() && r["standing"].is_string())
+    );
+
+    let (ok, csv, _) = worklist(&["--format", "csv"]);
+    assert!(ok);
+    let mut lines = csv.lines();
+    assert_eq!(
+        lines.next(),
+        Some(
+            "standing,due,booked_on,follow_up,record_number,patient,phone,indication,session_date,dose,physician,serious_adverse_event"
+        )
+    );
+    let never = json["never_followed_up"].as_array().map_or(0, Vec::len);
+    assert_eq!(csv.lines().count(), 1 + rows.len() + never);
+    // Every dose names its product.
+    assert!(
+        csv.lines()
+            .skip(1)
+            .take(rows.len())
+            .all(|l| l.contains(" U "))
+    );
+
+    let (ok, text, _) = worklist(&[]);
+    assert!(ok);
+    assert!(text.starts_with("Worklist for 2026-11-22"));
+    assert_eq!(
+        text.lines()
+            .filter(|l| l.starts_with("overdue")
+                || l.starts_with("due_this_week")
+                || l.starts_with("upcoming"))
+            .count(),
+        rows.len()
+    );
+
+    // One view only.
+    let (ok, overdue, _) = worklist(&["--format", "csv", "--view", "overdue"]);
+    assert!(ok);
+    assert!(
+        overdue.lines().skip(1).all(|l| l.starts_with("overdue,")),
+        "{overdue}"
+    );
+
+    let (ok, _, stderr) = worklist(&["--date", "22.13.2026"]);
+    assert!(!ok);
+    assert!(stderr.contains("date:"), "{stderr}");
+    let (ok, _, stderr) = worklist(&["--physician", "nobody"]);
+    assert!(!ok);
+    assert!(stderr.contains("physician: no user nobody"), "{stderr}");
+}

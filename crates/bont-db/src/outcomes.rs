@@ -432,13 +432,17 @@ impl Database {
     }
 
     /// Open follow-ups of a clinic that open on or before `through` (or are booked by
-    /// then), with whom they are about. Reading it is an audit event: it shows identities.
-    /// `actor` is none for the command line, which names the clinic.
+    /// then), with whom they are about. An onset check that was missed drops off once the
+    /// peak assessment's last day has passed, and a missed peak assessment once the
+    /// re-injection window has opened (by `today`): the session then counts as never
+    /// followed up. Reading it is an audit event: it shows identities. `actor` is none
+    /// for the command line, which names the clinic.
     pub async fn worklist(
         &self,
         actor: Option<&Actor>,
         clinic: ClinicId,
         filter: &WorklistFilter,
+        today: Date,
         through: Date,
     ) -> StoreResult<Vec<WorklistRow>> {
         let mut tx = self.pool.begin().await?;
@@ -446,21 +450,28 @@ impl Database {
             "SELECT {FOLLOW_UP_COLUMNS}, s.indication, s.product, s.session_date, s.total_units, u.display_name
              FROM follow_ups f JOIN treatment_sessions s ON s.id = f.session_id AND s.clinic_id = f.clinic_id
              LEFT JOIN users u ON u.id = s.signed_by
-             WHERE f.clinic_id = ? AND f.status = 'open' AND s.status = 'signed'
-               AND (f.opens_on <= ? OR f.booked_on <= ?)"
+             WHERE f.clinic_id = ?1 AND f.status = 'open' AND s.status = 'signed'
+               AND (f.opens_on <= ?2 OR f.booked_on <= ?2)
+               AND (f.booked_on IS NOT NULL OR NOT EXISTS (
+                   SELECT 1 FROM follow_ups n WHERE n.session_id = f.session_id AND n.clinic_id = f.clinic_id
+                     AND ((f.kind = 'onset_check' AND n.kind = 'peak_assessment' AND n.late_after < ?3)
+                       OR (f.kind = 'peak_assessment' AND n.kind = 'reinjection' AND n.opens_on <= ?3))))"
         );
         if filter.indication.is_some() {
-            sql.push_str(" AND s.indication = ?");
+            sql.push_str(" AND s.indication = ?4");
         }
         if filter.physician.is_some() {
-            sql.push_str(" AND s.signed_by = ?");
+            sql.push_str(if filter.indication.is_some() {
+                " AND s.signed_by = ?5"
+            } else {
+                " AND s.signed_by = ?4"
+            });
         }
         sql.push_str(" ORDER BY COALESCE(f.booked_on, f.due_on), f.id");
-        let through_text = through.to_string();
         let mut query = sqlx::query(&sql)
             .bind(clinic.get())
-            .bind(&through_text)
-            .bind(&through_text);
+            .bind(through.to_string())
+            .bind(today.to_string());
         if let Some(i) = &filter.indication {
             query = query.bind(i);
         }

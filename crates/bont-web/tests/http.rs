@@ -1,6 +1,7 @@
 //! The web application over real HTTP, on a real SQLite file, one fresh server per test.
 
 mod app;
+mod outcomes;
 
 use app::{TestApp, patient_form};
 use bont_core::{Capability, Role};

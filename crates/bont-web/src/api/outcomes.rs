@@ -22,7 +22,7 @@ use bont_core::outcomes::response::{
 };
 use bont_core::outcomes::schedule::{Standing, standing, week_end};
 use bont_core::treatment::check_reason;
-use bont_core::{PatientId, SessionId, UserId};
+use bont_core::{ClinicId, PatientId, SessionId, UserId};
 use bont_db::Actor;
 use bont_db::outcomes::{
     ContactResult, StoredAdverseEvent, StoredAssessment, StoredFollowUp, StoredGoal,
@@ -423,12 +423,32 @@ pub struct WorklistLine {
     pub phone: Option<String>,
 }
 
-/// The worklist of the user's clinic on a day (today unless `date` says otherwise): the
-/// one place it is put together, for the page and the API.
+/// The worklist of the user's clinic on a day (today unless `date` says otherwise).
 pub async fn worklist_for(
     state: &AppState,
     actor: &Actor,
     query: &WorklistQuery,
+) -> Result<(Date, Vec<WorklistLine>), AppError> {
+    worklist_lines(
+        &state.db,
+        Some(actor),
+        actor.clinic,
+        query,
+        state.clock.today(),
+    )
+    .await
+}
+
+/// The one place the worklist is put together, for the page, the API and `bont worklist`:
+/// open follow-ups of the clinic through the end of the week of the day, each with where
+/// it stands, filtered and sorted (overdue first, then by due day). `actor` is none for
+/// the command line.
+pub async fn worklist_lines(
+    db: &bont_db::Database,
+    actor: Option<&Actor>,
+    clinic: ClinicId,
+    query: &WorklistQuery,
+    today: Date,
 ) -> Result<(Date, Vec<WorklistLine>), AppError> {
     let day = match query
         .date
@@ -444,15 +464,10 @@ pub async fn worklist_for(
                 },
             ]))
         })?,
-        None => state.clock.today(),
+        None => today,
     };
-    let filter = WorklistFilter {
-        indication: query.indication.clone().filter(|i| !i.is_empty()),
-        physician: query.physician.map(UserId::new),
-    };
-    let rows = state
-        .db
-        .worklist(Some(actor), actor.clinic, &filter, week_end(day))
+    let rows = db
+        .worklist(actor, clinic, &query.filter(), day, week_end(day))
         .await?;
     let mut lines: Vec<WorklistLine> = rows
         .into_iter()
@@ -482,6 +497,15 @@ pub async fn worklist_for(
     Ok((day, lines))
 }
 
+impl WorklistQuery {
+    pub fn filter(&self) -> WorklistFilter {
+        WorklistFilter {
+            indication: self.indication.clone().filter(|i| !i.is_empty()),
+            physician: self.physician.map(UserId::new),
+        }
+    }
+}
+
 pub async fn worklist(
     State(state): State<AppState>,
     me: CurrentUser,
@@ -489,13 +513,9 @@ pub async fn worklist(
 ) -> Result<Json<serde_json::Value>, AppError> {
     let actor = me.actor(&state);
     let (day, lines) = worklist_for(&state, &actor, &query).await?;
-    let filter = WorklistFilter {
-        indication: query.indication.clone().filter(|i| !i.is_empty()),
-        physician: query.physician.map(UserId::new),
-    };
     let never = state
         .db
-        .never_followed_up(actor.clinic, &filter, day)
+        .never_followed_up(actor.clinic, &query.filter(), day)
         .await?;
     let never: Vec<serde_json::Value> = never
         .into_iter()
