@@ -443,3 +443,16 @@ worklist-empty = Nothing to follow up.
 worklist-session = Session
 worklist-alarming = serious adverse event on record
 worklist-never-title = Sessions never followed up
+
+## Pictures
+timeline-title = Timeline
+timeline-alt = Doses per muscle, expected effect, adverse events and scores over time
+timeline-doses = Doses per muscle (units of the product given; marks compare within one product)
+timeline-effect = Expected effect (share of the greatest effect), adverse events where they began
+timeline-today = today
+direction-lower-better = lower is better
+direction-higher-better = higher is better
+body-map-title = Body map of the injected muscles
+body-map-front = Front
+body-map-back = Back
+body-map-units-of = Units of { $product } per side

@@ -878,3 +878,102 @@ async fn response_per_session_and_a_lost_response_show_on_the_patient_page() {
     assert_eq!(html.matches("<td>non-responder</td>").count(), 2);
     assert_eq!(html.matches("<td>responder</td>").count(), 2);
 }
+
+#[tokio::test]
+async fn the_timeline_and_the_body_map_are_drawn_by_the_server() {
+    let app = TestApp::spawn().await;
+    let physician = app.logged_in(Role::Physician).await;
+    let patient = patient_for_sessions(&app, &physician).await;
+    let first = signed_session(
+        &app,
+        &physician,
+        &patient,
+        session_json("2026-05-04", 100.0),
+    )
+    .await;
+    signed_session(
+        &app,
+        &physician,
+        &patient,
+        session_json("2026-08-10", 120.0),
+    )
+    .await;
+    for (date, score) in [("2026-05-04", 7.0), ("2026-05-20", 2.0)] {
+        let stored = physician
+            .post(app.url(&format!("{patient}/assessments")))
+            .json(&json!({"scale": "tsui", "date": date, "timepoint": "other", "score": score}))
+            .send()
+            .await
+            .expect("assessment");
+        assert_eq!(stored.status(), StatusCode::CREATED);
+    }
+    let event = physician
+        .post(app.url(&format!("/api/sessions/{first}/adverse-events")))
+        .json(&json!({"kind": "neck_weakness", "onset_day": 6, "severity": "moderate", "outcome": "resolved", "duration_days": 14}))
+        .send()
+        .await
+        .expect("event");
+    assert_eq!(event.status(), StatusCode::CREATED);
+    let id = patient_id(&patient);
+    let reads_before = count(
+        &app,
+        "SELECT COUNT(*) FROM audit_events WHERE action = 'patient.read'",
+    )
+    .await;
+    let response = physician
+        .get(app.url(&format!("/patients/{id}/timeline.svg")))
+        .send()
+        .await
+        .expect("timeline");
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(
+        response.headers()["content-type"],
+        "image/svg+xml; charset=utf-8"
+    );
+    let svg = response.text().await.expect("svg");
+    for text in [
+        "Sternocleidomastoid",
+        "Splenius capitis",
+        "Tsui rating scale",
+        "neck weakness",
+        "onabotulinumtoxinA (U)",
+        "60",
+    ] {
+        assert!(svg.contains(text), "{text} missing from the timeline");
+    }
+    assert!(
+        count(
+            &app,
+            "SELECT COUNT(*) FROM audit_events WHERE action = 'patient.read'"
+        )
+        .await
+            > reads_before
+    );
+    let html = page(&physician, app.url(&format!("/patients/{id}"))).await;
+    assert!(html.contains(&format!("src=\"/patients/{id}/timeline.svg\"")));
+
+    let body_map = physician
+        .get(app.url(&format!("/sessions/{first}/body-map.svg")))
+        .send()
+        .await
+        .expect("body map")
+        .text()
+        .await
+        .expect("svg");
+    assert!(
+        body_map.contains("Sternocleidomastoid (left): <tspan class=\"num\">50 U</tspan>"),
+        "{body_map}"
+    );
+    assert!(body_map.contains("Units of Botox per side"));
+    assert_eq!(body_map.matches("<circle").count(), 2);
+
+    // Another clinic's patient has no pictures to draw.
+    let elsewhere = app.logged_in_elsewhere(Role::Physician).await;
+    for url in [
+        format!("/patients/{id}/timeline.svg"),
+        format!("/sessions/{first}/body-map.svg"),
+    ] {
+        let response = elsewhere.get(app.url(&url)).send().await.expect("get");
+        assert_eq!(response.status(), StatusCode::NOT_FOUND, "{url}");
+    }
+}

@@ -1,0 +1,22 @@
+//! Pictures and documents built on the server: the patient timeline (plotters, SVG
+//! backend only) and the body map. A crate of its own because drawing and, later, PDF
+//! engines are slow to build; it reads domain types and writes text, and does no I/O.
+
+pub mod body_map;
+pub mod timeline;
+
+/// Text escaped for SVG (XML) content and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
