@@ -2,6 +2,7 @@
 //! Commands parse their arguments and call the same library functions the web
 //! application uses; no rule is implemented here.
 
+pub mod audit;
 pub mod check;
 pub mod demo;
 pub mod demo_outcomes;

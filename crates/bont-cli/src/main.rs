@@ -120,6 +120,11 @@ enum Command {
         #[arg(long)]
         from: PathBuf,
     },
+    /// Check the audit trail's hash chain, or export it.
+    Audit {
+        #[command(subcommand)]
+        command: AuditCommand,
+    },
     /// Manage staff accounts.
     User {
         #[command(subcommand)]
@@ -138,6 +143,43 @@ enum ListFormat {
     Text,
     Csv,
     Json,
+}
+
+#[derive(Subcommand)]
+enum AuditCommand {
+    /// Recompute every event's hash and link; exit status 0 intact, 1 broken.
+    Verify {
+        #[command(flatten)]
+        data: DataArgs,
+        /// A head printed by an earlier verify: it must still be in the chain.
+        #[arg(long)]
+        expect_head: Option<String>,
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+    },
+    /// Print audit events, oldest first.
+    Export {
+        #[command(flatten)]
+        data: DataArgs,
+        #[arg(long, value_enum, default_value = "csv")]
+        format: ListFormat,
+        /// From this day (YYYY-MM-DD, inclusive).
+        #[arg(long)]
+        from: Option<jiff::civil::Date>,
+        /// To this day (YYYY-MM-DD, inclusive).
+        #[arg(long)]
+        to: Option<jiff::civil::Date>,
+        /// Only this user name's events.
+        #[arg(long)]
+        user: Option<String>,
+        /// Only this action, or actions starting with it when it ends with a dot
+        /// (patient.).
+        #[arg(long)]
+        action: Option<String>,
+        /// Only events about this patient (its number in bont).
+        #[arg(long)]
+        patient: Option<i64>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -235,6 +277,9 @@ fn entry() -> anyhow::Result<u8> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;
+    if let Command::Audit { command } = cli.command {
+        return runtime.block_on(audit_command(command));
+    }
     runtime.block_on(run(cli)).map(|()| 0)
 }
 
@@ -458,8 +503,67 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::User { command } => user_command(command, clock).await,
-        Command::Check { .. } => unreachable!("handled before the runtime starts"),
+        Command::Check { .. } | Command::Audit { .. } => {
+            unreachable!("handled before the runtime starts")
+        }
     }
+}
+
+/// `bont audit ...`; the exit status of `verify` tells whether the chain is intact.
+async fn audit_command(command: AuditCommand) -> anyhow::Result<u8> {
+    use bont_cli::audit::{Format as Out, render_events, render_report};
+    match command {
+        AuditCommand::Verify {
+            data,
+            expect_head,
+            format,
+        } => {
+            let db = existing(&data).await?;
+            let report = db.verify_audit_chain(expect_head.as_deref()).await?;
+            let format = match format {
+                Format::Text => Out::Text,
+                Format::Json => Out::Json,
+            };
+            print_all(&render_report(format, &report)?)?;
+            Ok(if report.is_intact() { 0 } else { 1 })
+        }
+        AuditCommand::Export {
+            data,
+            format,
+            from,
+            to,
+            user,
+            action,
+            patient,
+        } => {
+            let db = existing(&data).await?;
+            let filter = bont_db::audit::AuditFilter {
+                user,
+                action,
+                entity: patient.map(|_| "patient".to_owned()),
+                entity_id: patient,
+                from,
+                to,
+                ..Default::default()
+            };
+            let mut rows = db.audit_events(&filter, i64::MAX).await?;
+            rows.reverse();
+            let format = match format {
+                ListFormat::Text => Out::Text,
+                ListFormat::Csv => Out::Csv,
+                ListFormat::Json => Out::Json,
+            };
+            print_all(&render_events(format, &rows)?)?;
+            Ok(0)
+        }
+    }
+}
+
+/// The clinic's database, which must exist already.
+async fn existing(data: &DataArgs) -> anyhow::Result<Database> {
+    let path = data.data.join(DATABASE_FILE);
+    anyhow::ensure!(path.exists(), "there is no database at {}", path.display());
+    open(&data.data, DATABASE_FILE).await
 }
 
 /// The account demo data is recorded as: the demo physician, created (with the other

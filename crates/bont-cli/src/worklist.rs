@@ -1,6 +1,7 @@
 //! `bont worklist`: the same worklist as the web page, printed for a day as text for
 //! people, CSV for spreadsheets or JSON for other programs.
 
+use crate::audit::csv_field;
 use bont_db::outcomes::NeverFollowedUp;
 use bont_web::api::outcomes::WorklistLine;
 use jiff::civil::Date;
@@ -44,15 +45,6 @@ fn cells(line: &WorklistLine) -> [String; 12] {
         line.row.physician.clone().unwrap_or_default(),
         if line.row.alarming_event { "yes" } else { "" }.to_owned(),
     ]
-}
-
-/// A CSV field, quoted when it needs to be (RFC 4180).
-fn csv_field(text: &str) -> String {
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_owned()
-    }
 }
 
 pub fn render(

@@ -633,3 +633,77 @@ fn worklist_prints_the_same_list_as_text_csv_and_json() {
     assert!(!ok);
     assert!(stderr.contains("physician: no user nobody"), "{stderr}");
 }
+
+#[tokio::test]
+async fn audit_verify_finds_tampering_and_export_writes_the_trail() {
+    let dir = tempfile::tempdir().expect("dir");
+    let data = dir.path().to_str().expect("utf-8 path");
+    let (ok, _, stderr) = run(&[
+        "demo",
+        "--data",
+        data,
+        "--patients",
+        "10",
+        "--seed",
+        "9",
+        "--as-of",
+        "2026-11-22",
+    ]);
+    assert!(ok, "{stderr}");
+    let verify = |extra: &[&str]| {
+        let mut args = vec!["audit", "verify", "--data", data];
+        args.extend_from_slice(extra);
+        let out = bont().args(&args).output().expect("bont runs");
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+        )
+    };
+    let (code, report) = verify(&["--format", "json"]);
+    assert_eq!(code, Some(0), "{report}");
+    let report: serde_json::Value = serde_json::from_str(&report).expect("json");
+    let head = report["head"].as_str().expect("head").to_owned();
+    let events = report["events"].as_i64().expect("events");
+    assert!(events > 100, "{events} events");
+
+    let (ok, csv, _) = run(&["audit", "export", "--data", data, "--action", "session."]);
+    assert!(ok);
+    let mut lines = csv.lines();
+    assert_eq!(
+        lines.next(),
+        Some(
+            "id,at,clinic_id,user_id,username,action,entity,entity_id,detail,client,prev_hash,hash"
+        )
+    );
+    assert!(lines.clone().count() > 10);
+    assert!(lines.all(|l| l.contains(",session.")));
+    let (ok, json, _) = run(&["audit", "export", "--data", data, "--format", "json"]);
+    assert!(ok);
+    let all: Vec<serde_json::Value> = serde_json::from_str(&json).expect("json");
+    assert_eq!(all.len() as i64, events);
+    assert_eq!(all.last().expect("newest")["hash"], head.as_str());
+
+    // Somebody with the file rewrites an event, then removes the newest ones.
+    let path = dir.path().join("bont.sqlite");
+    let options = sqlx::sqlite::SqliteConnectOptions::new().filename(&path);
+    let mut conn = <sqlx::SqliteConnection as sqlx::Connection>::connect_with(&options)
+        .await
+        .expect("open");
+    sqlx::query("UPDATE audit_events SET user_id = NULL WHERE id = 40")
+        .execute(&mut conn)
+        .await
+        .expect("edit");
+    let (code, text) = verify(&[]);
+    assert_eq!(code, Some(1), "{text}");
+    assert!(
+        text.contains("BROKEN") && text.contains("event 40:"),
+        "{text}"
+    );
+    sqlx::query("DELETE FROM audit_events WHERE id > 100")
+        .execute(&mut conn)
+        .await
+        .expect("truncate");
+    let (code, text) = verify(&["--expect-head", &head]);
+    assert_eq!(code, Some(1), "{text}");
+    assert!(text.contains("expected head is NOT in the chain"), "{text}");
+}

@@ -33,6 +33,9 @@ pub enum Capability {
     SignSessions,
     /// Record follow-up calls, assessments on the outcome scales, goals and adverse events.
     RecordOutcomes,
+    /// Read the clinic's audit trail (who read or changed what, from where) and check its
+    /// hash chain. The trail names records by number only, never by a patient's name.
+    ViewAudit,
 }
 
 impl Role {
@@ -91,7 +94,7 @@ impl Role {
                 ViewPatients | EditPatients | CheckPlans | RecordSessions | RecordOutcomes
             ),
             Role::Manager | Role::Researcher => false,
-            Role::Admin => matches!(capability, ManageUsers),
+            Role::Admin => matches!(capability, ManageUsers | ViewAudit),
         }
     }
 }
@@ -122,6 +125,11 @@ mod tests {
             );
             assert_eq!(
                 role.allows(Capability::ManageUsers),
+                role == Role::Admin,
+                "{role}"
+            );
+            assert_eq!(
+                role.allows(Capability::ViewAudit),
                 role == Role::Admin,
                 "{role}"
             );

@@ -23,6 +23,69 @@ pub struct Event<'a> {
     pub detail: &'a str,
 }
 
+/// The link before the first event.
+pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+
+/// What an event's hash covers: every column but the hash itself, each with its length,
+/// and the hash of the event before it.
+#[derive(Debug, Clone, Copy)]
+pub struct Content<'a> {
+    pub id: i64,
+    pub clinic_id: Option<i64>,
+    pub at: &'a str,
+    pub user_id: Option<i64>,
+    pub action: &'a str,
+    pub entity: Option<&'a str>,
+    pub entity_id: Option<i64>,
+    pub detail: &'a str,
+    pub client: &'a str,
+}
+
+/// SHA-256 over the previous hash and the event's content, as lowercase hex. Absent values
+/// and empty ones hash differently; every field carries its length, so no two different
+/// events share an encoding.
+pub fn event_hash(prev_hash: &str, event: &Content<'_>) -> String {
+    use sha2::{Digest, Sha256};
+    fn text(hasher: &mut Sha256, value: Option<&str>) {
+        match value {
+            None => hasher.update([0u8]),
+            Some(v) => {
+                hasher.update([1u8]);
+                hasher.update((v.len() as u64).to_be_bytes());
+                hasher.update(v.as_bytes());
+            }
+        }
+    }
+    let number = |n: Option<i64>| n.map(|n| n.to_string());
+    let mut hasher = Sha256::new();
+    hasher.update(b"bont audit event v1");
+    text(&mut hasher, Some(prev_hash));
+    text(&mut hasher, Some(&event.id.to_string()));
+    text(&mut hasher, number(event.clinic_id).as_deref());
+    text(&mut hasher, Some(event.at));
+    text(&mut hasher, number(event.user_id).as_deref());
+    text(&mut hasher, Some(event.action));
+    text(&mut hasher, event.entity);
+    text(&mut hasher, number(event.entity_id).as_deref());
+    text(&mut hasher, Some(event.detail));
+    text(&mut hasher, Some(event.client));
+    hex::encode(hasher.finalize())
+}
+
+/// The newest event's id and hash, or (0, genesis) for an empty trail.
+async fn chain_head(tx: &mut Transaction<'_, Sqlite>) -> Result<(i64, String), sqlx::Error> {
+    let head: Option<(i64, Option<String>)> =
+        sqlx::query_as("SELECT id, hash FROM audit_events ORDER BY id DESC LIMIT 1")
+            .fetch_optional(&mut **tx)
+            .await?;
+    Ok(match head {
+        Some((id, hash)) => (id, hash.unwrap_or_else(|| GENESIS.to_owned())),
+        None => (0, GENESIS.to_owned()),
+    })
+}
+
+/// Appends an event to the chain. The transaction holds the write lock from its start
+/// (see `Database::write`), so nobody else extends the chain meanwhile.
 pub(crate) async fn record(
     tx: &mut Transaction<'_, Sqlite>,
     clinic: Option<ClinicId>,
@@ -31,18 +94,35 @@ pub(crate) async fn record(
     now: jiff::Timestamp,
     event: Event<'_>,
 ) -> Result<(), sqlx::Error> {
+    let (last_id, prev_hash) = chain_head(tx).await?;
+    let at = super::stamp(now);
+    let content = Content {
+        id: last_id + 1,
+        clinic_id: clinic.map(ClinicId::get),
+        at: &at,
+        user_id: user.map(UserId::get),
+        action: event.action,
+        entity: event.entity,
+        entity_id: event.entity_id,
+        detail: event.detail,
+        client,
+    };
+    let hash = event_hash(&prev_hash, &content);
     sqlx::query(
-        "INSERT INTO audit_events (clinic_id, at, user_id, action, entity, entity_id, detail, client)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO audit_events (id, clinic_id, at, user_id, action, entity, entity_id, detail, client, prev_hash, hash)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     )
-    .bind(clinic.map(ClinicId::get))
-    .bind(super::stamp(now))
-    .bind(user.map(UserId::get))
+    .bind(content.id)
+    .bind(content.clinic_id)
+    .bind(&at)
+    .bind(content.user_id)
     .bind(event.action)
     .bind(event.entity)
     .bind(event.entity_id)
     .bind(event.detail)
     .bind(client)
+    .bind(&prev_hash)
+    .bind(&hash)
     .execute(&mut **tx)
     .await?;
     Ok(())
@@ -67,18 +147,94 @@ impl Actor {
 }
 
 /// A stored audit event, for the audit views and tests.
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone, serde::Serialize, sqlx::FromRow)]
 pub struct AuditRow {
     pub id: i64,
     pub clinic_id: Option<i64>,
     pub at: String,
     pub user_id: Option<i64>,
+    /// The user name of `user_id`, when there is one.
+    pub username: Option<String>,
     pub action: String,
     pub entity: Option<String>,
     pub entity_id: Option<i64>,
     pub detail: String,
     pub client: String,
+    pub prev_hash: Option<String>,
+    pub hash: Option<String>,
 }
+
+impl AuditRow {
+    fn content(&self) -> Content<'_> {
+        Content {
+            id: self.id,
+            clinic_id: self.clinic_id,
+            at: &self.at,
+            user_id: self.user_id,
+            action: &self.action,
+            entity: self.entity.as_deref(),
+            entity_id: self.entity_id,
+            detail: &self.detail,
+            client: &self.client,
+        }
+    }
+}
+
+/// Which events to list; every field narrows the list.
+#[derive(Debug, Clone, Default)]
+pub struct AuditFilter {
+    /// Events of this clinic (and those tied to no clinic, such as failed logins).
+    pub clinic: Option<ClinicId>,
+    pub user: Option<String>,
+    /// An action, or the start of one ("patient." for every patient action).
+    pub action: Option<String>,
+    pub entity: Option<String>,
+    pub entity_id: Option<i64>,
+    /// From this day, inclusive.
+    pub from: Option<jiff::civil::Date>,
+    /// To this day, inclusive.
+    pub to: Option<jiff::civil::Date>,
+    /// Older than this event (for paging back).
+    pub before: Option<i64>,
+}
+
+/// What `verify_audit_chain` found.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ChainReport {
+    pub events: i64,
+    /// The newest event's hash: kept somewhere else, it lets a later check prove that no
+    /// event up to it was removed from the end.
+    pub head: String,
+    pub breaks: Vec<ChainBreak>,
+    /// Whether the expected head asked for is in the chain (`None` when none was asked).
+    pub expected_head_found: Option<bool>,
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ChainBreak {
+    pub id: i64,
+    pub kind: BreakKind,
+    /// The kind in words, for the command line and logs.
+    pub problem: &'static str,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BreakKind {
+    /// The event's content does not match its hash.
+    Edited,
+    /// The event's link does not match the event before it.
+    Unlinked,
+}
+
+impl ChainReport {
+    pub fn is_intact(&self) -> bool {
+        self.breaks.is_empty() && self.expected_head_found != Some(false)
+    }
+}
+
+const AUDIT_SELECT: &str = "SELECT e.id, e.clinic_id, e.at, e.user_id, u.username, e.action, e.entity, e.entity_id, e.detail, e.client, e.prev_hash, e.hash
+     FROM audit_events e LEFT JOIN users u ON u.id = e.user_id";
 
 impl super::Database {
     /// Records an event that goes with no other write (a login, a failed login).
@@ -90,7 +246,7 @@ impl super::Database {
         now: jiff::Timestamp,
         event: Event<'_>,
     ) -> super::StoreResult<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write().await?;
         record(&mut tx, clinic, user, client, now, event).await?;
         tx.commit().await?;
         Ok(())
@@ -116,14 +272,158 @@ impl super::Database {
         .await?)
     }
 
-    /// The newest events first.
-    pub async fn audit_events(&self, limit: i64) -> super::StoreResult<Vec<AuditRow>> {
-        Ok(sqlx::query_as::<_, AuditRow>(
-            "SELECT id, clinic_id, at, user_id, action, entity, entity_id, detail, client
-             FROM audit_events ORDER BY id DESC LIMIT ?",
-        )
-        .bind(limit)
-        .fetch_all(&self.pool)
-        .await?)
+    /// Events matching `filter`, newest first, at most `limit`.
+    pub async fn audit_events(
+        &self,
+        filter: &AuditFilter,
+        limit: i64,
+    ) -> super::StoreResult<Vec<AuditRow>> {
+        let mut sql = sqlx::QueryBuilder::<Sqlite>::new(AUDIT_SELECT);
+        sql.push(" WHERE 1 = 1");
+        if let Some(clinic) = filter.clinic {
+            sql.push(" AND (e.clinic_id = ")
+                .push_bind(clinic.get())
+                .push(" OR e.clinic_id IS NULL)");
+        }
+        if let Some(user) = &filter.user {
+            sql.push(" AND u.username = ").push_bind(user.clone());
+        }
+        if let Some(action) = &filter.action {
+            if action.ends_with('.') {
+                sql.push(" AND substr(e.action, 1, ")
+                    .push_bind(action.len() as i64)
+                    .push(") = ")
+                    .push_bind(action.clone());
+            } else {
+                sql.push(" AND e.action = ").push_bind(action.clone());
+            }
+        }
+        if let Some(entity) = &filter.entity {
+            sql.push(" AND e.entity = ").push_bind(entity.clone());
+        }
+        if let Some(id) = filter.entity_id {
+            sql.push(" AND e.entity_id = ").push_bind(id);
+        }
+        if let Some(from) = filter.from {
+            sql.push(" AND e.at >= ").push_bind(day_start(from));
+        }
+        if let Some(to) = filter.to {
+            sql.push(" AND e.at < ")
+                .push_bind(day_start(to.tomorrow().unwrap_or(to)));
+        }
+        if let Some(before) = filter.before {
+            sql.push(" AND e.id < ").push_bind(before);
+        }
+        sql.push(" ORDER BY e.id DESC LIMIT ").push_bind(limit);
+        Ok(sql
+            .build_query_as::<AuditRow>()
+            .fetch_all(&self.pool)
+            .await?)
     }
+
+    /// Walks the whole audit chain from the first event and reports every event whose
+    /// hash does not match its content (edited) or whose link does not match the event
+    /// before it (an event before it was removed or inserted). With `expected_head`,
+    /// also tells whether that hash, noted down earlier, is still in the chain.
+    pub async fn verify_audit_chain(
+        &self,
+        expected_head: Option<&str>,
+    ) -> super::StoreResult<ChainReport> {
+        const BATCH: i64 = 5_000;
+        let mut report = ChainReport {
+            events: 0,
+            head: GENESIS.to_owned(),
+            breaks: Vec::new(),
+            expected_head_found: expected_head.map(|_| false),
+        };
+        let mut after = 0;
+        loop {
+            let rows = sqlx::query_as::<_, AuditRow>(&format!(
+                "{AUDIT_SELECT} WHERE e.id > ? ORDER BY e.id LIMIT ?"
+            ))
+            .bind(after)
+            .bind(BATCH)
+            .fetch_all(&self.pool)
+            .await?;
+            let Some(last) = rows.last() else { break };
+            after = last.id;
+            for row in &rows {
+                report.events += 1;
+                let stored = row.hash.as_deref().unwrap_or_default();
+                if row.prev_hash.as_deref() != Some(report.head.as_str()) {
+                    report.breaks.push(ChainBreak {
+                        id: row.id,
+                        kind: BreakKind::Unlinked,
+                        problem: "its link does not match the event before it (an event was removed or inserted)",
+                    });
+                }
+                let prev = row.prev_hash.as_deref().unwrap_or_default();
+                if event_hash(prev, &row.content()) != stored {
+                    report.breaks.push(ChainBreak {
+                        id: row.id,
+                        kind: BreakKind::Edited,
+                        problem: "its content does not match its hash (the event was edited)",
+                    });
+                }
+                if expected_head == Some(stored) {
+                    report.expected_head_found = Some(true);
+                }
+                report.head = stored.to_owned();
+            }
+        }
+        Ok(report)
+    }
+
+    /// The actions on record, for the audit page's filter.
+    pub async fn audit_actions(&self) -> super::StoreResult<Vec<String>> {
+        Ok(
+            sqlx::query_scalar("SELECT DISTINCT action FROM audit_events ORDER BY action")
+                .fetch_all(&self.pool)
+                .await?,
+        )
+    }
+
+    /// Chains events that have no hash yet (those written before the chain existed), in
+    /// order, after the last chained one. Runs when the database opens.
+    pub(crate) async fn seal_unchained_audit_events(&self) -> super::StoreResult<()> {
+        let mut tx = self.write().await?;
+        let first: Option<i64> =
+            sqlx::query_scalar("SELECT MIN(id) FROM audit_events WHERE hash IS NULL")
+                .fetch_one(&mut *tx)
+                .await?;
+        let Some(first) = first else {
+            return Ok(());
+        };
+        let mut prev: String = sqlx::query_scalar(
+            "SELECT hash FROM audit_events WHERE id < ? ORDER BY id DESC LIMIT 1",
+        )
+        .bind(first)
+        .fetch_optional(&mut *tx)
+        .await?
+        .flatten()
+        .unwrap_or_else(|| GENESIS.to_owned());
+        let rows =
+            sqlx::query_as::<_, AuditRow>(&format!("{AUDIT_SELECT} WHERE e.id >= ? ORDER BY e.id"))
+                .bind(first)
+                .fetch_all(&mut *tx)
+                .await?;
+        for row in rows {
+            let hash = event_hash(&prev, &row.content());
+            sqlx::query("UPDATE audit_events SET prev_hash = ?, hash = ? WHERE id = ?")
+                .bind(&prev)
+                .bind(&hash)
+                .bind(row.id)
+                .execute(&mut *tx)
+                .await?;
+            prev = hash;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+}
+
+/// A bound that sorts before every stored time of `day` (UTC) and after every time of
+/// the day before: stored times are RFC 3339 text that starts with the same characters.
+fn day_start(day: jiff::civil::Date) -> String {
+    format!("{day}T00:00:00")
 }

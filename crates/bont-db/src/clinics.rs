@@ -17,7 +17,7 @@ impl Database {
         name: &str,
         now: jiff::Timestamp,
     ) -> StoreResult<Clinic> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write().await?;
         let existing = sqlx::query("SELECT id, name FROM clinics ORDER BY id LIMIT 1")
             .fetch_optional(&mut *tx)
             .await?;

@@ -73,12 +73,24 @@ impl Database {
             .connect_with(options)
             .await?;
         SQLITE_MIGRATIONS.run(&pool).await?;
-        Ok(Database { pool })
+        let db = Database { pool };
+        db.seal_unchained_audit_events().await?;
+        Ok(db)
     }
 
     /// The pool, for components that keep their own tables (the login session store).
     pub fn pool(&self) -> &SqlitePool {
         &self.pool
+    }
+
+    /// Starts a transaction that writes (every transaction here writes at least its audit
+    /// event). `BEGIN IMMEDIATE` takes SQLite's write lock at the start, so what the
+    /// transaction reads cannot be changed by another writer before it commits, and the
+    /// audit chain is extended by one writer at a time.
+    pub(crate) async fn write(
+        &self,
+    ) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>, sqlx::Error> {
+        self.pool.begin_with("BEGIN IMMEDIATE").await
     }
 
     /// Answers when the database can be queried (for the health endpoint).

@@ -372,7 +372,7 @@ impl Database {
         note: &str,
     ) -> StoreResult<()> {
         let now = crate::stamp(actor.now);
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write().await?;
         let status: Option<String> =
             sqlx::query_scalar("SELECT status FROM follow_ups WHERE id = ? AND clinic_id = ?")
                 .bind(id)
@@ -445,7 +445,7 @@ impl Database {
         today: Date,
         through: Date,
     ) -> StoreResult<Vec<WorklistRow>> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write().await?;
         let mut sql = format!(
             "SELECT {FOLLOW_UP_COLUMNS}, s.indication, s.product, s.session_date, s.total_units, u.display_name
              FROM follow_ups f JOIN treatment_sessions s ON s.id = f.session_id AND s.clinic_id = f.clinic_id
@@ -582,7 +582,7 @@ impl Database {
         assessment: &Assessment,
     ) -> StoreResult<i64> {
         let now = crate::stamp(actor.now);
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write().await?;
         known_patient(&mut tx, actor, patient).await?;
         let day = assessment.date.to_string();
         let id: i64 = sqlx::query_scalar(
@@ -693,7 +693,7 @@ impl Database {
         id: i64,
         reason: &str,
     ) -> StoreResult<PatientId> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write().await?;
         let row = sqlx::query(&format!(
             "SELECT patient_id, status FROM {table} WHERE id = ? AND clinic_id = ?"
         ))
@@ -740,7 +740,7 @@ impl Database {
         book: &OutcomeBook,
     ) -> StoreResult<i64> {
         let now = crate::stamp(actor.now);
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write().await?;
         let patient: i64 = sqlx::query_scalar(
             "SELECT patient_id FROM treatment_sessions WHERE id = ? AND clinic_id = ? AND status <> 'void'",
         )
@@ -825,7 +825,7 @@ impl Database {
         goal: &Goal,
         session: Option<SessionId>,
     ) -> StoreResult<i64> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write().await?;
         known_patient(&mut tx, actor, patient).await?;
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO goals (clinic_id, patient_id, domain, text, weight, baseline, set_on, status, created_at, created_by)
@@ -869,7 +869,7 @@ impl Database {
         level: i8,
         session: Option<SessionId>,
     ) -> StoreResult<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write().await?;
         let patient: i64 =
             sqlx::query_scalar("SELECT patient_id FROM goals WHERE id = ? AND clinic_id = ?")
                 .bind(goal)

@@ -244,7 +244,7 @@ impl Database {
     ) -> StoreResult<PatientId> {
         let c = Columns::of(record);
         let now = crate::stamp(actor.now);
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write().await?;
         let id: i64 = bind_record(sqlx::query(&INSERT_SQL), &c)
             .bind(actor.clinic.get())
             .bind(&now)
@@ -279,7 +279,7 @@ impl Database {
         expected_version: i64,
         record: &PatientRecord,
     ) -> StoreResult<i64> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write().await?;
         let current = sqlx::query(&format!(
             "SELECT {COLUMNS} FROM patients WHERE id = ? AND clinic_id = ?"
         ))
@@ -340,7 +340,7 @@ impl Database {
 
     /// Reads one patient of the actor's clinic; the read is an audit event.
     pub async fn read_patient(&self, actor: &Actor, id: PatientId) -> StoreResult<StoredPatient> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write().await?;
         let row = sqlx::query(&format!(
             "SELECT {COLUMNS} FROM patients WHERE id = ? AND clinic_id = ?"
         ))
@@ -419,7 +419,7 @@ impl Database {
                 }
             }
         }
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write().await?;
         let count_sql = format!("SELECT COUNT(*) FROM patients{filter}");
         let mut count = sqlx::query_scalar::<_, i64>(&count_sql).bind(actor.clinic.get());
         for b in &binds {

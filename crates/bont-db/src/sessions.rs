@@ -128,7 +128,7 @@ impl Database {
         verdict: &SavedVerdict,
     ) -> StoreResult<SessionId> {
         let now = crate::stamp(actor.now);
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write().await?;
         let known: Option<i64> =
             sqlx::query_scalar("SELECT id FROM patients WHERE id = ? AND clinic_id = ?")
                 .bind(patient.get())
@@ -261,7 +261,7 @@ impl Database {
         change: Change<'_>,
     ) -> StoreResult<i64> {
         let now = crate::stamp(actor.now);
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write().await?;
         let row = sqlx::query(&format!(
             "SELECT {COLUMNS} FROM treatment_sessions WHERE id = ? AND clinic_id = ?"
         ))
@@ -450,7 +450,7 @@ impl Database {
 
     /// One session of the actor's clinic; the read is an audit event.
     pub async fn read_session(&self, actor: &Actor, id: SessionId) -> StoreResult<StoredSession> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write().await?;
         let row = sqlx::query(&format!(
             "SELECT {COLUMNS} FROM treatment_sessions WHERE id = ? AND clinic_id = ?"
         ))

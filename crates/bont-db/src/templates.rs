@@ -30,7 +30,7 @@ impl Database {
         };
         let json =
             serde_json::to_string(&content).map_err(|e| StoreError::Corrupt(e.to_string()))?;
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write().await?;
         let inserted = sqlx::query_scalar::<_, i64>(
             "INSERT INTO session_templates (clinic_id, name, record, created_at, created_by) VALUES (?, ?, ?, ?, ?) RETURNING id",
         )

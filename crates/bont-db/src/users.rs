@@ -53,7 +53,7 @@ impl Database {
         must_change_password: bool,
         now: jiff::Timestamp,
     ) -> StoreResult<UserId> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write().await?;
         let inserted = sqlx::query_scalar::<_, i64>(
             "INSERT INTO users (clinic_id, username, display_name, role, language, password_hash,
                                 must_change_password, active, created_at, updated_at)
@@ -134,7 +134,7 @@ impl Database {
         password_hash: &str,
         must_change: bool,
     ) -> StoreResult<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.write().await?;
         let changed = sqlx::query(
             "UPDATE users SET password_hash = ?, must_change_password = ?, updated_at = ? WHERE id = ?",
         )

@@ -83,7 +83,11 @@ async fn a_duplicate_record_number_is_a_field_error_and_writes_nothing() {
     f.db.create_patient(&f.actor, &record("R-1", "One", "1970-01-01"))
         .await
         .expect("first");
-    let before = f.db.audit_events(1000).await.expect("audit").len();
+    let before =
+        f.db.audit_events(&Default::default(), 1000)
+            .await
+            .expect("audit")
+            .len();
     let err =
         f.db.create_patient(&f.actor, &record("R-1", "Two", "1971-01-01"))
             .await;
@@ -94,7 +98,13 @@ async fn a_duplicate_record_number_is_a_field_error_and_writes_nothing() {
         other => panic!("expected a duplicate, got {other:?}"),
     }
     assert_eq!(f.db.count_patients(f.actor.clinic).await.expect("count"), 1);
-    assert_eq!(f.db.audit_events(1000).await.expect("audit").len(), before);
+    assert_eq!(
+        f.db.audit_events(&Default::default(), 1000)
+            .await
+            .expect("audit")
+            .len(),
+        before
+    );
 }
 
 #[tokio::test]
@@ -234,7 +244,7 @@ async fn every_read_and_write_of_a_patient_is_audited() {
         .await
         .expect("search");
     let actions: Vec<String> =
-        f.db.audit_events(10)
+        f.db.audit_events(&Default::default(), 10)
             .await
             .expect("audit")
             .into_iter()
@@ -251,4 +261,73 @@ async fn every_read_and_write_of_a_patient_is_audited() {
             "patient.search"
         ]
     );
+}
+
+#[tokio::test]
+async fn the_audit_chain_shows_an_edited_or_removed_event() {
+    let f = fixture().await;
+    for (n, name) in ["Nowak", "Kowalska", "Wiśniewska", "Lewandowska"]
+        .iter()
+        .enumerate()
+    {
+        f.db.create_patient(&f.actor, &record(&format!("A-{n}"), name, "1980-01-02"))
+            .await
+            .expect("create");
+    }
+    let intact = f.db.verify_audit_chain(None).await.expect("verify");
+    assert!(intact.is_intact(), "{intact:?}");
+    assert!(intact.events >= 5, "{intact:?}");
+    let head = intact.head.clone();
+    let pool = f.db.pool();
+    let exec = |sql: &'static str| async move {
+        sqlx::query(sql).execute(pool).await.expect("tamper");
+    };
+
+    // Somebody rewrites what an event says.
+    exec("UPDATE audit_events SET detail = 'nothing happened' WHERE id = 3").await;
+    let edited = f.db.verify_audit_chain(Some(&head)).await.expect("verify");
+    assert!(!edited.is_intact());
+    assert_eq!(
+        edited.breaks.iter().map(|b| b.id).collect::<Vec<_>>(),
+        vec![3]
+    );
+    assert!(edited.breaks[0].problem.contains("edited"));
+
+    // ...or removes one, or the newest ones.
+    exec("DELETE FROM audit_events WHERE id = 2").await;
+    let removed = f.db.verify_audit_chain(Some(&head)).await.expect("verify");
+    assert!(
+        removed
+            .breaks
+            .iter()
+            .any(|b| b.id == 3 && b.problem.contains("removed")),
+        "{removed:?}"
+    );
+    exec("DELETE FROM audit_events WHERE id = (SELECT MAX(id) FROM audit_events)").await;
+    let truncated = f.db.verify_audit_chain(Some(&head)).await.expect("verify");
+    assert_eq!(truncated.expected_head_found, Some(false));
+}
+
+#[tokio::test]
+async fn events_written_before_the_chain_are_chained_when_the_database_opens() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("bont.sqlite");
+    let db = Database::open(&path).await.expect("open");
+    db.first_clinic_or_create("Clinic", now())
+        .await
+        .expect("clinic");
+    sqlx::query(
+        "INSERT INTO audit_events (clinic_id, at, action, detail, client)
+         VALUES (1, '2026-01-01T00:00:00Z', 'login.failed', 'someone', ''),
+                (1, '2026-01-02T00:00:00Z', 'login.failed', 'someone', '')",
+    )
+    .execute(db.pool())
+    .await
+    .expect("old events");
+    let before = db.verify_audit_chain(None).await.expect("verify");
+    assert!(!before.is_intact());
+    db.close().await;
+    let db = Database::open(&path).await.expect("reopen");
+    let after = db.verify_audit_chain(None).await.expect("verify");
+    assert!(after.is_intact(), "{after:?}");
 }

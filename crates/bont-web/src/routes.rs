@@ -10,7 +10,7 @@ use axum::handler::Handler;
 use axum::http::Method;
 use axum::routing::{MethodFilter, on};
 use bont_core::Capability::{
-    CheckPlans, EditPatients, ManageUsers, RecordOutcomes, RecordSessions, SignSessions,
+    CheckPlans, EditPatients, ManageUsers, RecordOutcomes, RecordSessions, SignSessions, ViewAudit,
     ViewPatients,
 };
 
@@ -108,6 +108,8 @@ pub fn table() -> RouteTable {
         .add(M::GET, "/users/new", Can(ManageUsers), pages::users::new_form)
         .add(M::POST, "/users", Can(ManageUsers), pages::users::create)
         .add(M::POST, "/users/{id}/reset-password", Can(ManageUsers), pages::users::reset_password)
+        .add(M::GET, "/audit", Can(ViewAudit), pages::audit::list)
+        .add(M::GET, "/audit/verify", Can(ViewAudit), pages::audit::verify)
         .add(M::GET, "/api/patients", Can(ViewPatients), api::patients::list)
         .add(M::POST, "/api/patients", Can(EditPatients), api::patients::create)
         .add(M::GET, "/api/patients/{id}", Can(ViewPatients), api::patients::show)

@@ -2,6 +2,7 @@
 
 mod app;
 mod outcomes;
+mod security;
 
 use app::{TestApp, patient_form};
 use bont_core::{Capability, Role};
@@ -179,7 +180,7 @@ async fn a_wrong_password_is_refused_and_audited() {
     }
     let failed = app
         .db
-        .audit_events(100)
+        .audit_events(&Default::default(), 100)
         .await
         .expect("audit")
         .into_iter()
@@ -888,7 +889,7 @@ async fn user_text_is_escaped_and_every_patient_read_is_audited() {
     assert!(page.contains("DROP TABLE patients"));
     let reads = app
         .db
-        .audit_events(100)
+        .audit_events(&Default::default(), 100)
         .await
         .expect("audit")
         .into_iter()
@@ -1775,7 +1776,11 @@ async fn repeated_failed_logins_lock_the_user_name_for_a_while() {
         StatusCode::SEE_OTHER,
         "other users are not affected"
     );
-    let events = app.db.audit_events(100).await.expect("audit");
+    let events = app
+        .db
+        .audit_events(&Default::default(), 100)
+        .await
+        .expect("audit");
     assert!(
         events
             .iter()

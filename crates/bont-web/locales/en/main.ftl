@@ -456,3 +456,31 @@ body-map-title = Body map of the injected muscles
 body-map-front = Front
 body-map-back = Back
 body-map-units-of = Units of { $product } per side
+
+## Audit trail
+nav-audit = Audit trail
+audit-title = Audit trail
+audit-explain = Every read and change of a patient's record, every login and every change of an account, newest first. Records are named by their number in bont.
+audit-action = Action
+audit-patient = Patient number
+audit-from = From
+audit-to = To
+audit-when = When (UTC)
+audit-record = Record
+audit-detail = Detail
+audit-client = From address
+audit-none = No events match.
+audit-older = Older events
+audit-bad-date = { $field }: “{ $value }” is not a date; write it as YYYY-MM-DD.
+audit-bad-patient = Patient number: “{ $value }” is not a number.
+audit-verify = Check the audit chain
+audit-intact = The audit trail is intact: { $count } events, each linked to the one before.
+audit-broken = The audit trail has been tampered with: { $count ->
+    [one] one problem
+   *[other] { $count } problems
+} found.
+audit-break-edited = Event { $id } was changed after it was written.
+audit-break-unlinked = The event before event { $id } was removed, or one was inserted.
+audit-head = Newest link (head):
+audit-head-explain = Note the head down outside bont (with the backup log, for instance): `bont audit verify --expect-head` proves later that no event up to it was removed.
+audit-back = Back to the audit trail

@@ -1,6 +1,7 @@
 //! The clinic's screens, one module per resource.
 
 pub mod account;
+pub mod audit;
 pub mod login;
 pub mod outcomes;
 pub mod patients;
@@ -24,6 +25,7 @@ pub struct Nav {
     pub role: String,
     pub patients: bool,
     pub users: bool,
+    pub audit: bool,
 }
 
 impl Nav {
@@ -33,6 +35,7 @@ impl Nav {
             role: Tr::new(user.language).t(&format!("role-{}", user.role.id())),
             patients: user.role.allows(Capability::ViewPatients),
             users: user.role.allows(Capability::ManageUsers),
+            audit: user.role.allows(Capability::ViewAudit),
         }
     }
 }
