@@ -229,11 +229,24 @@ async fn serve_demo_starts_with_one_log_in_per_role() {
         .redirect(reqwest::redirect::Policy::none())
         .build()
         .expect("client");
+    // The login page gives the session its form token, which the form sends back.
+    let login_page = client
+        .get(format!("http://{address}/login"))
+        .send()
+        .await
+        .expect("login page")
+        .text()
+        .await
+        .expect("body");
+    let marker = r#"name="csrf" value=""#;
+    let start = login_page.find(marker).expect("form token") + marker.len();
+    let token = &login_page[start..start + 64];
     let login = client
         .post(format!("http://{address}/login"))
         .form(&[
             ("username", "nurse"),
             ("password", password_of("nurse").as_str()),
+            ("csrf", token),
         ])
         .send()
         .await

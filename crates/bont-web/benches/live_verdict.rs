@@ -23,7 +23,7 @@ fn bench(c: &mut Criterion) {
         .build()
         .expect("runtime");
     let dir = tempfile::tempdir().expect("dir");
-    let (router, cookie, patient) = runtime.block_on(async {
+    let (router, cookie, patient, token) = runtime.block_on(async {
         let db = Database::open(&dir.path().join("bench.sqlite"))
             .await
             .expect("db");
@@ -105,29 +105,46 @@ fn bench(c: &mut Criterion) {
         let router = bont_web::app(AppState::new(db, clock), &WebConfig::default())
             .await
             .expect("app");
+        // As a browser: the login page (a session and its form token), the login form,
+        // then a page of the logged-in session for its new token.
+        let page = |uri: &str, cookie: Option<&str>| {
+            let mut request = Request::get(uri);
+            if let Some(cookie) = cookie {
+                request = request.header(header::COOKIE, cookie);
+            }
+            router
+                .clone()
+                .oneshot(request.body(Body::empty()).expect("request"))
+        };
+        let login_page = page("/login", None).await.expect("login page");
+        let anonymous = session_cookie(&login_page);
+        let token = form_token(login_page).await;
         let login = router
             .clone()
             .oneshot(
                 Request::post("/login")
                     .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-                    .body(Body::from("username=nurse&password=a+long+bench+password"))
+                    .header(header::COOKIE, anonymous.as_str())
+                    .body(Body::from(format!(
+                        "username=nurse&password=a+long+bench+password&csrf={token}"
+                    )))
                     .expect("request"),
             )
             .await
             .expect("login");
-        let cookie = login.headers()[header::SET_COOKIE]
-            .to_str()
-            .expect("cookie")
-            .split(';')
-            .next()
-            .expect("pair")
-            .to_owned();
-        (router, cookie, patient)
+        let cookie = session_cookie(&login);
+        let token = form_token(
+            page("/account/password", Some(&cookie))
+                .await
+                .expect("page"),
+        )
+        .await;
+        (router, cookie, patient, token)
     });
 
     // The form as the browser sends it: the PREEMPT sites one per row, plus the empty rows.
-    let mut form = String::from(
-        "date=2026-11-22&product=onabotulinumtoxinA&indication=chronic_migraine&vial_units=200&diluent_ml=4",
+    let mut form = format!(
+        "csrf={token}&date=2026-11-22&product=onabotulinumtoxinA&indication=chronic_migraine&vial_units=200&diluent_ml=4",
     );
     form.push_str("&muscle=procerus&side=midline&units=5&sites=1&guidance=");
     for (muscle, per_side) in [
@@ -192,3 +209,23 @@ criterion_group! {
     targets = bench
 }
 criterion_main!(benches);
+
+fn session_cookie(response: &axum::response::Response) -> String {
+    response.headers()[header::SET_COOKIE]
+        .to_str()
+        .expect("cookie")
+        .split(';')
+        .next()
+        .expect("pair")
+        .to_owned()
+}
+
+async fn form_token(response: axum::response::Response) -> String {
+    let body = axum::body::to_bytes(response.into_body(), usize::MAX)
+        .await
+        .expect("body");
+    let page = String::from_utf8_lossy(&body);
+    let marker = r#"name="csrf" value=""#;
+    let start = page.find(marker).expect("a form token") + marker.len();
+    page[start..start + 64].to_owned()
+}

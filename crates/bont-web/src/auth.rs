@@ -234,11 +234,14 @@ const PASSWORD_CHANGE_PATHS: [&str; 2] = ["/account/password", "/logout"];
 pub async fn require(
     State(access): State<Access>,
     auth: AuthSession,
-    mut request: Request,
+    request: Request,
     next: Next,
 ) -> Response {
     if access == Access::Public {
-        return next.run(request).await;
+        return match crate::csrf::check(&auth.session, request).await {
+            Ok(request) => next.run(request).await,
+            Err(e) => e.into_response(),
+        };
     }
     let path = request.uri().path().to_owned();
     let api = path.starts_with("/api/");
@@ -265,6 +268,10 @@ pub async fn require(
     {
         return AppError::Forbidden.into_response();
     }
+    let mut request = match crate::csrf::check(&auth.session, request).await {
+        Ok(request) => request,
+        Err(e) => return e.into_response(),
+    };
     let client = client_address(request.extensions());
     request
         .extensions_mut()

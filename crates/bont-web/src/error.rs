@@ -42,6 +42,10 @@ pub enum AppError {
     /// The record's state does not allow this (signing a signed session).
     #[error("wrong state: {0}")]
     WrongState(String),
+    /// A state-changing form without this session's token: expired, or sent from
+    /// another site.
+    #[error("form token missing or wrong")]
+    FormExpired,
     /// A fault of ours; the cause is logged, not shown.
     #[error("internal error: {0}")]
     Internal(String),
@@ -51,7 +55,7 @@ impl AppError {
     pub fn status(&self) -> StatusCode {
         match self {
             AppError::NotFound => StatusCode::NOT_FOUND,
-            AppError::Forbidden => StatusCode::FORBIDDEN,
+            AppError::Forbidden | AppError::FormExpired => StatusCode::FORBIDDEN,
             AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
             AppError::Malformed(_) => StatusCode::BAD_REQUEST,
             AppError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
@@ -73,6 +77,7 @@ impl AppError {
             AppError::Invalid(_) | AppError::InvalidPlan(_) => "error-invalid",
             AppError::Conflict => "error-conflict",
             AppError::WrongState(_) => "error-wrong-state",
+            AppError::FormExpired => "error-form-expired",
             AppError::Internal(_) => "error-internal",
         }
     }

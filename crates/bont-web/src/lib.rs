@@ -7,6 +7,7 @@
 
 pub mod api;
 pub mod auth;
+pub mod csrf;
 pub mod error;
 pub mod form;
 pub mod i18n;
@@ -63,6 +64,7 @@ pub async fn app(state: AppState, config: &WebConfig) -> anyhow::Result<Router> 
         .into_router()
         .fallback(error::not_found)
         .layer(axum::middleware::from_fn(error::render_errors))
+        .layer(axum::middleware::from_fn(csrf::embed))
         .layer(auth_layer)
         .layer(axum::extract::DefaultBodyLimit::max(BODY_LIMIT))
         .layer(header_layer(

@@ -37,8 +37,11 @@ async fn every_route_but_the_public_ones_requires_login() {
         match route.access {
             Access::Public => {
                 assert_ne!(status, StatusCode::SEE_OTHER, "{what} should be public");
+                // The login form without the login page's token is refused.
                 assert!(
-                    status.is_success() || status == StatusCode::UNAUTHORIZED,
+                    status.is_success()
+                        || status == StatusCode::UNAUTHORIZED
+                        || (route.path == "/login" && status == StatusCode::FORBIDDEN),
                     "{what}: {status}"
                 );
             }
@@ -108,16 +111,16 @@ async fn each_role_reaches_only_what_the_role_matrix_allows() {
 async fn login_cookie_is_http_only_and_strict_and_logout_ends_the_session() {
     let app = TestApp::spawn().await;
     let client = app.anonymous();
-    let response = client
-        .post(app.url("/login"))
-        .form(&[
-            ("username", "nurse"),
-            ("password", app::PASSWORD),
-            ("next", "/patients"),
-        ])
-        .send()
-        .await
-        .expect("login");
+    let response = app
+        .post_login_form(
+            &client,
+            &[
+                ("username", "nurse"),
+                ("password", app::PASSWORD),
+                ("next", "/patients"),
+            ],
+        )
+        .await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     assert_eq!(response.headers()["location"], "/patients");
     let cookie = response.headers()["set-cookie"]
@@ -137,8 +140,10 @@ async fn login_cookie_is_http_only_and_strict_and_logout_ends_the_session() {
         StatusCode::OK
     );
 
+    let token = app.form_token(&client, "/patients/new").await;
     let out = client
         .post(app.url("/logout"))
+        .form(&[("csrf", token)])
         .send()
         .await
         .expect("logout");
@@ -163,12 +168,11 @@ async fn a_wrong_password_is_refused_and_audited() {
     let app = TestApp::spawn().await;
     for (username, password) in [("nurse", "not the password"), ("nobody", app::PASSWORD)] {
         let response = app
-            .anonymous()
-            .post(app.url("/login"))
-            .form(&[("username", username), ("password", password)])
-            .send()
-            .await
-            .expect("login");
+            .post_login_form(
+                &app.anonymous(),
+                &[("username", username), ("password", password)],
+            )
+            .await;
         assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
         assert!(
             response
@@ -203,18 +207,19 @@ async fn the_first_administrator_must_choose_a_password_before_anything_else() {
             .is_none()
     );
     let client = app.anonymous();
-    let login = client
-        .post(app.url("/login"))
-        .form(&[
-            ("username", username.as_str()),
-            ("password", password.as_str()),
-        ])
-        .send()
-        .await
-        .expect("login");
+    let login = app
+        .post_login_form(
+            &client,
+            &[
+                ("username", username.as_str()),
+                ("password", password.as_str()),
+            ],
+        )
+        .await;
     assert_eq!(login.headers()["location"], "/account/password");
     let home = client.get(app.url("/users")).send().await.expect("users");
     assert_eq!(home.headers()["location"], "/account/password");
+    let token = app.form_token(&client, "/account/password").await;
 
     let too_short = client
         .post(app.url("/account/password"))
@@ -222,6 +227,7 @@ async fn the_first_administrator_must_choose_a_password_before_anything_else() {
             ("current_password", password.as_str()),
             ("password", "short"),
             ("password_repeat", "short"),
+            ("csrf", &token),
         ])
         .send()
         .await
@@ -242,6 +248,7 @@ async fn the_first_administrator_must_choose_a_password_before_anything_else() {
             ("current_password", password.as_str()),
             ("password", new),
             ("password_repeat", new),
+            ("csrf", &token),
         ])
         .send()
         .await
@@ -259,15 +266,14 @@ async fn the_first_administrator_must_choose_a_password_before_anything_else() {
 
     // The one-time password no longer works.
     let old = app
-        .anonymous()
-        .post(app.url("/login"))
-        .form(&[
-            ("username", username.as_str()),
-            ("password", password.as_str()),
-        ])
-        .send()
-        .await
-        .expect("login");
+        .post_login_form(
+            &app.anonymous(),
+            &[
+                ("username", username.as_str()),
+                ("password", password.as_str()),
+            ],
+        )
+        .await;
     assert_eq!(old.status(), StatusCode::UNAUTHORIZED);
 }
 
@@ -325,12 +331,12 @@ async fn an_administrator_opens_an_account_with_a_one_time_password() {
     assert_eq!(unknown_role.status(), StatusCode::UNPROCESSABLE_ENTITY);
 
     let newcomer = app.anonymous();
-    let login = newcomer
-        .post(app.url("/login"))
-        .form(&[("username", "nurse.two"), ("password", password.as_str())])
-        .send()
-        .await
-        .expect("login");
+    let login = app
+        .post_login_form(
+            &newcomer,
+            &[("username", "nurse.two"), ("password", password.as_str())],
+        )
+        .await;
     assert_eq!(login.headers()["location"], "/account/password");
 }
 
@@ -1741,15 +1747,8 @@ async fn repeated_failed_logins_lock_the_user_name_for_a_while() {
     let app = TestApp::spawn().await;
     let attempt = |username: &'static str, password: &'static str| {
         let client = app.anonymous();
-        let url = app.url("/login");
-        async move {
-            client
-                .post(url)
-                .form(&[("username", username), ("password", password)])
-                .send()
-                .await
-                .expect("login")
-        }
+        let app = &app;
+        async move { app.post_login(&client, username, password).await }
     };
     for _ in 0..bont_web::LOCKOUT_FAILURES {
         assert_eq!(
@@ -1808,11 +1807,10 @@ async fn repeated_failed_logins_lock_the_user_name_for_a_while() {
         .expect("password")
         .to_owned();
     let back = app
-        .anonymous()
-        .post(app.url("/login"))
-        .form(&[("username", "nurse"), ("password", password.as_str())])
-        .send()
-        .await
-        .expect("login");
+        .post_login_form(
+            &app.anonymous(),
+            &[("username", "nurse"), ("password", password.as_str())],
+        )
+        .await;
     assert_eq!(back.status(), StatusCode::SEE_OTHER);
 }

@@ -12,6 +12,7 @@ nav-logout = Log out
 ## Errors
 error-not-found = Not found
 error-forbidden = Your role does not allow this
+error-form-expired = This form has expired or did not come from bont. Go back, reload the page and send it again.
 error-unauthenticated = Please log in
 error-malformed = The request could not be read
 error-too-large = The request is too large

@@ -116,6 +116,7 @@ pub async fn submit(
         return render_with(StatusCode::UNAUTHORIZED, &page(true, false));
     };
     auth.login(&user).await.map_err(AppError::internal)?;
+    crate::csrf::renew(&auth.session).await?;
     let event = Event {
         action: "login",
         entity: Some("user"),

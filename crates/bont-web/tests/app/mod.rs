@@ -90,27 +90,81 @@ impl TestApp {
 
     /// A browser-like client that keeps cookies and does not follow redirects.
     pub fn anonymous(&self) -> reqwest::Client {
+        self.client_with(Arc::new(reqwest::cookie::Jar::default()), None)
+    }
+
+    fn client_with(&self, jar: Arc<reqwest::cookie::Jar>, token: Option<&str>) -> reqwest::Client {
+        let mut headers = reqwest::header::HeaderMap::new();
+        if let Some(token) = token {
+            headers.insert(
+                bont_web::csrf::HEADER,
+                token.parse().expect("token is a header value"),
+            );
+        }
         reqwest::Client::builder()
-            .cookie_store(true)
+            .cookie_provider(jar)
+            .default_headers(headers)
             .redirect(reqwest::redirect::Policy::none())
             .build()
             .expect("client")
     }
 
-    pub async fn log_in(&self, username: &str) -> reqwest::Client {
-        let client = self.anonymous();
-        let response = client
-            .post(self.url("/login"))
-            .form(&[("username", username), ("password", PASSWORD)])
+    /// The form token of `client`'s session, read from the hidden field of the page at
+    /// `path`, as a browser would send it back.
+    pub async fn form_token(&self, client: &reqwest::Client, path: &str) -> String {
+        let page = client
+            .get(self.url(path))
             .send()
             .await
-            .expect("login");
+            .expect("page")
+            .text()
+            .await
+            .expect("body");
+        form_token_in(&page).unwrap_or_else(|| panic!("no form token on {path}: {page}"))
+    }
+
+    /// Posts the login form as a browser does: the login page first, then the form with
+    /// the token that page carried.
+    pub async fn post_login(
+        &self,
+        client: &reqwest::Client,
+        username: &str,
+        password: &str,
+    ) -> reqwest::Response {
+        self.post_login_form(client, &[("username", username), ("password", password)])
+            .await
+    }
+
+    /// The login form with these fields and the page's token.
+    pub async fn post_login_form(
+        &self,
+        client: &reqwest::Client,
+        fields: &[(&str, &str)],
+    ) -> reqwest::Response {
+        let token = self.form_token(client, "/login").await;
+        let mut fields = fields.to_vec();
+        fields.push(("csrf", &token));
+        client
+            .post(self.url("/login"))
+            .form(&fields)
+            .send()
+            .await
+            .expect("login")
+    }
+
+    /// A logged-in client whose requests carry the session's form token in the
+    /// `X-CSRF-Token` header, as a script on the page would.
+    pub async fn log_in(&self, username: &str) -> reqwest::Client {
+        let jar = Arc::new(reqwest::cookie::Jar::default());
+        let client = self.client_with(jar.clone(), None);
+        let response = self.post_login(&client, username, PASSWORD).await;
         assert_eq!(
             response.status(),
             reqwest::StatusCode::SEE_OTHER,
             "login as {username}"
         );
-        client
+        let token = self.form_token(&client, "/account/password").await;
+        self.client_with(jar, Some(&token))
     }
 
     pub async fn logged_in(&self, role: Role) -> reqwest::Client {
@@ -186,4 +240,12 @@ pub fn patient_json(record_number: &str, family: &str, birth: &str) -> Value {
         "conditions": ["myasthenia_gravis", "dysphagia"],
         "medications": ["gentamicin 80 mg", "paracetamol"]
     })
+}
+
+/// The value of the first hidden form-token field in `page`.
+pub fn form_token_in(page: &str) -> Option<String> {
+    let marker = r#"name="csrf" value=""#;
+    let start = page.find(marker)? + marker.len();
+    let end = page[start..].find('"')? + start;
+    Some(page[start..end].to_owned())
 }
