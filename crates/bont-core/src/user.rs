@@ -121,3 +121,61 @@ mod tests {
         assert!(check_new_password("long enough pass", "long enough pass").is_ok());
     }
 }
+
+/// What an API token may do beyond its user's role: everything the role allows, or only
+/// reading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TokenScope {
+    /// GET requests only.
+    Read,
+    /// Whatever the user's role allows.
+    Write,
+}
+
+impl TokenScope {
+    pub const ALL: [TokenScope; 2] = [TokenScope::Read, TokenScope::Write];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            TokenScope::Read => "read",
+            TokenScope::Write => "write",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Result<TokenScope, Problem> {
+        TokenScope::ALL
+            .into_iter()
+            .find(|s| s.id() == raw.trim())
+            .ok_or_else(|| Problem::Unknown {
+                value: raw.trim().chars().take(40).collect(),
+            })
+    }
+}
+
+/// An API token as asked for: a name that says where it is used, and its scope.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+pub struct TokenInput {
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub scope: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewToken {
+    pub name: Line<80>,
+    pub scope: TokenScope,
+}
+
+impl NewToken {
+    pub fn parse(input: &TokenInput) -> Result<NewToken, FieldErrors> {
+        let mut errors = FieldErrors::new();
+        let name = errors.take("name", Line::parse_required(&input.name));
+        let scope = errors.take("scope", TokenScope::parse(&input.scope));
+        errors.finish(|| NewToken {
+            name: name.expect("checked"),
+            scope: scope.expect("checked"),
+        })
+    }
+}

@@ -5,6 +5,7 @@
 //! SQL lives only in this crate and is kept portable (plain types, no engine-specific
 //! functions); the SQLite migrations are in `migrations/sqlite`.
 
+pub mod api_tokens;
 pub mod audit;
 pub mod clinics;
 pub mod outcomes;

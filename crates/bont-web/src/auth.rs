@@ -66,15 +66,50 @@ pub struct Credentials {
 }
 
 /// Looks users up in the database and checks their passwords.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Backend {
     db: Database,
+    clock: std::sync::Arc<dyn bont_core::clock::Clock>,
+}
+
+impl std::fmt::Debug for Backend {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Backend").finish_non_exhaustive()
+    }
 }
 
 impl Backend {
-    pub fn new(db: Database) -> Self {
-        Backend { db }
+    pub fn new(db: Database, clock: std::sync::Arc<dyn bont_core::clock::Clock>) -> Self {
+        Backend { db, clock }
     }
+
+    /// The user an API token acts for, limited by the token's scope for `method`.
+    async fn token_user(
+        &self,
+        secret: &str,
+        method: &axum::http::Method,
+    ) -> Result<(SessionUser, i64), AppError> {
+        let found = self
+            .db
+            .user_by_api_token(secret, self.clock.now())
+            .await?
+            .ok_or(AppError::Unauthenticated)?;
+        let reads_only = found.scope == bont_core::user::TokenScope::Read;
+        if reads_only && !matches!(*method, axum::http::Method::GET | axum::http::Method::HEAD) {
+            return Err(AppError::Forbidden);
+        }
+        Ok((SessionUser::from(found.user), found.token))
+    }
+}
+
+/// The secret of an `Authorization: Bearer` header.
+fn bearer(headers: &axum::http::HeaderMap) -> Option<&str> {
+    headers
+        .get(axum::http::header::AUTHORIZATION)?
+        .to_str()
+        .ok()?
+        .strip_prefix("Bearer ")
+        .map(str::trim)
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -245,17 +280,29 @@ pub async fn require(
     }
     let path = request.uri().path().to_owned();
     let api = path.starts_with("/api/");
-    let Some(user) = auth.user else {
-        if api {
-            return AppError::Unauthenticated.into_response();
-        }
-        let wanted = request
-            .uri()
-            .path_and_query()
-            .map(|p| p.as_str())
-            .unwrap_or("/");
-        let target = format!("/login?next={}", crate::form::url_encode(wanted));
-        return Redirect::to(&target).into_response();
+    // The API takes a token instead of the login cookie; with a token, only the token.
+    let mut token = None;
+    let user = match bearer(request.headers()) {
+        Some(secret) if api => match auth.backend.token_user(secret, request.method()).await {
+            Ok((user, id)) => {
+                token = Some(id);
+                user
+            }
+            Err(e) => return e.into_response(),
+        },
+        _ => match auth.user {
+            Some(user) => user,
+            None if api => return AppError::Unauthenticated.into_response(),
+            None => {
+                let wanted = request
+                    .uri()
+                    .path_and_query()
+                    .map(|p| p.as_str())
+                    .unwrap_or("/");
+                let target = format!("/login?next={}", crate::form::url_encode(wanted));
+                return Redirect::to(&target).into_response();
+            }
+        },
     };
     if user.must_change_password && !PASSWORD_CHANGE_PATHS.contains(&path.as_str()) {
         if api {
@@ -272,7 +319,10 @@ pub async fn require(
         Ok(request) => request,
         Err(e) => return e.into_response(),
     };
-    let client = client_address(request.extensions());
+    let mut client = client_address(request.extensions());
+    if let Some(id) = token {
+        client = format!("{client} (API token {id})");
+    }
     request
         .extensions_mut()
         .insert(CurrentUser { user, client });

@@ -78,11 +78,14 @@ fn same(a: &str, b: &str) -> bool {
 /// the module's notes); called by the access check of every route, after the user is
 /// known, so that an anonymous request is sent to the login page first.
 pub async fn check(session: &Session, request: Request) -> Result<Request, AppError> {
-    if is_safe(request.method()) || request.headers().contains_key(header::AUTHORIZATION) {
+    if is_safe(request.method()) {
         return Ok(request);
     }
     if request.uri().path().starts_with("/api/") {
-        return if content_type(request.headers()).eq_ignore_ascii_case("application/json") {
+        // A token (the only credential looked at when one is sent) is no ambient
+        // credential: a browser never adds it by itself.
+        let json = content_type(request.headers()).eq_ignore_ascii_case("application/json");
+        return if json || request.headers().contains_key(header::AUTHORIZATION) {
             Ok(request)
         } else {
             Err(AppError::WrongMediaType)

@@ -56,9 +56,11 @@ pub async fn app(state: AppState, config: &WebConfig) -> anyhow::Result<Router> 
         .with_expiry(Expiry::OnInactivity(time::Duration::minutes(
             IDLE_TIMEOUT_MINUTES,
         )));
-    let auth_layer =
-        axum_login::AuthManagerLayerBuilder::new(auth::Backend::new(state.db.clone()), sessions)
-            .build();
+    let auth_layer = axum_login::AuthManagerLayerBuilder::new(
+        auth::Backend::new(state.db.clone(), state.clock.clone()),
+        sessions,
+    )
+    .build();
 
     let router = routes::table()
         .into_router()

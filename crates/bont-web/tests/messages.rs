@@ -71,6 +71,13 @@ fn every_requested_message_exists_and_every_message_is_used() {
     requested.extend(dynamic("role", Role::ALL.iter().map(|r| r.id()).collect()));
     requested.extend(dynamic("sex", Sex::ALL.iter().map(|s| s.id()).collect()));
     requested.extend(dynamic(
+        "token-scope",
+        bont_core::user::TokenScope::ALL
+            .iter()
+            .map(|s| s.id())
+            .collect(),
+    ));
+    requested.extend(dynamic(
         "indication",
         Indication::ALL.iter().map(|v| v.id()).collect(),
     ));

@@ -485,3 +485,19 @@ audit-break-unlinked = The event before event { $id } was removed, or one was in
 audit-head = Newest link (head):
 audit-head-explain = Note the head down outside bont (with the backup log, for instance): `bont audit verify --expect-head` proves later that no event up to it was removed.
 audit-back = Back to the audit trail
+
+## API tokens
+nav-tokens = API tokens
+tokens-title = API tokens
+tokens-explain = A token lets another system (a hospital record, a research export) use bont's API as you, with your role; a read token may only read. Anyone holding it acts in your name: keep it in that system's secret store, and revoke it when it is no longer used.
+tokens-secret-explain = The new token is shown only now. Copy it into the system that will use it; bont keeps only a fingerprint of it.
+tokens-create = Make a token
+tokens-none = No tokens yet.
+tokens-created = Made (UTC)
+tokens-last-used = Last used (UTC)
+tokens-revoke = Revoke
+tokens-revoked = revoked
+token-scope-read = read only
+token-scope-write = read and write
+field-scope = Scope
+field-name = Name

@@ -6,6 +6,7 @@ pub mod login;
 pub mod outcomes;
 pub mod patients;
 pub mod sessions;
+pub mod tokens;
 pub mod users;
 
 use crate::auth::{CurrentUser, SessionUser};

@@ -133,3 +133,130 @@ async fn a_form_without_the_sessions_token_changes_nothing() {
         "{page}"
     );
 }
+
+/// Makes a token on the account page and returns its secret.
+async fn make_token(app: &TestApp, client: &reqwest::Client, name: &str, scope: &str) -> String {
+    let response = client
+        .post(app.url("/account/tokens"))
+        .form(&[("name", name), ("scope", scope)])
+        .send()
+        .await
+        .expect("make token");
+    assert_eq!(response.status(), StatusCode::CREATED);
+    let page = response.text().await.expect("body");
+    page.split("<code class=\"secret hash\">")
+        .nth(1)
+        .and_then(|rest| rest.split("</code>").next())
+        .expect("the secret is shown once")
+        .to_owned()
+}
+
+#[tokio::test]
+async fn api_tokens_act_as_their_user_within_their_scope_until_revoked() {
+    let app = TestApp::spawn().await;
+    let nurse = app.logged_in(Role::Nurse).await;
+    let reader = make_token(&app, &nurse, "Hospital record (read)", "read").await;
+    let writer = make_token(&app, &nurse, "Scheduling system", "write").await;
+    assert!(reader.starts_with("bont_") && reader.len() > 60);
+    // Only a fingerprint is kept.
+    let stored: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM api_tokens WHERE secret_hash = ?")
+        .bind(&reader)
+        .fetch_one(app.db.pool())
+        .await
+        .expect("count");
+    assert_eq!(stored, 0);
+
+    let system = reqwest::Client::new();
+    let call = |method: reqwest::Method, path: &str, secret: &str| {
+        system
+            .request(method, app.url(path))
+            .bearer_auth(secret)
+            .json(&app::patient_json("TK-1", "Token", "1960-05-06"))
+    };
+    let created = call(reqwest::Method::POST, "/api/patients", &writer)
+        .send()
+        .await
+        .expect("create");
+    assert_eq!(created.status(), StatusCode::CREATED);
+    let listed = call(reqwest::Method::GET, "/api/patients", &reader)
+        .send()
+        .await
+        .expect("list");
+    assert_eq!(listed.status(), StatusCode::OK);
+    let refused = call(reqwest::Method::POST, "/api/patients", &reader)
+        .send()
+        .await
+        .expect("create");
+    assert_eq!(
+        refused.status(),
+        StatusCode::FORBIDDEN,
+        "a read token cannot write"
+    );
+    let wrong = call(reqwest::Method::GET, "/api/patients", "bont_0000")
+        .send()
+        .await
+        .expect("list");
+    assert_eq!(wrong.status(), StatusCode::UNAUTHORIZED);
+    // A token opens the API only, not the clinic's pages.
+    let page = system
+        .get(app.url("/patients"))
+        .bearer_auth(&writer)
+        .send()
+        .await
+        .expect("page");
+    assert!(page.url().path().starts_with("/login"), "{}", page.url());
+
+    // The trail tells the token's calls apart from the user's own.
+    let events = app
+        .db
+        .audit_events(&Default::default(), 100)
+        .await
+        .expect("audit");
+    assert!(
+        events
+            .iter()
+            .any(|e| e.action == "patient.create" && e.client.contains("(API token"))
+    );
+
+    // The role still rules: an administrator's token reads no patients.
+    let admin = app.logged_in(Role::Admin).await;
+    let admins = make_token(&app, &admin, "Account audit", "write").await;
+    let forbidden = call(reqwest::Method::GET, "/api/patients", &admins)
+        .send()
+        .await
+        .expect("list");
+    assert_eq!(forbidden.status(), StatusCode::FORBIDDEN);
+
+    // The administrator sees every token of the clinic and revokes the nurse's writer.
+    let (_, page) = text(&admin, app.url("/account/tokens")).await;
+    assert!(page.contains("Scheduling system") && page.contains("Account audit"));
+    let id: i64 = sqlx::query_scalar("SELECT id FROM api_tokens WHERE name = 'Scheduling system'")
+        .fetch_one(app.db.pool())
+        .await
+        .expect("id");
+    let revoked = admin
+        .post(app.url(&format!("/account/tokens/{id}/revoke")))
+        .send()
+        .await
+        .expect("revoke");
+    assert_eq!(revoked.status(), StatusCode::SEE_OTHER);
+    let after = call(reqwest::Method::GET, "/api/patients", &writer)
+        .send()
+        .await
+        .expect("list");
+    assert_eq!(after.status(), StatusCode::UNAUTHORIZED);
+    // A nurse cannot revoke somebody else's token, nor see it.
+    let (_, page) = text(&nurse, app.url("/account/tokens")).await;
+    assert!(!page.contains("Account audit"));
+    let admin_token: i64 =
+        sqlx::query_scalar("SELECT id FROM api_tokens WHERE name = 'Account audit'")
+            .fetch_one(app.db.pool())
+            .await
+            .expect("id");
+    let not_hers = nurse
+        .post(app.url(&format!("/account/tokens/{admin_token}/revoke")))
+        .send()
+        .await
+        .expect("revoke");
+    assert_eq!(not_hers.status(), StatusCode::NOT_FOUND);
+}
