@@ -6,6 +6,7 @@
 
 pub mod clock;
 pub mod field;
+pub mod identifiers;
 pub mod ids;
 pub mod input;
 pub mod language;

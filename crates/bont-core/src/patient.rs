@@ -273,6 +273,52 @@ pub struct PatientRecord {
 }
 
 impl PatientRecord {
+    /// For a pseudonymised clinic: identities kept in the record (a name beside the
+    /// pseudonym, contact details) and what looks like an identifier in its free text.
+    pub fn identifier_warnings(&self) -> Vec<crate::identifiers::IdentifierWarning> {
+        use crate::identifiers::{IdentifierKind, IdentifierWarning, find};
+        let mut out = Vec::new();
+        let mut kept = |field: &str, kind, value: Option<&str>| {
+            if let Some(value) = value.filter(|v| !v.trim().is_empty()) {
+                out.push(IdentifierWarning {
+                    field: field.to_owned(),
+                    kind,
+                    found: value.to_owned(),
+                });
+            }
+        };
+        kept(
+            "family_name",
+            IdentifierKind::Name,
+            self.name.family.as_ref().map(|n| n.as_str()),
+        );
+        kept(
+            "given_names",
+            IdentifierKind::Name,
+            self.name.given.as_ref().map(|n| n.as_str()),
+        );
+        kept(
+            "phone",
+            IdentifierKind::Phone,
+            self.contact.phone.as_ref().map(|v| v.as_str()),
+        );
+        kept(
+            "email",
+            IdentifierKind::Email,
+            self.contact.email.as_ref().map(|v| v.as_str()),
+        );
+        kept(
+            "address",
+            IdentifierKind::Address,
+            self.contact.address.as_ref().map(|v| v.as_str()),
+        );
+        out.extend(find("notes", self.notes.as_str()));
+        for m in &self.clinical.medications {
+            out.extend(find("medications", m.as_str()));
+        }
+        out
+    }
+
     /// Checks every field of `input`; `today` is the clinic's date.
     pub fn parse(input: &PatientInput, today: Date) -> Result<PatientRecord, FieldErrors> {
         let mut errors = FieldErrors::new();

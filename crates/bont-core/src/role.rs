@@ -36,6 +36,8 @@ pub enum Capability {
     /// Read the clinic's audit trail (who read or changed what, from where) and check its
     /// hash chain. The trail names records by number only, never by a patient's name.
     ViewAudit,
+    /// Change the clinic's settings (pseudonymised working).
+    ManageClinic,
 }
 
 impl Role {
@@ -94,7 +96,7 @@ impl Role {
                 ViewPatients | EditPatients | CheckPlans | RecordSessions | RecordOutcomes
             ),
             Role::Manager | Role::Researcher => false,
-            Role::Admin => matches!(capability, ManageUsers | ViewAudit),
+            Role::Admin => matches!(capability, ManageUsers | ViewAudit | ManageClinic),
         }
     }
 }
@@ -130,6 +132,11 @@ mod tests {
             );
             assert_eq!(
                 role.allows(Capability::ViewAudit),
+                role == Role::Admin,
+                "{role}"
+            );
+            assert_eq!(
+                role.allows(Capability::ManageClinic),
                 role == Role::Admin,
                 "{role}"
             );

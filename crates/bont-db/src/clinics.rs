@@ -8,6 +8,8 @@ use sqlx::Row;
 pub struct Clinic {
     pub id: ClinicId,
     pub name: String,
+    /// Patients are known by a code; identifiers in records are warned about.
+    pub pseudonymised: bool,
 }
 
 impl Database {
@@ -18,13 +20,15 @@ impl Database {
         now: jiff::Timestamp,
     ) -> StoreResult<Clinic> {
         let mut tx = self.write().await?;
-        let existing = sqlx::query("SELECT id, name FROM clinics ORDER BY id LIMIT 1")
-            .fetch_optional(&mut *tx)
-            .await?;
+        let existing =
+            sqlx::query("SELECT id, name, pseudonymised FROM clinics ORDER BY id LIMIT 1")
+                .fetch_optional(&mut *tx)
+                .await?;
         let clinic = match existing {
             Some(row) => Clinic {
                 id: ClinicId::new(row.get("id")),
                 name: row.get("name"),
+                pseudonymised: row.get("pseudonymised"),
             },
             None => {
                 let id: i64 = sqlx::query_scalar(
@@ -37,6 +41,7 @@ impl Database {
                 let clinic = Clinic {
                     id: ClinicId::new(id),
                     name: name.to_owned(),
+                    pseudonymised: false,
                 };
                 crate::audit::record(
                     &mut tx,
@@ -70,11 +75,12 @@ impl Database {
         Ok(Clinic {
             id: ClinicId::new(id),
             name: name.to_owned(),
+            pseudonymised: false,
         })
     }
 
     pub async fn clinic(&self, id: ClinicId) -> StoreResult<Clinic> {
-        let row = sqlx::query("SELECT id, name FROM clinics WHERE id = ?")
+        let row = sqlx::query("SELECT id, name, pseudonymised FROM clinics WHERE id = ?")
             .bind(id.get())
             .fetch_optional(&self.pool)
             .await?
@@ -82,6 +88,38 @@ impl Database {
         Ok(Clinic {
             id,
             name: row.get("name"),
+            pseudonymised: row.get("pseudonymised"),
         })
+    }
+
+    /// Changes the clinic's settings (its administrator's call), on the audit trail.
+    pub async fn set_clinic_pseudonymised(
+        &self,
+        actor: &crate::Actor,
+        pseudonymised: bool,
+    ) -> StoreResult<()> {
+        let mut tx = self.write().await?;
+        sqlx::query("UPDATE clinics SET pseudonymised = ? WHERE id = ?")
+            .bind(pseudonymised)
+            .bind(actor.clinic.get())
+            .execute(&mut *tx)
+            .await?;
+        actor
+            .record(
+                &mut tx,
+                crate::audit::Event {
+                    action: "clinic.settings",
+                    entity: Some("clinic"),
+                    entity_id: Some(actor.clinic.get()),
+                    detail: if pseudonymised {
+                        "pseudonymised"
+                    } else {
+                        "identified"
+                    },
+                },
+            )
+            .await?;
+        tx.commit().await?;
+        Ok(())
     }
 }

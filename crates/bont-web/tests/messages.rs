@@ -71,6 +71,18 @@ fn every_requested_message_exists_and_every_message_is_used() {
     requested.extend(dynamic("role", Role::ALL.iter().map(|r| r.id()).collect()));
     requested.extend(dynamic("sex", Sex::ALL.iter().map(|s| s.id()).collect()));
     requested.extend(dynamic(
+        "identifier-kind",
+        [
+            "name",
+            "email",
+            "phone",
+            "birth_date",
+            "address",
+            "name_label",
+        ]
+        .to_vec(),
+    ));
+    requested.extend(dynamic(
         "token-scope",
         bont_core::user::TokenScope::ALL
             .iter()

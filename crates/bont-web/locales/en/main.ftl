@@ -501,3 +501,19 @@ token-scope-read = read only
 token-scope-write = read and write
 field-scope = Scope
 field-name = Name
+
+## Pseudonymised clinics
+identifier-title = This record may identify the patient
+identifier-explain = The clinic works pseudonymised: patients are known by their code. Please remove what is listed below, or keep it in the record that holds identities.
+identifier-found = { $field }: { $kind } “{ $found }”
+identifier-kind-name = a name
+identifier-kind-email = an e-mail address
+identifier-kind-phone = a telephone number
+identifier-kind-birth_date = what looks like a date of birth
+identifier-kind-address = what looks like an address
+identifier-kind-name_label = a name label
+nav-clinic = Clinic settings
+clinic-title = Clinic settings
+clinic-pseudonymised = The clinic works pseudonymised
+clinic-pseudonymised-hint = Patients are known by a code (the pseudonym) and their identities are kept elsewhere or not at all. Patient and session pages then point out names, contact details and what looks like an e-mail address, telephone number, date of birth, address or name label in the notes.
+clinic-save = Save settings

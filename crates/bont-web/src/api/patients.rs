@@ -21,6 +21,9 @@ pub struct PatientBody {
     #[serde(flatten)]
     pub record: PatientRecord,
     pub updated_at: String,
+    /// In a pseudonymised clinic: what in the record looks like an identifier.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub identifier_warnings: Vec<bont_core::identifiers::IdentifierWarning>,
 }
 
 impl From<StoredPatient> for PatientBody {
@@ -30,7 +33,20 @@ impl From<StoredPatient> for PatientBody {
             version: p.version,
             record: p.record,
             updated_at: p.updated_at,
+            identifier_warnings: Vec::new(),
         }
+    }
+}
+
+impl PatientBody {
+    /// The body of one record, with its identifier warnings when the clinic is
+    /// pseudonymised.
+    async fn of(state: &AppState, me: &CurrentUser, p: StoredPatient) -> Result<Self, AppError> {
+        let mut body = PatientBody::from(p);
+        if state.db.clinic(me.user.clinic).await?.pseudonymised {
+            body.identifier_warnings = body.record.identifier_warnings();
+        }
+        Ok(body)
     }
 }
 
@@ -85,7 +101,7 @@ pub async fn create(
     Ok((
         StatusCode::CREATED,
         [(axum::http::header::LOCATION, location)],
-        Json(PatientBody::from(stored)),
+        Json(PatientBody::of(&state, &me, stored).await?),
     )
         .into_response())
 }
@@ -96,9 +112,8 @@ pub async fn show(
     Path(id): Path<String>,
 ) -> Result<Json<PatientBody>, AppError> {
     let id = parse_patient_id(&id)?;
-    Ok(Json(
-        state.db.read_patient(&me.actor(&state), id).await?.into(),
-    ))
+    let stored = state.db.read_patient(&me.actor(&state), id).await?;
+    Ok(Json(PatientBody::of(&state, &me, stored).await?))
 }
 
 /// A change: the whole record, and the version it was read at.
@@ -123,5 +138,6 @@ pub async fn update(
         .db
         .update_patient(&actor, id, body.version, &record)
         .await?;
-    Ok(Json(state.db.read_patient(&actor, id).await?.into()))
+    let stored = state.db.read_patient(&actor, id).await?;
+    Ok(Json(PatientBody::of(&state, &me, stored).await?))
 }

@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod audit;
+pub mod clinic;
 pub mod login;
 pub mod outcomes;
 pub mod patients;
@@ -27,6 +28,7 @@ pub struct Nav {
     pub patients: bool,
     pub users: bool,
     pub audit: bool,
+    pub clinic: bool,
 }
 
 impl Nav {
@@ -37,8 +39,38 @@ impl Nav {
             patients: user.role.allows(Capability::ViewPatients),
             users: user.role.allows(Capability::ManageUsers),
             audit: user.role.allows(Capability::ViewAudit),
+            clinic: user.role.allows(Capability::ManageClinic),
         }
     }
+}
+
+/// In a pseudonymised clinic, what in a record looks like an identifier, in words for the
+/// page ("Notes: an e-mail address: “jan@example.com”"); nothing elsewhere.
+pub async fn identifier_notices(
+    state: &AppState,
+    me: &CurrentUser,
+    warnings: impl FnOnce() -> Vec<bont_core::identifiers::IdentifierWarning>,
+) -> Result<Vec<String>, AppError> {
+    if !state.db.clinic(me.user.clinic).await?.pseudonymised {
+        return Ok(Vec::new());
+    }
+    let tr = me.tr();
+    Ok(warnings()
+        .into_iter()
+        .map(|w| {
+            tr.t_with(
+                "identifier-found",
+                &[
+                    ("field", tr.field(&w.field).into()),
+                    (
+                        "kind",
+                        tr.t(&format!("identifier-kind-{}", w.kind.id())).into(),
+                    ),
+                    ("found", w.found.into()),
+                ],
+            )
+        })
+        .collect())
 }
 
 /// Renders a page template.

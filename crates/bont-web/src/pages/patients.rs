@@ -201,6 +201,7 @@ struct ShowPage {
     sessions: Vec<SessionRow>,
     templates: Vec<(String, String)>,
     outcomes: crate::pages::outcomes::OutcomesPanel,
+    identifier_notices: Vec<String>,
 }
 
 struct SessionRow {
@@ -271,8 +272,11 @@ pub async fn show(
         })
         .collect();
     let p = stored.record;
+    let identifier_notices =
+        crate::pages::identifier_notices(&state, &me, || p.identifier_warnings()).await?;
     let label = |prefix: &str, id: &str| tr.t(&format!("{prefix}-{id}"));
     render(&ShowPage {
+        identifier_notices,
         age: tr.t_with(
             "age-years",
             &[("years", p.birth_date.age_years(state.clock.today()).into())],

@@ -704,6 +704,7 @@ struct ShowPage {
     errors: Vec<String>,
     /// Earlier versions: version, status, when it was saved, total, injections.
     versions: Vec<(i64, String, String, String, String)>,
+    identifier_notices: Vec<String>,
 }
 
 async fn show_page(
@@ -732,6 +733,10 @@ async fn show_page(
             .unwrap_or_default(),
         None => String::new(),
     };
+    let identifier_notices = crate::pages::identifier_notices(state, me, || {
+        bont_core::identifiers::find("notes", &s.record.notes)
+    })
+    .await?;
     let tr = me.tr();
     let label = |prefix: &str, id: &str| {
         if id.is_empty() {
@@ -741,6 +746,7 @@ async fn show_page(
         }
     };
     Ok(ShowPage {
+        identifier_notices,
         nav: Some(Nav::of(&me.user)),
         patient_name: patient.record.name.display(),
         status_class: match s.status {

@@ -260,3 +260,79 @@ async fn api_tokens_act_as_their_user_within_their_scope_until_revoked() {
         .expect("revoke");
     assert_eq!(not_hers.status(), StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn a_pseudonymised_clinic_is_warned_of_identifiers_in_records() {
+    let app = TestApp::spawn().await;
+    let nurse = app.logged_in(Role::Nurse).await;
+    let mut body = app::patient_json("PS-1", "", "1958-02-03");
+    body["family_name"] = "".into();
+    body["given_names"] = "".into();
+    body["pseudonym"] = "CD-0042".into();
+    body["notes"] = "Daughter: ewa.k@example.org, tel. +48 601 222 333. DOB 03.02.1958.".into();
+    let created = nurse
+        .post(app.url("/api/patients"))
+        .json(&body)
+        .send()
+        .await
+        .expect("create");
+    assert_eq!(created.status(), StatusCode::CREATED);
+    let location = created.headers()["location"]
+        .to_str()
+        .expect("location")
+        .to_owned();
+    let json: serde_json::Value = created.json().await.expect("json");
+    assert!(
+        json.get("identifier_warnings").is_none(),
+        "an identified clinic is not warned"
+    );
+    let (_, page) = text(&nurse, app.url(&location.replace("/api", ""))).await;
+    assert!(!page.contains("may identify the patient"));
+
+    // The administrator switches the clinic to pseudonymised working.
+    let admin = app.logged_in(Role::Admin).await;
+    let saved = admin
+        .post(app.url("/clinic"))
+        .form(&[("pseudonymised", "true")])
+        .send()
+        .await
+        .expect("settings");
+    assert_eq!(saved.status(), StatusCode::SEE_OTHER);
+    let (_, settings) = text(&admin, app.url("/clinic")).await;
+    assert!(settings.contains("checked"), "{settings}");
+
+    let json: serde_json::Value = nurse
+        .get(app.url(&location))
+        .send()
+        .await
+        .expect("read")
+        .json()
+        .await
+        .expect("json");
+    let kinds: Vec<&str> = json["identifier_warnings"]
+        .as_array()
+        .expect("warnings")
+        .iter()
+        .map(|w| w["kind"].as_str().expect("kind"))
+        .collect();
+    assert_eq!(kinds, ["email", "birth_date", "phone"], "{json}");
+    let (_, page) = text(&nurse, app.url(&location.replace("/api", ""))).await;
+    assert!(
+        page.contains("This record may identify the patient"),
+        "{page}"
+    );
+    assert!(
+        page.contains("Notes: an e-mail address “ewa.k@example.org”"),
+        "{page}"
+    );
+    // A warning, not a block: the record is kept as written.
+    assert!(page.contains("ewa.k@example.org, tel. +48 601 222 333"));
+    let changed = app
+        .db
+        .audit_events(&Default::default(), 50)
+        .await
+        .expect("audit")
+        .into_iter()
+        .any(|e| e.action == "clinic.settings" && e.detail == "pseudonymised");
+    assert!(changed);
+}
