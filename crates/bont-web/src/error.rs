@@ -126,8 +126,10 @@ pub async fn render_errors(auth: AuthSession, request: Request, next: Next) -> R
     let api = request.uri().path().starts_with("/api/");
     let user = auth.user.clone();
     let mut response = next.run(request).await;
-    let Some(error) = response.extensions_mut().remove::<AppError>() else {
-        return response;
+    let error = match response.extensions_mut().remove::<AppError>() {
+        Some(error) => error,
+        None if is_extractor_rejection(&response) => rejection_error(response).await,
+        None => return response,
     };
     let tr = Tr::new(user.as_ref().map(|u| u.language).unwrap_or(Language::En));
     let status = error.status();
@@ -179,6 +181,30 @@ pub async fn render_errors(auth: AuthSession, request: Request, next: Next) -> R
         Err(e) => {
             tracing::error!(cause = %e, "error page failed to render");
             status.into_response()
+        }
+    }
+}
+
+/// A plain-text client error: one of axum's extractors refused the request (a query that
+/// does not parse, a body over the limit) before a handler ran. Handlers never answer so.
+fn is_extractor_rejection(response: &Response) -> bool {
+    response.status().is_client_error()
+        && response
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.starts_with("text/plain"))
+}
+
+async fn rejection_error(response: Response) -> AppError {
+    match response.status() {
+        StatusCode::PAYLOAD_TOO_LARGE => AppError::TooLarge,
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => AppError::WrongMediaType,
+        _ => {
+            let body = axum::body::to_bytes(response.into_body(), 4096)
+                .await
+                .unwrap_or_default();
+            AppError::Malformed(String::from_utf8_lossy(&body).into_owned())
         }
     }
 }

@@ -336,3 +336,171 @@ async fn a_pseudonymised_clinic_is_warned_of_identifiers_in_records() {
         .any(|e| e.action == "clinic.settings" && e.detail == "pseudonymised");
     assert!(changed);
 }
+
+fn concrete(path: &str) -> String {
+    path.replace("{id}", "1").replace("{file}", "style.css")
+}
+
+/// Bodies nobody should send: too big, too deep, not UTF-8, not the format.
+fn hostile_bodies(api: bool) -> Vec<(&'static str, Vec<u8>)> {
+    let deep = format!("{}1{}", "[".repeat(20_000), "]".repeat(20_000));
+    let deep_object = format!("{}{}", r#"{"a":"#.repeat(5_000), "}".repeat(5_000));
+    let mut bodies = vec![
+        ("oversize", vec![b'a'; bont_web::BODY_LIMIT + 1]),
+        ("invalid UTF-8", vec![0xff, 0xfe, b'{', 0xc3, 0x28, b'}']),
+        ("empty", Vec::new()),
+        ("deep array", deep.into_bytes()),
+        ("deep object", deep_object.into_bytes()),
+        ("NUL bytes", b"\0\0\0".to_vec()),
+    ];
+    if !api {
+        bodies.push(("bad percent escapes", b"notes=%ZZ%FF%C3%28&date=%".to_vec()));
+        bodies.push((
+            "repeated fields",
+            b"date=1&date=2&units=x&units=".repeat(500),
+        ));
+    }
+    bodies
+}
+
+#[tokio::test]
+async fn hostile_bodies_on_every_route_get_a_clear_answer_and_never_a_500() {
+    let app = TestApp::spawn().await;
+    let physician = app.logged_in(Role::Physician).await;
+    // Something to point the ids at.
+    let created = physician
+        .post(app.url("/api/patients"))
+        .json(&app::patient_json("HB-1", "Hostile", "1966-06-06"))
+        .send()
+        .await
+        .expect("create");
+    assert_eq!(created.status(), StatusCode::CREATED);
+    let before = app.snapshot().await;
+    let table = bont_web::routes::table();
+    for route in table.routes() {
+        // Logging out would end the test's login.
+        if route.method == reqwest::Method::GET || route.path == "/logout" {
+            continue;
+        }
+        let api = route.path.starts_with("/api/");
+        for (what, body) in hostile_bodies(api) {
+            let response = physician
+                .request(route.method.clone(), app.url(&concrete(route.path)))
+                .header(
+                    "content-type",
+                    if api {
+                        "application/json"
+                    } else {
+                        "application/x-www-form-urlencoded"
+                    },
+                )
+                .body(body)
+                .send()
+                .await
+                .expect("request");
+            let status = response.status();
+            assert!(
+                status.is_client_error() || status.is_redirection() || status.is_success(),
+                "{} {} with {what}: {status}",
+                route.method,
+                route.path
+            );
+            if what == "oversize" && api {
+                assert_eq!(
+                    status,
+                    StatusCode::PAYLOAD_TOO_LARGE,
+                    "{} {}",
+                    route.method,
+                    route.path
+                );
+            }
+            if api {
+                assert_eq!(
+                    response.headers()["content-type"],
+                    "application/problem+json",
+                    "{} {} with {what}",
+                    route.method,
+                    route.path
+                );
+            }
+        }
+    }
+    assert_eq!(app.snapshot().await, before, "nothing hostile was stored");
+    // A query string that does not parse is a problem document too.
+    let bad_query = physician
+        .get(app.url("/api/patients?page=first&per_page=%FF"))
+        .send()
+        .await
+        .expect("list");
+    assert_eq!(bad_query.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(
+        bad_query.headers()["content-type"],
+        "application/problem+json"
+    );
+}
+
+#[tokio::test]
+async fn script_and_sql_in_every_text_field_are_kept_as_text_and_shown_escaped() {
+    let app = TestApp::spawn().await;
+    let nurse = app.logged_in(Role::Nurse).await;
+    let attacks = [
+        "<script>alert('x')</script>",
+        "\"><img src=x onerror=alert(1)>",
+        "'; DROP TABLE patients; --",
+        "Robert'); DELETE FROM audit_events WHERE ('1'='1",
+    ];
+    let text_fields = [
+        "record_number",
+        "family_name",
+        "given_names",
+        "pseudonym",
+        "phone",
+        "email",
+        "address",
+        "notes",
+    ];
+    let mut shown = 0;
+    for (n, field) in text_fields.iter().enumerate() {
+        for (a, attack) in attacks.iter().enumerate() {
+            let mut body = app::patient_json(&format!("INJ-{n}-{a}"), "Nowak", "1970-01-01");
+            body[*field] = format!("{attack}{n}{a}").into();
+            let response = nurse
+                .post(app.url("/api/patients"))
+                .json(&body)
+                .send()
+                .await
+                .expect("create");
+            let status = response.status();
+            assert!(
+                status == StatusCode::CREATED || status == StatusCode::UNPROCESSABLE_ENTITY,
+                "{field} = {attack}: {status}"
+            );
+            if status == StatusCode::UNPROCESSABLE_ENTITY {
+                let problem: serde_json::Value = response.json().await.expect("problem");
+                assert_eq!(problem["errors"][0]["field"], *field, "{problem}");
+                continue;
+            }
+            let location = response.headers()["location"]
+                .to_str()
+                .expect("location")
+                .replace("/api", "");
+            let (_, page) = text(&nurse, app.url(&location)).await;
+            assert!(!page.contains(attack), "{field}: {attack} shown unescaped");
+            shown += 1;
+        }
+    }
+    assert!(
+        shown >= 20,
+        "most attacks are plain text the record keeps: {shown}"
+    );
+    // The tables are all there, the trail intact, and searching with SQL finds nothing odd.
+    let (status, _) = text(&nurse, app.url("/patients?q=%27%20OR%201%3D1%20--")).await;
+    assert_eq!(status, StatusCode::OK);
+    let chain = app.db.verify_audit_chain(None).await.expect("verify");
+    assert!(chain.is_intact());
+    let patients: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM patients")
+        .fetch_one(app.db.pool())
+        .await
+        .expect("count");
+    assert_eq!(patients as usize, shown);
+}
