@@ -125,3 +125,53 @@ impl Tr {
         )
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn days(language: Language, counts: &[i64]) -> Vec<String> {
+        let tr = Tr::new(language);
+        counts
+            .iter()
+            .map(|n| tr.t_with("days-count", &[("count", (*n).into())]))
+            .collect()
+    }
+
+    #[test]
+    fn plural_forms_follow_each_languages_rules() {
+        assert_eq!(days(Language::En, &[1, 2, 5]), ["1 day", "2 days", "5 days"]);
+        // Polish: one, few (2-4, 22-24), many (5-21, 25-...).
+        assert_eq!(
+            days(Language::Pl, &[1, 2, 5, 22, 25]),
+            ["1 dzień", "2 dni", "5 dni", "22 dni", "25 dni"]
+        );
+        let tr = Tr::new(Language::Pl);
+        let years: Vec<String> = [1, 3, 5, 22, 112]
+            .iter()
+            .map(|n| tr.t_with("age-years", &[("years", (*n).into())]))
+            .collect();
+        assert_eq!(years, ["1 rok", "3 lata", "5 lat", "22 lata", "112 lat"]);
+        // Russian: one (1, 21, 101), few (2-4, 22-24), many (5-20, 25-30).
+        assert_eq!(
+            days(Language::Ru, &[1, 2, 5, 21, 22, 25, 111]),
+            ["1 день", "2 дня", "5 дней", "21 день", "22 дня", "25 дней", "111 дней"]
+        );
+        // Arabic: zero, one, two, few (3-10), many (11-99), other (100-102, ...).
+        assert_eq!(
+            days(Language::Ar, &[0, 1, 2, 3, 11, 100]),
+            ["لا أيام", "يوم واحد", "يومان", "3 أيام", "11 يومًا", "100 يوم"]
+        );
+    }
+
+    #[test]
+    fn every_language_is_read_and_arabic_runs_right_to_left() {
+        for language in Language::ALL {
+            let tr = Tr::new(language);
+            assert_ne!(tr.t("login-title"), "login-title", "{language}");
+            assert_eq!(tr.dir(), if language == Language::Ar { "rtl" } else { "ltr" });
+        }
+        assert_eq!(Tr::new(Language::Ru).t("nav-patients"), "Пациенты");
+        assert_eq!(Tr::new(Language::Ar).t("nav-patients"), "المرضى");
+    }
+}

@@ -1,0 +1,544 @@
+app-name = bont
+yes = نعم
+no = لا
+
+## Navigation
+nav-label = القائمة الرئيسية
+nav-patients = المرضى
+nav-users = حسابات الموظفين
+nav-password = تغيير كلمة المرور
+nav-logout = تسجيل الخروج
+
+## Errors
+error-not-found = غير موجود
+error-forbidden = دورك لا يسمح بهذا
+error-form-expired = انتهت صلاحية هذا النموذج أو لم يُرسل من bont. ارجع وأعد تحميل الصفحة ثم أرسله مرة أخرى.
+error-unauthenticated = يرجى تسجيل الدخول
+error-malformed = تعذّرت قراءة الطلب
+error-too-large = الطلب كبير جدًا
+error-media-type = أرسل محتوى الطلب بصيغة JSON ‏(Content-Type: application/json)
+error-invalid = بعض المدخلات تحتاج إلى تصحيح
+error-conflict = غيّر شخص آخر هذا السجل منذ أن فتحته
+error-wrong-state = لا يمكن القيام بهذا في الحالة الحالية للسجل
+error-internal = حدث خطأ من جهتنا؛ لم يُحفظ شيء
+error-go-home = العودة إلى صفحة البداية
+
+## Login and passwords
+login-title = تسجيل الدخول
+login-failed = اسم المستخدم أو كلمة المرور غير صحيحة.
+login-locked = محاولات فاشلة كثيرة لاسم المستخدم هذا. حاول مرة أخرى بعد 15 دقيقة، أو اطلب من المسؤول إعادة تعيين كلمة المرور.
+login-submit = دخول
+password-title = تغيير كلمة المرور
+password-must-change = لقد دخلت بكلمة مرور لمرة واحدة. اختر كلمة مرورك الخاصة للمتابعة.
+password-hint = 12 حرفًا على الأقل. بضع كلمات لا علاقة بينها تصنع كلمة مرور جيدة.
+password-submit = تغيير كلمة المرور
+password-current-wrong = كلمة المرور الحالية: غير صحيحة.
+password-same-as-before = كلمة المرور الجديدة: اختر كلمة مرور مختلفة عن الحالية.
+
+## Start page
+home-title = البداية
+home-patient-count = { $count ->
+    [zero] لا مرضى
+    [one] مريض واحد
+    [two] مريضان
+    [few] { $count } مرضى
+    [many] { $count } مريضًا
+   *[other] { $count } مريض
+}
+home-nothing-yet = لا يتوفر شيء لدورك بعد.
+
+## Patients
+patients-title = المرضى
+patients-search-label = البحث عن مريض
+patients-search-hint = الاسم أو رقم الملف أو تاريخ الميلاد (YYYY-MM-DD)
+patients-search-submit = بحث
+patients-found = { $count ->
+    [0] لم يُعثر على مرضى
+    [one] مريض واحد
+    [two] مريضان
+    [few] { $count } مرضى
+    [many] { $count } مريضًا
+   *[other] { $count } مريض
+}
+patients-name = الاسم
+patients-age = العمر
+age-years = { $years ->
+    [zero] أقل من سنة
+    [one] سنة واحدة
+    [two] سنتان
+    [few] { $years } سنوات
+    [many] { $years } سنة
+   *[other] { $years } سنة
+}
+pager-label = الصفحات
+pager-previous = الصفحة السابقة
+pager-next = الصفحة التالية
+pager-position = الصفحة { $page } من { $pages }
+patient-new-title = مريض جديد
+patient-edit-title = تعديل بيانات المريض
+patient-section-identity = الهوية
+patient-section-clinical = ما يهم العلاج بالذيفان
+patient-section-contact = الاتصال
+patient-section-consent = الموافقات
+patient-weight-measured = تاريخ القياس
+patient-not-recorded = غير مسجل
+patient-none = لا شيء
+patient-version = الإصدار
+patient-conflict = غيّر شخص آخر سجل هذا المريض منذ أن فتحته. لم تُحفظ تغييراتك: افتح السجل مرة أخرى لترى الإصدار الحالي.
+patient-medications-hint = دواء واحد في كل سطر. يُتعرّف على الأدوية المتداخلة (الأمينوغليكوزيدات، مرخيات العضلات، مضادات الكولين، المغنيسيوم، مضادات التخثر) من اسمها.
+
+## Forms
+form-has-errors = يرجى تصحيح ما يلي:
+form-choose = اختر…
+form-save = حفظ
+form-cancel = إلغاء
+
+## Field labels
+field-record_number = رقم الملف
+field-family_name = اسم العائلة
+field-given_names = الاسم الأول
+field-pseudonym = الاسم المستعار
+field-birth_date = تاريخ الميلاد
+field-sex = الجنس
+field-weight_kg = الوزن (كغ)
+field-weight_measured_on = تاريخ قياس الوزن
+field-preferred_language = اللغة المفضلة
+field-phone = الهاتف
+field-email = البريد الإلكتروني
+field-address = العنوان
+field-consent_treatment = يوافق على العلاج بذيفان البوتولينوم
+field-consent_reminders = يوافق على التذكير بالهاتف أو الرسائل النصية
+field-consent_research = يوافق على استخدام بياناته المستعارة في البحث
+field-indications = دواعي الاستعمال
+field-conditions = الأمراض
+field-allergies = الحساسية
+field-medications = الأدوية
+field-pregnant = حامل
+field-breastfeeding = مرضع
+field-notes = ملاحظات
+field-username = اسم المستخدم
+field-password = كلمة المرور
+field-password_repeat = أعد كتابة كلمة المرور
+field-current_password = كلمة المرور الحالية
+field-display_name = الاسم الظاهر للزملاء
+field-role = الدور
+field-language = اللغة
+
+## What is wrong with a field
+problem-required = مطلوب.
+problem-too-long = طويل جدًا (على الأكثر { $max } حرفًا).
+problem-too-many = فيه عناصر كثيرة جدًا (على الأكثر { $max }).
+problem-control-characters = يحتوي على فواصل أسطر أو أحرف تحكم.
+problem-not-a-date = «{ $value }» ليس تاريخًا؛ اكتبه بالشكل YYYY-MM-DD.
+problem-date-in-future = لا يمكن أن يكون في المستقبل.
+problem-date-too-early = لا يمكن أن يكون قبل { $earliest }.
+problem-before-birth = لا يمكن أن يكون قبل تاريخ الميلاد.
+problem-not-a-number = «{ $value }» ليس رقمًا.
+problem-out-of-range = يجب أن يكون بين { $min } و{ $max } { $unit }.
+problem-unknown = «{ $value }» ليس من القيم المقبولة.
+problem-duplicate = مستخدم بالفعل في سجل آخر.
+problem-name-or-pseudonym = أدخل اسم العائلة أو اسمًا مستعارًا.
+problem-not-an-email = ليس عنوان بريد إلكتروني.
+problem-not-a-phone = ليس رقم هاتف (أرقام ومسافات و+ - ( ) فقط).
+problem-password-too-short = يجب ألا تقل عن { $min } حرفًا.
+problem-passwords-differ = كلمتا المرور مختلفتان.
+
+## Roles
+role-physician = طبيب
+role-nurse = ممرض
+role-manager = مدير العيادة
+role-researcher = باحث
+role-admin = مسؤول النظام
+
+## Sex
+sex-female = أنثى
+sex-male = ذكر
+sex-other = آخر
+sex-unknown = غير معروف
+
+## Indications
+indication-chronic_migraine = الصداع النصفي المزمن
+indication-cervical_dystonia = خلل التوتر العنقي
+indication-blepharospasm = تشنج الجفن
+indication-hemifacial_spasm = التشنج النصفي الوجهي
+indication-oromandibular_dystonia = خلل التوتر الفموي الفكي
+indication-spasmodic_dysphonia = خلل النطق التشنجي
+indication-focal_hand_dystonia = خلل التوتر البؤري في اليد
+indication-upper_limb_spasticity = تشنج الطرف العلوي
+indication-lower_limb_spasticity = تشنج الطرف السفلي
+indication-facial_synkinesis = الحركات المترافقة في الوجه بعد شلل الوجه
+indication-bruxism = صرير الأسنان
+indication-axillary_hyperhidrosis = فرط التعرق الإبطي
+indication-sialorrhea = سيلان اللعاب
+indication-neuropathic_pain = الألم العصبي
+indication-tics = العرّات
+
+## Conditions
+condition-myasthenia_gravis = الوهن العضلي الوبيل
+condition-lambert_eaton = متلازمة لامبرت-إيتون
+condition-als = التصلب الجانبي الضموري
+condition-motor_neuropathy = اعتلال الأعصاب الحركي
+condition-neuromuscular_disease = مرض عصبي عضلي آخر
+condition-dysphagia = صعوبة البلع
+condition-respiratory_compromise = صعوبة التنفس أو ضعف وظيفة الرئة
+condition-cardiovascular_disease = مرض قلبي وعائي
+condition-bleeding_disorder = اضطراب نزفي
+
+## Allergies
+allergy-botulinum_toxin = ذيفان البوتولينوم
+allergy-human_albumin = الألبومين البشري
+allergy-cow_milk_protein = بروتين حليب البقر
+
+## Medication classes
+medication-class-aminoglycosides = أمينوغليكوزيد
+medication-class-neuromuscular_blockers = حاصر عصبي عضلي
+medication-class-anticholinergics = مضاد للكولين
+medication-class-skeletal_muscle_relaxants = مرخٍ للعضلات
+medication-class-magnesium_salts = مغنيسيوم
+medication-class-anticoagulants = مضاد للتخثر
+
+## Staff accounts
+users-title = حسابات الموظفين
+users-new-title = حساب جديد
+users-username-hint = من 3 إلى 40 حرفًا: أحرف لاتينية صغيرة وأرقام ونقاط وشرطات.
+users-awaiting-first-login = بانتظار أول دخول
+users-reset-password = إعادة تعيين كلمة المرور
+users-password-title = كلمة مرور لمرة واحدة
+users-password-explain = سلّم كلمة المرور هذه لصاحبها شخصيًا. تظهر الآن فقط؛ وعند أول دخول يجب أن يختار كلمة مروره الخاصة.
+users-one-time-password = كلمة مرور لمرة واحدة
+users-back = العودة إلى حسابات الموظفين
+
+## Treatment sessions
+patient-section-sessions = جلسات العلاج
+patient-no-sessions = لم تُسجل جلسات بعد.
+session-title = جلسة
+session-new-title = جلسة جديدة
+session-same-as-last = مثل الجلسة السابقة
+session-from-template = البدء من قالب
+session-start-from-template = ابدأ
+template-preempt = الصداع النصفي المزمن: PREEMPT، ‏155 وحدة في 31 موضعًا
+template-preempt_follow_the_pain = الصداع النصفي المزمن: PREEMPT مع «تتبع الألم»، ‏195 وحدة في 39 موضعًا
+template-cd_rotational_torticollis_left = خلل التوتر العنقي: صعر دوراني (الذقن إلى اليسار)
+template-cd_laterocollis_left = خلل التوتر العنقي: ميل جانبي (إلى اليسار)
+template-cd_retrocollis = خلل التوتر العنقي: انثناء الرأس للخلف
+template-cd_anterocollis = خلل التوتر العنقي: انثناء الرأس للأمام
+template-blepharospasm = تشنج الجفن
+template-hemifacial_spasm_left = التشنج النصفي الوجهي (الأيسر)
+template-uls_flexed_elbow = تشنج الطرف العلوي: مرفق مثني
+template-uls_flexed_wrist = تشنج الطرف العلوي: رسغ مثني
+template-uls_clenched_fist = تشنج الطرف العلوي: قبضة مطبقة
+template-lls_adducted_thigh = تشنج الطرف السفلي: فخذان مضمومتان
+template-lls_equinovarus_foot = تشنج الطرف السفلي: قدم فحجاء روحاء
+session-date = التاريخ
+session-time = الوقت
+session-product = المستحضر
+session-vial-units = حجم القارورة (وحدات)
+session-diluent = المذيب (مل)
+session-muscle = العضلة
+session-side = الجهة
+session-units-per-side = الوحدات (لكل جهة)
+session-sites-per-side = المواضع (لكل جهة)
+session-guidance = التوجيه
+session-earlier-prefix = سابقًا:
+session-vials = القوارير المستخدمة
+session-lot = رقم التشغيلة
+session-expiry = تاريخ الانتهاء
+session-anaesthesia = التخدير
+session-duration = المدة (دقائق)
+session-infection = عدوى في موضع مخطط للحقن
+session-save-draft = حفظ المسودة
+session-edit-draft = تعديل المسودة
+session-status-draft = مسودة
+session-status-signed = موقّعة
+session-status-void = ملغاة
+session-signed-by = وقّعها
+session-verdict-at-signing = التقييم عند التوقيع
+session-verdict = التقييم
+session-override = تجاوز
+session-override-reason = سبب المتابعة رغم
+session-sign = توقيع الجلسة
+session-sign-override = التوقيع مع التجاوز للأسباب المذكورة
+session-amended = معدّلة
+session-void-reason = أُلغيت لأن
+session-void-label = إلغاء هذه الجلسة (أُدخلت خطأ): السبب
+session-void = إلغاء الجلسة
+session-amend = تعديل الجلسة
+session-earlier-versions = الإصدارات السابقة
+session-saved-at = حُفظت
+session-save-template = حفظ كقالب للعيادة
+field-template_name = اسم القالب
+session-amend-title = تعديل
+session-amend-reason = سبب تعديل السجل الموقّع
+session-save-amendment = توقيع الإصدار المعدّل
+session-no-injections = أضف عضلة واحدة على الأقل مع وحداتها.
+side-left = يسار
+side-right = يمين
+side-both = الجهتان
+side-midline = الخط الناصف
+guidance-emg = تخطيط العضلات الكهربائي
+guidance-ultrasound = الموجات فوق الصوتية
+guidance-stimulation = التنبيه الكهربائي
+guidance-landmarks = المعالم التشريحية
+anaesthesia-none = بدون
+anaesthesia-topical = موضعي سطحي
+anaesthesia-local = موضعي
+anaesthesia-sedation = تهدئة
+anaesthesia-general = عام
+
+## The safety verdict
+verdict-ok = فحص السلامة: لا ملاحظات
+verdict-warn = فحص السلامة: تحذيرات
+verdict-block = فحص السلامة: محظور حتى يقرر الطبيب
+verdict-not-yet = فحص السلامة: لا يمكن فحص الخطة بعد
+verdict-of = من
+verdict-sites = مواضع
+verdict-concentration = التركيز
+verdict-volume = الحجم الكلي
+verdict-vials = قوارير
+verdict-left-over = متبقٍ في القارورة الأخيرة
+verdict-days-since = أيام منذ الجلسة السابقة
+verdict-window = آخر الأيام:
+verdict-remaining = المتبقي
+verdict-total = المجموع
+verdict-no-findings = لا ملاحظات.
+
+## Follow-up, outcomes and adverse events
+nav-worklist = قائمة المهام
+session-response = الاستجابة
+response-responder = مستجيب
+response-non-responder = غير مستجيب
+response-not-assessed = لم يُقيَّم
+days-count = { $count ->
+    [zero] لا أيام
+    [one] يوم واحد
+    [two] يومان
+    [few] { $count } أيام
+    [many] { $count } يومًا
+   *[other] { $count } يوم
+}
+
+outcomes-alarming-title = أحداث ضائرة خطيرة وعلامات انتشار تأثير الذيفان
+outcomes-follow-up-title = المتابعة
+outcomes-no-follow-ups = لم تُجدول متابعة بعد: توقيع الجلسة يجدولها.
+outcomes-assessments-title = التقييمات
+outcomes-no-assessments = لا توجد تقييمات مسجلة.
+outcomes-goals-title = الأهداف (مقياس تحقيق الأهداف GAS)
+outcomes-no-goals = لم تُحدد أهداف.
+outcomes-adverse-title = الأحداث الضائرة
+outcomes-no-adverse = لا توجد أحداث ضائرة مسجلة.
+model-default = التأثير المتوقع لجلسة { $session } (المسار المعتاد): البداية نحو { $onset }، والذروة نحو { $peak }، ويزول بحلول { $end } ({ $weeks } أسابيع). المصادر: { $source }.
+model-fitted = التأثير المتوقع لجلسة { $session } (مسار هذا المريض، من { $cycles } تقارير عن مدة الفائدة): البداية نحو { $onset }، والذروة نحو { $peak }، ويزول بحلول { $end } ({ $weeks } أسابيع). مصادر المسار المعتاد: { $source }.
+
+non-response-title = احتمال عدم استجابة ثانوي
+non-response-text = استجابة بعد جلسة { $responded } ({ $units } وحدة من { $product })، ثم لا استجابة بعد { $lost }، بالمستحضر نفسه وبجرعة لا تقل عنها.
+non-response-next = الخطوات المعتادة التالية:
+non-response-step-check_dose_and_muscles = راجع الجرعة والعضلات المختارة؛ وفكّر في التوجيه بتخطيط العضلات أو الموجات فوق الصوتية.
+non-response-step-consider_antibody_test = فكّر في فحص الأجسام المضادة المعادِلة (النتيجة لا تتنبأ بفشل العلاج تنبؤًا موثوقًا).
+non-response-step-consider_other_product = فكّر في نمط مصلي آخر (الذيفان من النوع B) أو مستحضر خالٍ من البروتينات المعقدة.
+non-response-step-avoid_boosters = حافظ على فواصل لا تقل عن 12 أسبوعًا وتجنّب الحقن التكميلية.
+
+follow-up-kind = المتابعة
+follow-up-due = الموعد
+follow-up-window = من – آخر يوم
+follow-up-state = الحالة
+follow-up-attempts = محاولات
+follow-up-booked = زيارة محجوزة في
+follow-up-onset_check = التحقق من بدء التأثير (اتصال)
+follow-up-peak_assessment = التقييم في الذروة
+follow-up-reinjection = إعادة الحقن
+standing-overdue = متأخرة
+standing-due_this_week = مستحقة هذا الأسبوع
+standing-upcoming = قادمة
+closed-as-reached = تمّت: جرى التواصل مع المريض
+closed-as-assessed = تمّت: جرى التقييم
+closed-as-reinjected = تمّت: أُعيد الحقن
+closed-as-superseded = لم تُتابع قبل الجلسة التالية
+closed-as-session_void = أُلغيت: الجلسة ملغاة
+closed-as-rescheduled = نُقلت
+contact-result = نتيجة الاتصال
+contact-reached = تم التواصل
+contact-not_reached = لم يتم التواصل
+contact-visit_booked = حُجزت زيارة
+contact-note = ملاحظة
+contact-save = تسجيل
+
+assessment-record = تسجيل تقييم
+assessment-open-form = فتح النموذج
+assessment-scale = المقياس
+assessment-details = التفاصيل
+assessment-item = البند
+assessment-not-applicable = لا ينطبق
+assessment-quality = نوعية الاستجابة (0–5)
+assessment-save = حفظ التقييم
+field-timepoint = متى
+field-score = الدرجة
+field-level = المستوى
+timepoint-baseline = خط الأساس
+timepoint-peak = في الذروة
+timepoint-before_reinjection = قبل إعادة الحقن
+timepoint-other = آخر
+entry-void = وضع علامة «أُدخل خطأ»
+entry-void-reason = السبب (10 أحرف على الأقل)
+
+goals-t-score = درجة T
+goals-latest = الأحدث
+goals-sessions = مستهدف في جلسات
+goals-session = الجلسة التي تستهدفه
+goals-no-session = لا شيء
+goals-score = التقييم
+goals-new = تحديد هدف جديد
+goals-save = حفظ الهدف
+field-domain = المجال
+field-text = الهدف
+field-weight = الوزن النسبي
+field-baseline = المستوى عند البداية
+field-set_on = حُدد في
+goal-domain-symptom = عرض
+goal-domain-function = وظيفة
+goal-domain-participation = مشاركة
+goal-level-minus2 = −2 أقل بكثير من المتوقع
+goal-level-minus1 = −1 أقل من المتوقع
+goal-level-0 = 0 النتيجة المتوقعة
+goal-level-plus1 = +1 أكثر من المتوقع
+goal-level-plus2 = +2 أكثر بكثير من المتوقع
+
+ae-title = حدث ضائر
+ae-record = تسجيل حدث ضائر
+ae-after-session = بعد جلسة
+ae-duration-hint = اتركه فارغًا ما دام مستمرًا.
+ae-save = حفظ الحدث الضائر
+field-kind = الحدث
+field-onset_day = بدأ في اليوم
+field-duration_days = استمر
+field-severity = الشدة
+field-outcome = المآل
+field-actions = الإجراء المتخذ
+field-detail = التفاصيل
+adverse-injection_site_pain = ألم في موضع الحقن
+adverse-bruising = كدمة
+adverse-local_weakness = ضعف موضعي
+adverse-ptosis = تدلي الجفن
+adverse-dysphagia = صعوبة البلع
+adverse-neck_weakness = ضعف الرقبة
+adverse-dry_mouth = جفاف الفم
+adverse-flu_like_symptoms = أعراض شبيهة بالإنفلونزا
+adverse-headache = صداع
+adverse-blurred_vision = تشوش الرؤية
+adverse-breathing_difficulty = صعوبة التنفس
+adverse-distant_spread = انتشار تأثير الذيفان بعيدًا
+adverse-allergic_reaction = تفاعل تحسسي
+adverse-other = آخر
+severity-mild = خفيف
+severity-moderate = متوسط
+severity-severe = شديد
+severity-serious = خطير
+ae-outcome-resolved = زال
+ae-outcome-resolving = في طور الزوال
+ae-outcome-ongoing = مستمر
+ae-outcome-resolved_with_sequelae = زال مع آثار دائمة
+ae-outcome-unknown = غير معروف
+ae-action-none = لا شيء
+ae-action-observation = مراقبة
+ae-action-treatment_given = أُعطي علاج
+ae-action-hospital_admission = دخول المستشفى
+ae-action-dose_changed_next_time = تغيير الجرعة في الجلسة التالية
+ae-action-reported_to_authority = أُبلغت هيئة الدواء
+
+worklist-title = قائمة المهام
+worklist-view = عرض
+worklist-view-all = كل المفتوحة
+worklist-view-due_this_week = المستحقة هذا الأسبوع
+worklist-view-overdue = المتأخرة
+worklist-view-upcoming = القادمة
+worklist-view-never_followed_up = بلا متابعة أبدًا
+worklist-any = أي
+worklist-physician = الطبيب
+worklist-show = عرض
+worklist-week = ينتهي هذا الأسبوع في
+worklist-empty = لا شيء للمتابعة.
+worklist-session = الجلسة
+worklist-alarming = حدث ضائر خطير مسجل
+worklist-never-title = جلسات بلا متابعة أبدًا
+
+## Pictures
+timeline-title = المسار الزمني
+timeline-alt = الجرعات لكل عضلة والتأثير المتوقع والأحداث الضائرة والدرجات عبر الزمن
+timeline-doses = الجرعات لكل عضلة (وحدات المستحضر المعطى؛ العلامات تُقارن داخل المستحضر الواحد)
+timeline-effect = التأثير المتوقع (نسبة من أكبر تأثير)، والأحداث الضائرة حيث بدأت
+timeline-today = اليوم
+direction-lower-better = الأقل أفضل
+direction-higher-better = الأعلى أفضل
+body-map-title = خريطة الجسم للعضلات المحقونة
+body-map-front = الأمام
+body-map-back = الخلف
+body-map-units-of = وحدات { $product } لكل جهة
+
+## Audit trail
+nav-audit = سجل التدقيق
+audit-title = سجل التدقيق
+audit-explain = كل قراءة وكل تغيير في سجل مريض، وكل دخول وكل تغيير في حساب، الأحدث أولًا. تُذكر السجلات برقمها في bont.
+audit-action = الإجراء
+audit-patient = رقم المريض
+audit-from = من
+audit-to = إلى
+audit-when = متى (UTC)
+audit-record = السجل
+audit-detail = التفاصيل
+audit-client = من العنوان
+audit-none = لا أحداث مطابقة.
+audit-older = أحداث أقدم
+audit-bad-date = { $field }: «{ $value }» ليس تاريخًا؛ اكتبه بالشكل YYYY-MM-DD.
+audit-bad-patient = رقم المريض: «{ $value }» ليس رقمًا.
+audit-verify = فحص سلسلة التدقيق
+audit-intact = سجل التدقيق سليم: { $count ->
+    [zero] لا أحداث
+    [one] حدث واحد
+    [two] حدثان
+    [few] { $count } أحداث
+    [many] { $count } حدثًا
+   *[other] { $count } حدث
+}، كل منها مرتبط بما قبله.
+audit-broken = جرى العبث بسجل التدقيق: { $count ->
+    [one] وُجدت مشكلة واحدة
+    [two] وُجدت مشكلتان
+    [few] وُجدت { $count } مشكلات
+    [many] وُجدت { $count } مشكلة
+   *[other] وُجدت { $count } مشكلة
+}.
+audit-break-edited = تغيّر الحدث { $id } بعد كتابته.
+audit-break-unlinked = حُذف الحدث الذي قبل الحدث { $id }، أو أُدرج حدث آخر.
+audit-head = أحدث حلقة (رأس السلسلة):
+audit-head-explain = دوّن رأس السلسلة خارج bont (مع سجل النسخ الاحتياطي مثلًا): يثبت لاحقًا `bont audit verify --expect-head` أنه لم يُحذف أي حدث حتى ذلك الرأس.
+audit-back = العودة إلى سجل التدقيق
+
+## API tokens
+nav-tokens = رموز API
+tokens-title = رموز API
+tokens-explain = يسمح الرمز لنظام آخر (سجل المستشفى، تصدير للبحث) باستخدام واجهة bont البرمجية باسمك وبدورك؛ ورمز القراءة لا يستطيع إلا القراءة. من يملكه يتصرف باسمك: احفظه في مخزن الأسرار لذلك النظام، وألغه حين لا يعود مستخدمًا.
+tokens-secret-explain = يظهر الرمز الجديد الآن فقط. انسخه إلى النظام الذي سيستخدمه؛ لا يحتفظ bont إلا ببصمته.
+tokens-create = إنشاء رمز
+tokens-none = لا رموز بعد.
+tokens-created = أُنشئ (UTC)
+tokens-last-used = آخر استخدام (UTC)
+tokens-revoke = إلغاء
+tokens-revoked = ملغى
+token-scope-read = قراءة فقط
+token-scope-write = قراءة وكتابة
+field-scope = النطاق
+field-name = الاسم
+
+## Pseudonymised clinics
+identifier-title = قد يكشف هذا السجل هوية المريض
+identifier-explain = تعمل العيادة ببيانات مستعارة: يُعرف المرضى برمز. يرجى حذف ما يلي، أو حفظه في السجل الذي يحتفظ بالهويات.
+identifier-found = { $field }: { $kind } «{ $found }»
+identifier-kind-name = اسم
+identifier-kind-email = عنوان بريد إلكتروني
+identifier-kind-phone = رقم هاتف
+identifier-kind-birth_date = ما يبدو تاريخ ميلاد
+identifier-kind-address = ما يبدو عنوانًا
+identifier-kind-name_label = وسم اسم
+nav-clinic = إعدادات العيادة
+clinic-title = إعدادات العيادة
+clinic-pseudonymised = تعمل العيادة ببيانات مستعارة
+clinic-pseudonymised-hint = يُعرف المرضى برمز (الاسم المستعار) وتُحفظ هوياتهم في مكان آخر أو لا تُحفظ أصلًا. تشير صفحات المريض والجلسة عندئذ إلى الأسماء وبيانات الاتصال، وإلى ما يبدو في الملاحظات عنوان بريد إلكتروني أو رقم هاتف أو تاريخ ميلاد أو عنوانًا أو وسم اسم.
+clinic-save = حفظ الإعدادات

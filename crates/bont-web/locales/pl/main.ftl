@@ -1,0 +1,528 @@
+app-name = bont
+yes = tak
+no = nie
+
+## Navigation
+nav-label = Menu główne
+nav-patients = Pacjenci
+nav-users = Konta personelu
+nav-password = Zmień hasło
+nav-logout = Wyloguj
+
+## Errors
+error-not-found = Nie znaleziono
+error-forbidden = Twoja rola na to nie pozwala
+error-form-expired = Ten formularz wygasł albo nie pochodzi z bont. Wróć, odśwież stronę i wyślij go ponownie.
+error-unauthenticated = Zaloguj się
+error-malformed = Nie udało się odczytać żądania
+error-too-large = Żądanie jest za duże
+error-media-type = Wyślij treść żądania jako JSON (Content-Type: application/json)
+error-invalid = Niektóre dane wymagają poprawienia
+error-conflict = Ktoś inny zmienił ten rekord, odkąd go otworzono
+error-wrong-state = W obecnym stanie rekordu nie można tego zrobić
+error-internal = Wystąpił błąd po naszej stronie; nic nie zapisano
+error-go-home = Wróć do strony startowej
+
+## Login and passwords
+login-title = Logowanie
+login-failed = Błędna nazwa użytkownika lub hasło.
+login-locked = Zbyt wiele nieudanych prób dla tej nazwy użytkownika. Spróbuj ponownie za 15 minut albo poproś administratora o zresetowanie hasła.
+login-submit = Zaloguj
+password-title = Zmiana hasła
+password-must-change = Zalogowano hasłem jednorazowym. Aby kontynuować, ustaw własne hasło.
+password-hint = Co najmniej 12 znaków. Kilka niepowiązanych słów to dobre hasło.
+password-submit = Zmień hasło
+password-current-wrong = Obecne hasło: jest nieprawidłowe.
+password-same-as-before = Nowe hasło: wybierz hasło inne niż obecne.
+
+## Start page
+home-title = Start
+home-patient-count = { $count ->
+    [one] { $count } pacjent
+    [few] { $count } pacjentów
+   *[many] { $count } pacjentów
+}
+home-nothing-yet = Dla Twojej roli nic nie jest jeszcze dostępne.
+
+## Patients
+patients-title = Pacjenci
+patients-search-label = Znajdź pacjenta
+patients-search-hint = Nazwisko, numer kartoteki lub data urodzenia (RRRR-MM-DD)
+patients-search-submit = Szukaj
+patients-found = { $count ->
+    [0] Nie znaleziono pacjentów
+    [one] { $count } pacjent
+    [few] { $count } pacjentów
+   *[many] { $count } pacjentów
+}
+patients-name = Imię i nazwisko
+patients-age = Wiek
+age-years = { $years ->
+    [one] { $years } rok
+    [few] { $years } lata
+   *[many] { $years } lat
+}
+pager-label = Strony
+pager-previous = Poprzednia strona
+pager-next = Następna strona
+pager-position = Strona { $page } z { $pages }
+patient-new-title = Nowy pacjent
+patient-edit-title = Edytuj dane pacjenta
+patient-section-identity = Tożsamość
+patient-section-clinical = Istotne dla leczenia toksyną
+patient-section-contact = Kontakt
+patient-section-consent = Zgody
+patient-weight-measured = zmierzona
+patient-not-recorded = nie odnotowano
+patient-none = brak
+patient-version = Wersja
+patient-conflict = Ktoś inny zmienił dane tego pacjenta, odkąd je otworzono. Twoje zmiany nie zostały zapisane: otwórz rekord ponownie, aby zobaczyć aktualną wersję.
+patient-medications-hint = Jeden lek w wierszu. Leki wchodzące w interakcje (aminoglikozydy, leki zwiotczające, antycholinergiczne, magnez, przeciwzakrzepowe) są rozpoznawane po nazwie.
+
+## Forms
+form-has-errors = Popraw następujące pola:
+form-choose = Wybierz…
+form-save = Zapisz
+form-cancel = Anuluj
+
+## Field labels
+field-record_number = Numer kartoteki
+field-family_name = Nazwisko
+field-given_names = Imiona
+field-pseudonym = Pseudonim
+field-birth_date = Data urodzenia
+field-sex = Płeć
+field-weight_kg = Masa ciała (kg)
+field-weight_measured_on = Data pomiaru masy ciała
+field-preferred_language = Preferowany język
+field-phone = Telefon
+field-email = E-mail
+field-address = Adres
+field-consent_treatment = Zgoda na leczenie toksyną botulinową
+field-consent_reminders = Zgoda na przypomnienia telefoniczne lub SMS
+field-consent_research = Zgoda na wykorzystanie danych spseudonimizowanych w badaniach
+field-indications = Wskazania
+field-conditions = Choroby
+field-allergies = Alergie
+field-medications = Leki
+field-pregnant = Ciąża
+field-breastfeeding = Karmienie piersią
+field-notes = Uwagi
+field-username = Nazwa użytkownika
+field-password = Hasło
+field-password_repeat = Powtórz hasło
+field-current_password = Obecne hasło
+field-display_name = Nazwa widoczna dla współpracowników
+field-role = Rola
+field-language = Język
+
+## What is wrong with a field
+problem-required = jest wymagane.
+problem-too-long = jest za długie (najwyżej { $max } znaków).
+problem-too-many = ma za dużo pozycji (najwyżej { $max }).
+problem-control-characters = zawiera znaki nowego wiersza lub znaki sterujące.
+problem-not-a-date = „{ $value }” nie jest datą; wpisz ją jako RRRR-MM-DD.
+problem-date-in-future = nie może być w przyszłości.
+problem-date-too-early = nie może być wcześniejsza niż { $earliest }.
+problem-before-birth = nie może być wcześniejsza niż data urodzenia.
+problem-not-a-number = „{ $value }” nie jest liczbą.
+problem-out-of-range = musi mieścić się w przedziale od { $min } do { $max } { $unit }.
+problem-unknown = „{ $value }” nie jest jedną z dopuszczalnych wartości.
+problem-duplicate = jest już używane w innym rekordzie.
+problem-name-or-pseudonym = wpisz nazwisko albo pseudonim.
+problem-not-an-email = nie jest adresem e-mail.
+problem-not-a-phone = nie jest numerem telefonu (tylko cyfry, spacje i + - ( )).
+problem-password-too-short = musi mieć co najmniej { $min } znaków.
+problem-passwords-differ = hasła się różnią.
+
+## Roles
+role-physician = Lekarz
+role-nurse = Pielęgniarka
+role-manager = Kierownik poradni
+role-researcher = Badacz
+role-admin = Administrator
+
+## Sex
+sex-female = Kobieta
+sex-male = Mężczyzna
+sex-other = Inna
+sex-unknown = Nieznana
+
+## Indications
+indication-chronic_migraine = Migrena przewlekła
+indication-cervical_dystonia = Dystonia szyjna
+indication-blepharospasm = Kurcz powiek
+indication-hemifacial_spasm = Kurcz połowiczy twarzy
+indication-oromandibular_dystonia = Dystonia ustno-żuchwowa
+indication-spasmodic_dysphonia = Dysfonia spastyczna
+indication-focal_hand_dystonia = Ogniskowa dystonia ręki
+indication-upper_limb_spasticity = Spastyczność kończyny górnej
+indication-lower_limb_spasticity = Spastyczność kończyny dolnej
+indication-facial_synkinesis = Synkinezy twarzy po porażeniu nerwu twarzowego
+indication-bruxism = Bruksizm
+indication-axillary_hyperhidrosis = Nadpotliwość pach
+indication-sialorrhea = Ślinotok
+indication-neuropathic_pain = Ból neuropatyczny
+indication-tics = Tiki
+
+## Conditions
+condition-myasthenia_gravis = Miastenia
+condition-lambert_eaton = Zespół Lamberta-Eatona
+condition-als = Stwardnienie zanikowe boczne
+condition-motor_neuropathy = Neuropatia ruchowa
+condition-neuromuscular_disease = Inna choroba nerwowo-mięśniowa
+condition-dysphagia = Zaburzenia połykania
+condition-respiratory_compromise = Duszność lub ograniczona wydolność oddechowa
+condition-cardiovascular_disease = Choroba sercowo-naczyniowa
+condition-bleeding_disorder = Skaza krwotoczna
+
+## Allergies
+allergy-botulinum_toxin = Toksyna botulinowa
+allergy-human_albumin = Albumina ludzka
+allergy-cow_milk_protein = Białko mleka krowiego
+
+## Medication classes
+medication-class-aminoglycosides = aminoglikozyd
+medication-class-neuromuscular_blockers = lek blokujący przewodnictwo nerwowo-mięśniowe
+medication-class-anticholinergics = lek antycholinergiczny
+medication-class-skeletal_muscle_relaxants = lek zwiotczający mięśnie
+medication-class-magnesium_salts = magnez
+medication-class-anticoagulants = lek przeciwzakrzepowy
+
+## Staff accounts
+users-title = Konta personelu
+users-new-title = Nowe konto
+users-username-hint = Od 3 do 40 znaków: małe litery, cyfry, kropki, łączniki.
+users-awaiting-first-login = czeka na pierwsze logowanie
+users-reset-password = Zresetuj hasło
+users-password-title = Hasło jednorazowe
+users-password-explain = Przekaż to hasło właścicielowi osobiście. Jest widoczne tylko teraz; przy pierwszym logowaniu trzeba ustawić własne.
+users-one-time-password = Hasło jednorazowe
+users-back = Wróć do kont personelu
+
+## Treatment sessions
+patient-section-sessions = Zabiegi
+patient-no-sessions = Nie odnotowano jeszcze zabiegów.
+session-title = Zabieg
+session-new-title = Nowy zabieg
+session-same-as-last = Tak jak ostatnio
+session-from-template = Zacznij od szablonu
+session-start-from-template = Rozpocznij
+template-preempt = Migrena przewlekła: PREEMPT, 155 U w 31 miejscach
+template-preempt_follow_the_pain = Migrena przewlekła: PREEMPT z „follow-the-pain”, 195 U w 39 miejscach
+template-cd_rotational_torticollis_left = Dystonia szyjna: kręcz karku rotacyjny (broda w lewo)
+template-cd_laterocollis_left = Dystonia szyjna: laterocollis (pochylenie w lewo)
+template-cd_retrocollis = Dystonia szyjna: retrocollis
+template-cd_anterocollis = Dystonia szyjna: anterocollis
+template-blepharospasm = Kurcz powiek
+template-hemifacial_spasm_left = Kurcz połowiczy twarzy (lewostronny)
+template-uls_flexed_elbow = Spastyczność kończyny górnej: zgięty łokieć
+template-uls_flexed_wrist = Spastyczność kończyny górnej: zgięty nadgarstek
+template-uls_clenched_fist = Spastyczność kończyny górnej: zaciśnięta pięść
+template-lls_adducted_thigh = Spastyczność kończyny dolnej: przywiedzione uda
+template-lls_equinovarus_foot = Spastyczność kończyny dolnej: stopa końsko-szpotawa
+session-date = Data
+session-time = Godzina
+session-product = Preparat
+session-vial-units = Wielkość fiolki (jednostki)
+session-diluent = Rozpuszczalnik (mL)
+session-muscle = Mięsień
+session-side = Strona
+session-units-per-side = Jednostki (każda strona)
+session-sites-per-side = Miejsca (każda strona)
+session-guidance = Kontrola
+session-earlier-prefix = Wcześniej:
+session-vials = Użyte fiolki
+session-lot = Seria
+session-expiry = Termin ważności
+session-anaesthesia = Znieczulenie
+session-duration = Czas trwania (minuty)
+session-infection = Zakażenie w planowanym miejscu
+session-save-draft = Zapisz wersję roboczą
+session-edit-draft = Edytuj wersję roboczą
+session-status-draft = wersja robocza
+session-status-signed = podpisany
+session-status-void = unieważniony
+session-signed-by = Podpisał(a)
+session-verdict-at-signing = ocena przy podpisie
+session-verdict = Ocena
+session-override = Odstępstwo
+session-override-reason = Uzasadnienie kontynuacji mimo
+session-sign = Podpisz zabieg
+session-sign-override = Podpisz z odstępstwem i podanym uzasadnieniem
+session-amended = Poprawiony
+session-void-reason = Unieważniony, ponieważ
+session-void-label = Unieważnij ten zabieg (wpisany omyłkowo): powód
+session-void = Unieważnij zabieg
+session-amend = Popraw zabieg
+session-earlier-versions = Wcześniejsze wersje
+session-saved-at = Zapisano
+session-save-template = Zapisz jako szablon poradni
+field-template_name = Nazwa szablonu
+session-amend-title = Poprawka
+session-amend-reason = Dlaczego podpisany rekord jest poprawiany
+session-save-amendment = Podpisz poprawioną wersję
+session-no-injections = Dodaj co najmniej jeden mięsień z liczbą jednostek.
+side-left = lewa
+side-right = prawa
+side-both = obie
+side-midline = linia pośrodkowa
+guidance-emg = EMG
+guidance-ultrasound = USG
+guidance-stimulation = elektrostymulacja
+guidance-landmarks = punkty anatomiczne
+anaesthesia-none = brak
+anaesthesia-topical = powierzchniowe
+anaesthesia-local = miejscowe
+anaesthesia-sedation = sedacja
+anaesthesia-general = ogólne
+
+## The safety verdict
+verdict-ok = Kontrola bezpieczeństwa: bez zastrzeżeń
+verdict-warn = Kontrola bezpieczeństwa: ostrzeżenia
+verdict-block = Kontrola bezpieczeństwa: zablokowane do decyzji lekarza
+verdict-not-yet = Kontrola bezpieczeństwa: planu nie można jeszcze sprawdzić
+verdict-of = z
+verdict-sites = miejsc
+verdict-concentration = Stężenie
+verdict-volume = objętość całkowita
+verdict-vials = fiolki
+verdict-left-over = zostaje w ostatniej fiolce
+verdict-days-since = Dni od ostatniego zabiegu
+verdict-window = Ostatnie dni:
+verdict-remaining = pozostaje
+verdict-total = Razem
+verdict-no-findings = Brak uwag.
+
+## Follow-up, outcomes and adverse events
+nav-worklist = Lista zadań
+session-response = Odpowiedź
+response-responder = odpowiedź na leczenie
+response-non-responder = brak odpowiedzi
+response-not-assessed = nie oceniono
+days-count = { $count ->
+    [one] { $count } dzień
+    [few] { $count } dni
+   *[many] { $count } dni
+}
+
+outcomes-alarming-title = Ciężkie zdarzenia niepożądane i objawy odległego działania toksyny
+outcomes-follow-up-title = Kontrola
+outcomes-no-follow-ups = Nie zaplanowano jeszcze kontroli: zaplanuje ją podpisanie zabiegu.
+outcomes-assessments-title = Oceny
+outcomes-no-assessments = Nie odnotowano ocen.
+outcomes-goals-title = Cele (Goal Attainment Scaling)
+outcomes-no-goals = Nie wyznaczono celów.
+outcomes-adverse-title = Zdarzenia niepożądane
+outcomes-no-adverse = Nie odnotowano zdarzeń niepożądanych.
+model-default = Oczekiwane działanie zabiegu z { $session } (typowy przebieg): początek około { $onset }, szczyt około { $peak }, ustępuje do { $end } ({ $weeks } tyg.). Źródła: { $source }.
+model-fitted = Oczekiwane działanie zabiegu z { $session } (przebieg u tego pacjenta, z { $cycles } relacji o czasie działania): początek około { $onset }, szczyt około { $peak }, ustępuje do { $end } ({ $weeks } tyg.). Źródła typowego przebiegu: { $source }.
+
+non-response-title = Możliwy wtórny brak odpowiedzi
+non-response-text = Odpowiedź po zabiegu z { $responded } ({ $units } U preparatu { $product }), potem brak odpowiedzi po { $lost }, przy tym samym preparacie i co najmniej tej samej dawce.
+non-response-next = Zwykle dalsze kroki:
+non-response-step-check_dose_and_muscles = Sprawdź dawkę i wybrane mięśnie; rozważ kontrolę EMG lub USG.
+non-response-step-consider_antibody_test = Rozważ oznaczenie przeciwciał neutralizujących (wynik nie przewiduje wiarygodnie niepowodzenia klinicznego).
+non-response-step-consider_other_product = Rozważ inny serotyp (toksyna typu B) lub preparat bez białek kompleksujących.
+non-response-step-avoid_boosters = Zachowuj odstępy co najmniej 12 tygodni i unikaj wstrzyknięć uzupełniających.
+
+follow-up-kind = Kontrola
+follow-up-due = Termin
+follow-up-window = Od – ostatni dzień
+follow-up-state = Stan
+follow-up-attempts = próby
+follow-up-booked = wizyta umówiona na
+follow-up-onset_check = Kontrola początku działania (telefon)
+follow-up-peak_assessment = Ocena w szczycie działania
+follow-up-reinjection = Ponowne wstrzyknięcie
+standing-overdue = zaległe
+standing-due_this_week = w tym tygodniu
+standing-upcoming = nadchodzące
+closed-as-reached = wykonano: skontaktowano się z pacjentem
+closed-as-assessed = wykonano: oceniono
+closed-as-reinjected = wykonano: ponowne wstrzyknięcie
+closed-as-superseded = bez kontroli przed kolejnym zabiegiem
+closed-as-session_void = odwołano: zabieg unieważniony
+closed-as-rescheduled = przeniesiono
+contact-result = Wynik rozmowy
+contact-reached = skontaktowano się
+contact-not_reached = brak kontaktu
+contact-visit_booked = umówiono wizytę
+contact-note = Uwaga
+contact-save = Zapisz
+
+assessment-record = Zapisz ocenę
+assessment-open-form = Otwórz formularz
+assessment-scale = Skala
+assessment-details = Szczegóły
+assessment-item = Pozycja
+assessment-not-applicable = nie dotyczy
+assessment-quality = Jakość reakcji (0–5)
+assessment-save = Zapisz ocenę
+field-timepoint = Kiedy
+field-score = Wynik
+field-level = Poziom
+timepoint-baseline = wyjściowo
+timepoint-peak = w szczycie działania
+timepoint-before_reinjection = przed kolejnym wstrzyknięciem
+timepoint-other = inny
+entry-void = Oznacz jako wpisane omyłkowo
+entry-void-reason = Powód (co najmniej 10 znaków)
+
+goals-t-score = Wynik T
+goals-latest = Ostatnio
+goals-sessions = Cel zabiegów z
+goals-session = Zabieg ukierunkowany na cel
+goals-no-session = brak
+goals-score = Ocena
+goals-new = Wyznacz nowy cel
+goals-save = Zapisz cel
+field-domain = Obszar
+field-text = Cel
+field-weight = Waga
+field-baseline = Poziom wyjściowy
+field-set_on = Wyznaczony dnia
+goal-domain-symptom = objaw
+goal-domain-function = funkcja
+goal-domain-participation = uczestnictwo
+goal-level-minus2 = −2 znacznie poniżej oczekiwań
+goal-level-minus1 = −1 poniżej oczekiwań
+goal-level-0 = 0 zgodnie z oczekiwaniami
+goal-level-plus1 = +1 powyżej oczekiwań
+goal-level-plus2 = +2 znacznie powyżej oczekiwań
+
+ae-title = Zdarzenie niepożądane
+ae-record = Zapisz zdarzenie niepożądane
+ae-after-session = po zabiegu z
+ae-duration-hint = Pozostaw puste, dopóki trwa.
+ae-save = Zapisz zdarzenie niepożądane
+field-kind = Zdarzenie
+field-onset_day = Początek w dniu
+field-duration_days = Trwało
+field-severity = Nasilenie
+field-outcome = Zejście
+field-actions = Podjęte działania
+field-detail = Szczegóły
+adverse-injection_site_pain = ból w miejscu wstrzyknięcia
+adverse-bruising = siniak
+adverse-local_weakness = miejscowe osłabienie
+adverse-ptosis = opadanie powieki
+adverse-dysphagia = trudności w połykaniu (dysfagia)
+adverse-neck_weakness = osłabienie mięśni szyi
+adverse-dry_mouth = suchość w ustach
+adverse-flu_like_symptoms = objawy grypopodobne
+adverse-headache = ból głowy
+adverse-blurred_vision = nieostre widzenie
+adverse-breathing_difficulty = trudności w oddychaniu
+adverse-distant_spread = odległe działanie toksyny
+adverse-allergic_reaction = reakcja alergiczna
+adverse-other = inne
+severity-mild = łagodne
+severity-moderate = umiarkowane
+severity-severe = ciężkie
+severity-serious = poważne
+ae-outcome-resolved = ustąpiło
+ae-outcome-resolving = ustępuje
+ae-outcome-ongoing = trwa
+ae-outcome-resolved_with_sequelae = ustąpiło z trwałymi następstwami
+ae-outcome-unknown = nieznane
+ae-action-none = brak
+ae-action-observation = obserwacja
+ae-action-treatment_given = zastosowano leczenie
+ae-action-hospital_admission = przyjęcie do szpitala
+ae-action-dose_changed_next_time = zmiana dawki przy kolejnym zabiegu
+ae-action-reported_to_authority = zgłoszono do urzędu rejestracji leków
+
+worklist-title = Lista zadań
+worklist-view = Pokaż
+worklist-view-all = wszystkie otwarte
+worklist-view-due_this_week = w tym tygodniu
+worklist-view-overdue = zaległe
+worklist-view-upcoming = nadchodzące
+worklist-view-never_followed_up = bez żadnej kontroli
+worklist-any = dowolne
+worklist-physician = Lekarz
+worklist-show = Pokaż
+worklist-week = Ten tydzień kończy się
+worklist-empty = Brak zadań.
+worklist-session = Zabieg
+worklist-alarming = odnotowano ciężkie zdarzenie niepożądane
+worklist-never-title = Zabiegi bez żadnej kontroli
+
+## Pictures
+timeline-title = Oś czasu
+timeline-alt = Dawki na mięsień, oczekiwane działanie, zdarzenia niepożądane i wyniki skal w czasie
+timeline-doses = Dawki na mięsień (jednostki podanego preparatu; znaczniki porównywalne w obrębie jednego preparatu)
+timeline-effect = Oczekiwane działanie (część największego działania), zdarzenia niepożądane w dniu ich początku
+timeline-today = dziś
+direction-lower-better = mniej znaczy lepiej
+direction-higher-better = więcej znaczy lepiej
+body-map-title = Mapa ciała z mięśniami, w które wstrzyknięto
+body-map-front = Przód
+body-map-back = Tył
+body-map-units-of = Jednostki preparatu { $product } na stronę
+
+## Audit trail
+nav-audit = Dziennik zdarzeń
+audit-title = Dziennik zdarzeń
+audit-explain = Każdy odczyt i każda zmiana danych pacjenta, każde logowanie i każda zmiana konta, od najnowszych. Rekordy są oznaczone numerem w bont.
+audit-action = Czynność
+audit-patient = Numer pacjenta
+audit-from = Od
+audit-to = Do
+audit-when = Kiedy (UTC)
+audit-record = Rekord
+audit-detail = Szczegóły
+audit-client = Z adresu
+audit-none = Brak pasujących zdarzeń.
+audit-older = Starsze zdarzenia
+audit-bad-date = { $field }: „{ $value }” nie jest datą; wpisz ją jako RRRR-MM-DD.
+audit-bad-patient = Numer pacjenta: „{ $value }” nie jest liczbą.
+audit-verify = Sprawdź łańcuch dziennika
+audit-intact = Dziennik jest nienaruszony: { $count ->
+    [one] { $count } zdarzenie
+    [few] { $count } zdarzenia
+   *[many] { $count } zdarzeń
+}, każde powiązane z poprzednim.
+audit-broken = Dziennik został zmieniony: { $count ->
+    [one] znaleziono jeden problem
+    [few] znaleziono { $count } problemy
+   *[many] znaleziono { $count } problemów
+}.
+audit-break-edited = Zdarzenie { $id } zmieniono po zapisaniu.
+audit-break-unlinked = Zdarzenie przed zdarzeniem { $id } usunięto albo jakieś wstawiono.
+audit-head = Najnowsze ogniwo (głowa łańcucha):
+audit-head-explain = Zapisz głowę łańcucha poza bont (na przykład w dzienniku kopii zapasowych): `bont audit verify --expect-head` pozwoli później wykazać, że żadnego zdarzenia do tego miejsca nie usunięto.
+audit-back = Wróć do dziennika zdarzeń
+
+## API tokens
+nav-tokens = Tokeny API
+tokens-title = Tokeny API
+tokens-explain = Token pozwala innemu systemowi (dokumentacji szpitalnej, eksportowi do badań) korzystać z API bont w Twoim imieniu, z Twoją rolą; token do odczytu może tylko czytać. Kto go posiada, działa w Twoim imieniu: przechowuj go w magazynie sekretów tamtego systemu i unieważnij, gdy nie jest już potrzebny.
+tokens-secret-explain = Nowy token jest widoczny tylko teraz. Skopiuj go do systemu, który będzie go używał; bont przechowuje tylko jego odcisk.
+tokens-create = Utwórz token
+tokens-none = Brak tokenów.
+tokens-created = Utworzony (UTC)
+tokens-last-used = Ostatnio użyty (UTC)
+tokens-revoke = Unieważnij
+tokens-revoked = unieważniony
+token-scope-read = tylko odczyt
+token-scope-write = odczyt i zapis
+field-scope = Zakres
+field-name = Nazwa
+
+## Pseudonymised clinics
+identifier-title = Ten rekord może identyfikować pacjenta
+identifier-explain = Poradnia pracuje na danych spseudonimizowanych: pacjenci są znani pod kodem. Usuń poniższe dane albo przechowuj je w rejestrze tożsamości.
+identifier-found = { $field }: { $kind } „{ $found }”
+identifier-kind-name = imię lub nazwisko
+identifier-kind-email = adres e-mail
+identifier-kind-phone = numer telefonu
+identifier-kind-birth_date = coś, co wygląda na datę urodzenia
+identifier-kind-address = coś, co wygląda na adres
+identifier-kind-name_label = etykieta z nazwiskiem
+nav-clinic = Ustawienia poradni
+clinic-title = Ustawienia poradni
+clinic-pseudonymised = Poradnia pracuje na danych spseudonimizowanych
+clinic-pseudonymised-hint = Pacjenci są znani pod kodem (pseudonimem), a ich tożsamość jest przechowywana gdzie indziej albo wcale. Strony pacjenta i zabiegu wskazują wtedy imiona i nazwiska, dane kontaktowe oraz to, co w uwagach wygląda na adres e-mail, numer telefonu, datę urodzenia, adres lub etykietę z nazwiskiem.
+clinic-save = Zapisz ustawienia

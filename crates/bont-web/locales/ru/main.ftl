@@ -1,0 +1,528 @@
+app-name = bont
+yes = да
+no = нет
+
+## Navigation
+nav-label = Главное меню
+nav-patients = Пациенты
+nav-users = Учётные записи
+nav-password = Сменить пароль
+nav-logout = Выйти
+
+## Errors
+error-not-found = Не найдено
+error-forbidden = Ваша роль этого не позволяет
+error-form-expired = Срок действия формы истёк, или она отправлена не из bont. Вернитесь, обновите страницу и отправьте форму снова.
+error-unauthenticated = Войдите в систему
+error-malformed = Не удалось прочитать запрос
+error-too-large = Запрос слишком большой
+error-media-type = Отправьте тело запроса в формате JSON (Content-Type: application/json)
+error-invalid = Некоторые данные нужно исправить
+error-conflict = Кто-то другой изменил эту запись, пока она была открыта
+error-wrong-state = В текущем состоянии записи это сделать нельзя
+error-internal = На нашей стороне произошла ошибка; ничего не сохранено
+error-go-home = На начальную страницу
+
+## Login and passwords
+login-title = Вход
+login-failed = Неверное имя пользователя или пароль.
+login-locked = Слишком много неудачных попыток для этого имени пользователя. Повторите через 15 минут или попросите администратора сбросить пароль.
+login-submit = Войти
+password-title = Смена пароля
+password-must-change = Вы вошли с одноразовым паролем. Чтобы продолжить, задайте собственный пароль.
+password-hint = Не менее 12 символов. Несколько не связанных между собой слов — хороший пароль.
+password-submit = Сменить пароль
+password-current-wrong = Текущий пароль: неверен.
+password-same-as-before = Новый пароль: выберите пароль, отличный от текущего.
+
+## Start page
+home-title = Начало
+home-patient-count = { $count ->
+    [one] { $count } пациент
+    [few] { $count } пациента
+   *[many] { $count } пациентов
+}
+home-nothing-yet = Для вашей роли пока ничего не доступно.
+
+## Patients
+patients-title = Пациенты
+patients-search-label = Найти пациента
+patients-search-hint = Фамилия, номер карты или дата рождения (ГГГГ-ММ-ДД)
+patients-search-submit = Найти
+patients-found = { $count ->
+    [0] Пациенты не найдены
+    [one] { $count } пациент
+    [few] { $count } пациента
+   *[many] { $count } пациентов
+}
+patients-name = ФИО
+patients-age = Возраст
+age-years = { $years ->
+    [one] { $years } год
+    [few] { $years } года
+   *[many] { $years } лет
+}
+pager-label = Страницы
+pager-previous = Предыдущая страница
+pager-next = Следующая страница
+pager-position = Страница { $page } из { $pages }
+patient-new-title = Новый пациент
+patient-edit-title = Изменить данные пациента
+patient-section-identity = Личные данные
+patient-section-clinical = Важное для лечения токсином
+patient-section-contact = Контакты
+patient-section-consent = Согласия
+patient-weight-measured = измерен
+patient-not-recorded = не указано
+patient-none = нет
+patient-version = Версия
+patient-conflict = Кто-то другой изменил данные этого пациента, пока они были открыты. Ваши изменения не сохранены: откройте запись снова, чтобы увидеть текущую версию.
+patient-medications-hint = По одному препарату в строке. Взаимодействующие препараты (аминогликозиды, миорелаксанты, антихолинергические средства, магний, антикоагулянты) распознаются по названию.
+
+## Forms
+form-has-errors = Исправьте следующее:
+form-choose = Выберите…
+form-save = Сохранить
+form-cancel = Отмена
+
+## Field labels
+field-record_number = Номер карты
+field-family_name = Фамилия
+field-given_names = Имя и отчество
+field-pseudonym = Псевдоним
+field-birth_date = Дата рождения
+field-sex = Пол
+field-weight_kg = Масса тела (кг)
+field-weight_measured_on = Дата измерения массы тела
+field-preferred_language = Предпочитаемый язык
+field-phone = Телефон
+field-email = Эл. почта
+field-address = Адрес
+field-consent_treatment = Согласие на лечение ботулиническим токсином
+field-consent_reminders = Согласие на напоминания по телефону или SMS
+field-consent_research = Согласие на использование псевдонимизированных данных в исследованиях
+field-indications = Показания
+field-conditions = Заболевания
+field-allergies = Аллергии
+field-medications = Препараты
+field-pregnant = Беременность
+field-breastfeeding = Грудное вскармливание
+field-notes = Примечания
+field-username = Имя пользователя
+field-password = Пароль
+field-password_repeat = Повторите пароль
+field-current_password = Текущий пароль
+field-display_name = Имя, видимое коллегам
+field-role = Роль
+field-language = Язык
+
+## What is wrong with a field
+problem-required = обязательно для заполнения.
+problem-too-long = слишком длинно (не более { $max } символов).
+problem-too-many = слишком много записей (не более { $max }).
+problem-control-characters = содержит переносы строк или управляющие символы.
+problem-not-a-date = «{ $value }» — не дата; введите её как ГГГГ-ММ-ДД.
+problem-date-in-future = не может быть в будущем.
+problem-date-too-early = не может быть раньше { $earliest }.
+problem-before-birth = не может быть раньше даты рождения.
+problem-not-a-number = «{ $value }» — не число.
+problem-out-of-range = должно быть от { $min } до { $max } { $unit }.
+problem-unknown = «{ $value }» — недопустимое значение.
+problem-duplicate = уже используется в другой записи.
+problem-name-or-pseudonym = укажите фамилию или псевдоним.
+problem-not-an-email = не является адресом эл. почты.
+problem-not-a-phone = не является номером телефона (только цифры, пробелы и + - ( )).
+problem-password-too-short = должен содержать не менее { $min } символов.
+problem-passwords-differ = пароли не совпадают.
+
+## Roles
+role-physician = Врач
+role-nurse = Медсестра
+role-manager = Руководитель кабинета
+role-researcher = Исследователь
+role-admin = Администратор
+
+## Sex
+sex-female = Женский
+sex-male = Мужской
+sex-other = Другой
+sex-unknown = Неизвестно
+
+## Indications
+indication-chronic_migraine = Хроническая мигрень
+indication-cervical_dystonia = Цервикальная дистония
+indication-blepharospasm = Блефароспазм
+indication-hemifacial_spasm = Гемифациальный спазм
+indication-oromandibular_dystonia = Оромандибулярная дистония
+indication-spasmodic_dysphonia = Спастическая дисфония
+indication-focal_hand_dystonia = Фокальная дистония кисти
+indication-upper_limb_spasticity = Спастичность верхней конечности
+indication-lower_limb_spasticity = Спастичность нижней конечности
+indication-facial_synkinesis = Лицевые синкинезии после паралича лицевого нерва
+indication-bruxism = Бруксизм
+indication-axillary_hyperhidrosis = Подмышечный гипергидроз
+indication-sialorrhea = Сиалорея
+indication-neuropathic_pain = Невропатическая боль
+indication-tics = Тики
+
+## Conditions
+condition-myasthenia_gravis = Миастения
+condition-lambert_eaton = Синдром Ламберта — Итона
+condition-als = Боковой амиотрофический склероз
+condition-motor_neuropathy = Моторная нейропатия
+condition-neuromuscular_disease = Другое нервно-мышечное заболевание
+condition-dysphagia = Нарушение глотания
+condition-respiratory_compromise = Затруднение дыхания или сниженная функция лёгких
+condition-cardiovascular_disease = Сердечно-сосудистое заболевание
+condition-bleeding_disorder = Нарушение свёртываемости крови
+
+## Allergies
+allergy-botulinum_toxin = Ботулинический токсин
+allergy-human_albumin = Альбумин человека
+allergy-cow_milk_protein = Белок коровьего молока
+
+## Medication classes
+medication-class-aminoglycosides = аминогликозид
+medication-class-neuromuscular_blockers = миорелаксант, блокирующий нервно-мышечную передачу
+medication-class-anticholinergics = антихолинергическое средство
+medication-class-skeletal_muscle_relaxants = миорелаксант
+medication-class-magnesium_salts = магний
+medication-class-anticoagulants = антикоагулянт
+
+## Staff accounts
+users-title = Учётные записи сотрудников
+users-new-title = Новая учётная запись
+users-username-hint = От 3 до 40 символов: строчные латинские буквы, цифры, точки, дефисы.
+users-awaiting-first-login = ожидает первого входа
+users-reset-password = Сбросить пароль
+users-password-title = Одноразовый пароль
+users-password-explain = Передайте этот пароль владельцу лично. Он показан только сейчас; при первом входе нужно задать собственный.
+users-one-time-password = Одноразовый пароль
+users-back = К учётным записям
+
+## Treatment sessions
+patient-section-sessions = Процедуры
+patient-no-sessions = Процедур пока нет.
+session-title = Процедура
+session-new-title = Новая процедура
+session-same-as-last = Как в прошлый раз
+session-from-template = Начать с шаблона
+session-start-from-template = Начать
+template-preempt = Хроническая мигрень: PREEMPT, 155 ЕД в 31 точку
+template-preempt_follow_the_pain = Хроническая мигрень: PREEMPT с «follow-the-pain», 195 ЕД в 39 точек
+template-cd_rotational_torticollis_left = Цервикальная дистония: ротационная кривошея (подбородок влево)
+template-cd_laterocollis_left = Цервикальная дистония: латероколлис (наклон влево)
+template-cd_retrocollis = Цервикальная дистония: ретроколлис
+template-cd_anterocollis = Цервикальная дистония: антероколлис
+template-blepharospasm = Блефароспазм
+template-hemifacial_spasm_left = Гемифациальный спазм (слева)
+template-uls_flexed_elbow = Спастичность верхней конечности: согнутый локоть
+template-uls_flexed_wrist = Спастичность верхней конечности: согнутое запястье
+template-uls_clenched_fist = Спастичность верхней конечности: сжатый кулак
+template-lls_adducted_thigh = Спастичность нижней конечности: приведённые бёдра
+template-lls_equinovarus_foot = Спастичность нижней конечности: эквиноварусная стопа
+session-date = Дата
+session-time = Время
+session-product = Препарат
+session-vial-units = Флакон (единиц)
+session-diluent = Растворитель (мл)
+session-muscle = Мышца
+session-side = Сторона
+session-units-per-side = Единицы (каждая сторона)
+session-sites-per-side = Точки (каждая сторона)
+session-guidance = Навигация
+session-earlier-prefix = Ранее:
+session-vials = Использованные флаконы
+session-lot = Серия
+session-expiry = Годен до
+session-anaesthesia = Анестезия
+session-duration = Длительность (минуты)
+session-infection = Инфекция в месте инъекции
+session-save-draft = Сохранить черновик
+session-edit-draft = Изменить черновик
+session-status-draft = черновик
+session-status-signed = подписана
+session-status-void = аннулирована
+session-signed-by = Подписал(а)
+session-verdict-at-signing = оценка при подписании
+session-verdict = Оценка
+session-override = Исключение
+session-override-reason = Обоснование продолжения вопреки
+session-sign = Подписать процедуру
+session-sign-override = Подписать с исключением по указанным причинам
+session-amended = Исправлена
+session-void-reason = Аннулирована, потому что
+session-void-label = Аннулировать процедуру (внесена по ошибке): причина
+session-void = Аннулировать процедуру
+session-amend = Исправить процедуру
+session-earlier-versions = Предыдущие версии
+session-saved-at = Сохранено
+session-save-template = Сохранить как шаблон кабинета
+field-template_name = Название шаблона
+session-amend-title = Исправление
+session-amend-reason = Почему подписанная запись исправляется
+session-save-amendment = Подписать исправленную версию
+session-no-injections = Добавьте хотя бы одну мышцу с числом единиц.
+side-left = слева
+side-right = справа
+side-both = с обеих сторон
+side-midline = по средней линии
+guidance-emg = ЭМГ
+guidance-ultrasound = УЗИ
+guidance-stimulation = электростимуляция
+guidance-landmarks = анатомические ориентиры
+anaesthesia-none = нет
+anaesthesia-topical = аппликационная
+anaesthesia-local = местная
+anaesthesia-sedation = седация
+anaesthesia-general = общая
+
+## The safety verdict
+verdict-ok = Проверка безопасности: замечаний нет
+verdict-warn = Проверка безопасности: предупреждения
+verdict-block = Проверка безопасности: заблокировано до решения врача
+verdict-not-yet = Проверка безопасности: план пока нельзя проверить
+verdict-of = из
+verdict-sites = точек
+verdict-concentration = Концентрация
+verdict-volume = общий объём
+verdict-vials = флаконы
+verdict-left-over = остаётся в последнем флаконе
+verdict-days-since = Дней после предыдущей процедуры
+verdict-window = За последние дни:
+verdict-remaining = остаётся
+verdict-total = Всего
+verdict-no-findings = Замечаний нет.
+
+## Follow-up, outcomes and adverse events
+nav-worklist = Список задач
+session-response = Ответ
+response-responder = ответ на лечение
+response-non-responder = нет ответа
+response-not-assessed = не оценено
+days-count = { $count ->
+    [one] { $count } день
+    [few] { $count } дня
+   *[many] { $count } дней
+}
+
+outcomes-alarming-title = Серьёзные нежелательные явления и признаки отдалённого действия токсина
+outcomes-follow-up-title = Наблюдение
+outcomes-no-follow-ups = Наблюдение ещё не запланировано: его планирует подписание процедуры.
+outcomes-assessments-title = Оценки
+outcomes-no-assessments = Оценок нет.
+outcomes-goals-title = Цели (шкала достижения целей, GAS)
+outcomes-no-goals = Цели не поставлены.
+outcomes-adverse-title = Нежелательные явления
+outcomes-no-adverse = Нежелательных явлений нет.
+model-default = Ожидаемое действие процедуры от { $session } (обычное течение): начало около { $onset }, пик около { $peak }, прекращение к { $end } ({ $weeks } нед.). Источники: { $source }.
+model-fitted = Ожидаемое действие процедуры от { $session } (течение у этого пациента, по { $cycles } сообщениям о длительности эффекта): начало около { $onset }, пик около { $peak }, прекращение к { $end } ({ $weeks } нед.). Источники обычного течения: { $source }.
+
+non-response-title = Возможная вторичная нечувствительность
+non-response-text = Ответ после процедуры от { $responded } ({ $units } ЕД препарата { $product }), затем отсутствие ответа после { $lost } при том же препарате и не меньшей дозе.
+non-response-next = Обычные дальнейшие шаги:
+non-response-step-check_dose_and_muscles = Проверьте дозу и выбор мышц; рассмотрите навигацию ЭМГ или УЗИ.
+non-response-step-consider_antibody_test = Рассмотрите исследование нейтрализующих антител (результат не позволяет надёжно предсказать клиническую неудачу).
+non-response-step-consider_other_product = Рассмотрите другой серотип (токсин типа B) или препарат без комплексообразующих белков.
+non-response-step-avoid_boosters = Соблюдайте интервалы не менее 12 недель и избегайте дополнительных инъекций.
+
+follow-up-kind = Наблюдение
+follow-up-due = Срок
+follow-up-window = С – последний день
+follow-up-state = Состояние
+follow-up-attempts = попытки
+follow-up-booked = визит назначен на
+follow-up-onset_check = Проверка начала действия (звонок)
+follow-up-peak_assessment = Оценка на пике действия
+follow-up-reinjection = Повторная инъекция
+standing-overdue = просрочено
+standing-due_this_week = на этой неделе
+standing-upcoming = предстоит
+closed-as-reached = выполнено: связались с пациентом
+closed-as-assessed = выполнено: оценено
+closed-as-reinjected = выполнено: повторная инъекция
+closed-as-superseded = не выполнено до следующей процедуры
+closed-as-session_void = отменено: процедура аннулирована
+closed-as-rescheduled = перенесено
+contact-result = Результат звонка
+contact-reached = связались
+contact-not_reached = не дозвонились
+contact-visit_booked = визит назначен
+contact-note = Примечание
+contact-save = Записать
+
+assessment-record = Записать оценку
+assessment-open-form = Открыть форму
+assessment-scale = Шкала
+assessment-details = Подробности
+assessment-item = Пункт
+assessment-not-applicable = неприменимо
+assessment-quality = Качество реакции (0–5)
+assessment-save = Сохранить оценку
+field-timepoint = Когда
+field-score = Балл
+field-level = Уровень
+timepoint-baseline = исходно
+timepoint-peak = на пике действия
+timepoint-before_reinjection = перед повторной инъекцией
+timepoint-other = другое
+entry-void = Отметить как внесённое по ошибке
+entry-void-reason = Причина (не менее 10 символов)
+
+goals-t-score = T-балл
+goals-latest = Последняя
+goals-sessions = Цель процедур от
+goals-session = Процедура, направленная на цель
+goals-no-session = нет
+goals-score = Оценка
+goals-new = Поставить новую цель
+goals-save = Сохранить цель
+field-domain = Область
+field-text = Цель
+field-weight = Вес
+field-baseline = Исходный уровень
+field-set_on = Поставлена
+goal-domain-symptom = симптом
+goal-domain-function = функция
+goal-domain-participation = участие
+goal-level-minus2 = −2 намного хуже ожидаемого
+goal-level-minus1 = −1 хуже ожидаемого
+goal-level-0 = 0 ожидаемый результат
+goal-level-plus1 = +1 лучше ожидаемого
+goal-level-plus2 = +2 намного лучше ожидаемого
+
+ae-title = Нежелательное явление
+ae-record = Записать нежелательное явление
+ae-after-session = после процедуры от
+ae-duration-hint = Оставьте пустым, пока продолжается.
+ae-save = Сохранить нежелательное явление
+field-kind = Явление
+field-onset_day = Началось на день
+field-duration_days = Длилось
+field-severity = Тяжесть
+field-outcome = Исход
+field-actions = Принятые меры
+field-detail = Подробности
+adverse-injection_site_pain = боль в месте инъекции
+adverse-bruising = гематома
+adverse-local_weakness = местная слабость
+adverse-ptosis = птоз
+adverse-dysphagia = затруднение глотания (дисфагия)
+adverse-neck_weakness = слабость мышц шеи
+adverse-dry_mouth = сухость во рту
+adverse-flu_like_symptoms = гриппоподобные симптомы
+adverse-headache = головная боль
+adverse-blurred_vision = нечёткость зрения
+adverse-breathing_difficulty = затруднение дыхания
+adverse-distant_spread = отдалённое действие токсина
+adverse-allergic_reaction = аллергическая реакция
+adverse-other = другое
+severity-mild = лёгкое
+severity-moderate = умеренное
+severity-severe = тяжёлое
+severity-serious = серьёзное
+ae-outcome-resolved = разрешилось
+ae-outcome-resolving = разрешается
+ae-outcome-ongoing = продолжается
+ae-outcome-resolved_with_sequelae = разрешилось с последствиями
+ae-outcome-unknown = неизвестно
+ae-action-none = нет
+ae-action-observation = наблюдение
+ae-action-treatment_given = проведено лечение
+ae-action-hospital_admission = госпитализация
+ae-action-dose_changed_next_time = доза изменена на следующей процедуре
+ae-action-reported_to_authority = сообщено в регуляторный орган
+
+worklist-title = Список задач
+worklist-view = Показать
+worklist-view-all = все открытые
+worklist-view-due_this_week = на этой неделе
+worklist-view-overdue = просроченные
+worklist-view-upcoming = предстоящие
+worklist-view-never_followed_up = без наблюдения
+worklist-any = любой
+worklist-physician = Врач
+worklist-show = Показать
+worklist-week = Эта неделя заканчивается
+worklist-empty = Задач нет.
+worklist-session = Процедура
+worklist-alarming = есть серьёзное нежелательное явление
+worklist-never-title = Процедуры без наблюдения
+
+## Pictures
+timeline-title = Хронология
+timeline-alt = Дозы по мышцам, ожидаемое действие, нежелательные явления и оценки по шкалам во времени
+timeline-doses = Дозы по мышцам (единицы введённого препарата; метки сравнимы в пределах одного препарата)
+timeline-effect = Ожидаемое действие (доля наибольшего действия), нежелательные явления в день начала
+timeline-today = сегодня
+direction-lower-better = меньше — лучше
+direction-higher-better = больше — лучше
+body-map-title = Схема тела с мышцами, в которые вводился препарат
+body-map-front = Спереди
+body-map-back = Сзади
+body-map-units-of = Единицы препарата { $product } на сторону
+
+## Audit trail
+nav-audit = Журнал аудита
+audit-title = Журнал аудита
+audit-explain = Каждое чтение и каждое изменение записи пациента, каждый вход и каждое изменение учётной записи, сначала новые. Записи обозначены своим номером в bont.
+audit-action = Действие
+audit-patient = Номер пациента
+audit-from = С
+audit-to = По
+audit-when = Когда (UTC)
+audit-record = Запись
+audit-detail = Подробности
+audit-client = С адреса
+audit-none = Подходящих событий нет.
+audit-older = Более ранние события
+audit-bad-date = { $field }: «{ $value }» — не дата; введите её как ГГГГ-ММ-ДД.
+audit-bad-patient = Номер пациента: «{ $value }» — не число.
+audit-verify = Проверить цепочку журнала
+audit-intact = Журнал не нарушен: { $count ->
+    [one] { $count } событие
+    [few] { $count } события
+   *[many] { $count } событий
+}, каждое связано с предыдущим.
+audit-broken = Журнал был изменён: { $count ->
+    [one] найдена { $count } проблема
+    [few] найдены { $count } проблемы
+   *[many] найдено { $count } проблем
+}.
+audit-break-edited = Событие { $id } изменено после записи.
+audit-break-unlinked = Событие перед событием { $id } удалено, или было вставлено другое.
+audit-head = Последнее звено (голова цепочки):
+audit-head-explain = Запишите голову цепочки вне bont (например, в журнале резервных копий): `bont audit verify --expect-head` позже докажет, что ни одно событие до неё не удалено.
+audit-back = К журналу аудита
+
+## API tokens
+nav-tokens = Токены API
+tokens-title = Токены API
+tokens-explain = Токен позволяет другой системе (больничной карте, выгрузке для исследований) пользоваться API bont от вашего имени и с вашей ролью; токен для чтения может только читать. Любой, у кого он есть, действует от вашего имени: храните его в хранилище секретов той системы и отзовите, когда он больше не нужен.
+tokens-secret-explain = Новый токен показан только сейчас. Скопируйте его в систему, которая будет им пользоваться; bont хранит только его отпечаток.
+tokens-create = Создать токен
+tokens-none = Токенов пока нет.
+tokens-created = Создан (UTC)
+tokens-last-used = Последнее использование (UTC)
+tokens-revoke = Отозвать
+tokens-revoked = отозван
+token-scope-read = только чтение
+token-scope-write = чтение и запись
+field-scope = Права
+field-name = Название
+
+## Pseudonymised clinics
+identifier-title = Эта запись может идентифицировать пациента
+identifier-explain = Кабинет работает с псевдонимизированными данными: пациенты известны по коду. Удалите перечисленное ниже или храните это в реестре личных данных.
+identifier-found = { $field }: { $kind } «{ $found }»
+identifier-kind-name = имя
+identifier-kind-email = адрес эл. почты
+identifier-kind-phone = номер телефона
+identifier-kind-birth_date = похоже на дату рождения
+identifier-kind-address = похоже на адрес
+identifier-kind-name_label = метка с именем
+nav-clinic = Настройки кабинета
+clinic-title = Настройки кабинета
+clinic-pseudonymised = Кабинет работает с псевдонимизированными данными
+clinic-pseudonymised-hint = Пациенты известны по коду (псевдониму), а их личные данные хранятся отдельно или не хранятся вовсе. Страницы пациента и процедуры тогда указывают на имена, контакты и на то, что в примечаниях похоже на адрес эл. почты, номер телефона, дату рождения, адрес или метку с именем.
+clinic-save = Сохранить настройки
