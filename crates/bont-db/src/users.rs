@@ -162,4 +162,28 @@ impl Database {
         tx.commit().await?;
         Ok(())
     }
+
+    /// The language a user reads bont in, chosen by the user.
+    pub async fn set_user_language(&self, actor: &Actor, language: Language) -> StoreResult<()> {
+        let mut tx = self.write().await?;
+        sqlx::query("UPDATE users SET language = ?, updated_at = ? WHERE id = ?")
+            .bind(language.code())
+            .bind(crate::stamp(actor.now))
+            .bind(actor.user.get())
+            .execute(&mut *tx)
+            .await?;
+        actor
+            .record(
+                &mut tx,
+                Event {
+                    action: "user.language",
+                    entity: Some("user"),
+                    entity_id: Some(actor.user.get()),
+                    detail: language.code(),
+                },
+            )
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
 }

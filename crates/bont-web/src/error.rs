@@ -9,8 +9,8 @@ use axum::extract::Request;
 use axum::http::{StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
+use bont_core::FieldErrors;
 use bont_core::safety::plan::PlanErrors;
-use bont_core::{FieldErrors, Language};
 use bont_db::StoreError;
 use serde_json::json;
 
@@ -125,13 +125,14 @@ struct ErrorPage {
 pub async fn render_errors(auth: AuthSession, request: Request, next: Next) -> Response {
     let api = request.uri().path().starts_with("/api/");
     let user = auth.user.clone();
+    let visitor = crate::i18n::visitor_language(&auth.session, request.headers()).await;
     let mut response = next.run(request).await;
     let error = match response.extensions_mut().remove::<AppError>() {
         Some(error) => error,
         None if is_extractor_rejection(&response) => rejection_error(response).await,
         None => return response,
     };
-    let tr = Tr::new(user.as_ref().map(|u| u.language).unwrap_or(Language::En));
+    let tr = Tr::new(user.as_ref().map(|u| u.language).unwrap_or(visitor));
     let status = error.status();
     let title = tr.t(error.message_id());
     let details: Vec<String> = match &error {

@@ -75,6 +75,14 @@ impl Tr {
         }
     }
 
+    /// The interface languages, each in its own name, for the language switch.
+    pub fn languages(&self) -> Vec<(&'static str, &'static str)> {
+        Language::ALL
+            .into_iter()
+            .map(|l| (l.code(), l.endonym()))
+            .collect()
+    }
+
     /// A field's label (`field-<name>`).
     pub fn field(&self, field: &str) -> String {
         self.t(&format!("field-{field}"))
@@ -126,6 +134,30 @@ impl Tr {
     }
 }
 
+/// Where the session keeps the language chosen before logging in.
+pub const SESSION_LANGUAGE: &str = "language";
+
+/// The language of someone not logged in: the one they chose on the switch, else the first
+/// of their browser's languages that bont speaks, else English.
+pub async fn visitor_language(
+    session: &tower_sessions::Session,
+    headers: &axum::http::HeaderMap,
+) -> Language {
+    if let Ok(Some(code)) = session.get::<String>(SESSION_LANGUAGE).await
+        && let Ok(language) = Language::parse(&code)
+    {
+        return language;
+    }
+    headers
+        .get(axum::http::header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .into_iter()
+        .flat_map(|v| v.split(','))
+        .filter_map(|tag| Language::parse(tag.split(';').next().unwrap_or_default()).ok())
+        .next()
+        .unwrap_or(Language::En)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -140,7 +172,10 @@ mod tests {
 
     #[test]
     fn plural_forms_follow_each_languages_rules() {
-        assert_eq!(days(Language::En, &[1, 2, 5]), ["1 day", "2 days", "5 days"]);
+        assert_eq!(
+            days(Language::En, &[1, 2, 5]),
+            ["1 day", "2 days", "5 days"]
+        );
         // Polish: one, few (2-4, 22-24), many (5-21, 25-...).
         assert_eq!(
             days(Language::Pl, &[1, 2, 5, 22, 25]),
@@ -155,12 +190,27 @@ mod tests {
         // Russian: one (1, 21, 101), few (2-4, 22-24), many (5-20, 25-30).
         assert_eq!(
             days(Language::Ru, &[1, 2, 5, 21, 22, 25, 111]),
-            ["1 день", "2 дня", "5 дней", "21 день", "22 дня", "25 дней", "111 дней"]
+            [
+                "1 день",
+                "2 дня",
+                "5 дней",
+                "21 день",
+                "22 дня",
+                "25 дней",
+                "111 дней"
+            ]
         );
         // Arabic: zero, one, two, few (3-10), many (11-99), other (100-102, ...).
         assert_eq!(
             days(Language::Ar, &[0, 1, 2, 3, 11, 100]),
-            ["لا أيام", "يوم واحد", "يومان", "3 أيام", "11 يومًا", "100 يوم"]
+            [
+                "لا أيام",
+                "يوم واحد",
+                "يومان",
+                "3 أيام",
+                "11 يومًا",
+                "100 يوم"
+            ]
         );
     }
 
@@ -169,7 +219,14 @@ mod tests {
         for language in Language::ALL {
             let tr = Tr::new(language);
             assert_ne!(tr.t("login-title"), "login-title", "{language}");
-            assert_eq!(tr.dir(), if language == Language::Ar { "rtl" } else { "ltr" });
+            assert_eq!(
+                tr.dir(),
+                if language == Language::Ar {
+                    "rtl"
+                } else {
+                    "ltr"
+                }
+            );
         }
         assert_eq!(Tr::new(Language::Ru).t("nav-patients"), "Пациенты");
         assert_eq!(Tr::new(Language::Ar).t("nav-patients"), "المرضى");

@@ -75,7 +75,9 @@ pub async fn app(state: AppState, config: &WebConfig) -> anyhow::Result<Router> 
         ))
         .layer(header_layer(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
         .layer(header_layer(header::X_FRAME_OPTIONS, "DENY"))
-        .layer(header_layer(header::REFERRER_POLICY, "no-referrer"))
+        // Same-origin only: the language switch returns to the page it was used on, and no
+        // address (which may name a patient's record) leaves for another site.
+        .layer(header_layer(header::REFERRER_POLICY, "same-origin"))
         .with_state(state);
     Ok(router)
 }

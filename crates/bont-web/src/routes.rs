@@ -72,6 +72,7 @@ pub fn table() -> RouteTable {
         .add(M::GET, "/login", Public, pages::login::form)
         .add(M::POST, "/login", Public, pages::login::submit)
         .add(M::POST, "/logout", LoggedIn, pages::login::logout)
+        .add(M::POST, "/language", Public, pages::language::switch)
         .add(M::GET, "/", LoggedIn, pages::home)
         .add(M::GET, "/account/password", LoggedIn, pages::account::password_form)
         .add(M::POST, "/account/password", LoggedIn, pages::account::change_password)

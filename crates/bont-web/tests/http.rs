@@ -1,6 +1,7 @@
 //! The web application over real HTTP, on a real SQLite file, one fresh server per test.
 
 mod app;
+mod languages;
 mod outcomes;
 mod security;
 
@@ -37,11 +38,12 @@ async fn every_route_but_the_public_ones_requires_login() {
         match route.access {
             Access::Public => {
                 assert_ne!(status, StatusCode::SEE_OTHER, "{what} should be public");
-                // The login form without the login page's token is refused.
+                // A public form (log-in, language) without its page's token is refused.
                 assert!(
                     status.is_success()
                         || status == StatusCode::UNAUTHORIZED
-                        || (route.path == "/login" && status == StatusCode::FORBIDDEN),
+                        || (route.method == reqwest::Method::POST
+                            && status == StatusCode::FORBIDDEN),
                     "{what}: {status}"
                 );
             }

@@ -3,14 +3,13 @@
 use crate::auth::{AuthSession, ClientAddress, Credentials};
 use crate::error::AppError;
 use crate::form::{HtmlForm, local_path};
-use crate::i18n::Tr;
+use crate::i18n::{Tr, visitor_language};
 use crate::pages::{Nav, render, render_with};
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Query, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
-use bont_core::Language;
 use bont_db::audit::Event;
 use serde::Deserialize;
 
@@ -30,13 +29,17 @@ pub struct NextQuery {
     next: Option<String>,
 }
 
-pub async fn form(auth: AuthSession, Query(q): Query<NextQuery>) -> Result<Response, AppError> {
+pub async fn form(
+    auth: AuthSession,
+    headers: HeaderMap,
+    Query(q): Query<NextQuery>,
+) -> Result<Response, AppError> {
     let next = local_path(q.next.as_deref()).to_owned();
     if auth.user.is_some() {
         return Ok(Redirect::to(&next).into_response());
     }
     let page = LoginPage {
-        tr: Tr::new(Language::En),
+        tr: Tr::new(visitor_language(&auth.session, &headers).await),
         nav: None,
         username: String::new(),
         next,
@@ -60,8 +63,10 @@ pub async fn submit(
     State(state): State<AppState>,
     mut auth: AuthSession,
     ClientAddress(client): ClientAddress,
+    headers: HeaderMap,
     HtmlForm(form): HtmlForm<LoginForm>,
 ) -> Result<Response, AppError> {
+    let language = visitor_language(&auth.session, &headers).await;
     let next = local_path(Some(&form.next)).to_owned();
     let now = state.clock.now();
     let username: String = form
@@ -72,7 +77,7 @@ pub async fn submit(
         .take(60)
         .collect();
     let page = |failed: bool, locked: bool| LoginPage {
-        tr: Tr::new(Language::En),
+        tr: Tr::new(language),
         nav: None,
         username: form.username.clone(),
         next: next.clone(),

@@ -9,7 +9,7 @@ use reqwest::StatusCode;
 use serde_json::{Value, json};
 
 /// Drafts and signs a session through the API; its id.
-async fn signed_session(
+pub async fn signed_session(
     app: &TestApp,
     physician: &reqwest::Client,
     patient: &str,

@@ -1,0 +1,159 @@
+//! Every screen in every language: the switch, the visitor's language, and each page of
+//! the route table rendered in English, Polish, Russian and Arabic (right to left).
+
+use crate::app::TestApp;
+use crate::{patient_for_sessions, session_json};
+use bont_core::{Language, Role};
+use bont_web::auth::Access;
+use reqwest::StatusCode;
+
+#[tokio::test]
+async fn a_visitor_chooses_the_login_pages_language_and_a_user_keeps_theirs() {
+    let app = TestApp::spawn().await;
+    let visitor = app.anonymous();
+    // The browser's languages count until a choice is made.
+    let page = visitor
+        .get(app.url("/login"))
+        .header("accept-language", "ru-RU,ru;q=0.9,en;q=0.5")
+        .send()
+        .await
+        .expect("login page")
+        .text()
+        .await
+        .expect("body");
+    assert!(page.contains(r#"<html lang="ru" dir="ltr">"#), "{page}");
+    assert!(page.contains("Вход"));
+    let token = crate::app::form_token_in(&page).expect("token");
+    let switched = visitor
+        .post(app.url("/language"))
+        .header("referer", app.url("/login"))
+        .form(&[("language", "ar"), ("csrf", token.as_str())])
+        .send()
+        .await
+        .expect("switch");
+    assert_eq!(switched.status(), StatusCode::SEE_OTHER);
+    assert_eq!(switched.headers()["location"], "/login");
+    let page = visitor
+        .get(app.url("/login"))
+        .send()
+        .await
+        .expect("login page")
+        .text()
+        .await
+        .expect("body");
+    assert!(page.contains(r#"<html lang="ar" dir="rtl">"#), "{page}");
+    assert!(page.contains("تسجيل الدخول"));
+
+    // A logged-in nurse switches on a patient's page and lands back on it, in Polish; the
+    // choice is kept on the account.
+    let nurse = app.logged_in(Role::Nurse).await;
+    let patient = patient_for_sessions(&app, &nurse).await.replace("/api", "");
+    let switched = nurse
+        .post(app.url("/language"))
+        .header("referer", app.url(&patient))
+        .form(&[("language", "pl")])
+        .send()
+        .await
+        .expect("switch");
+    assert_eq!(switched.headers()["location"], patient.as_str());
+    let page = nurse
+        .get(app.url(&patient))
+        .send()
+        .await
+        .expect("patient")
+        .text()
+        .await
+        .expect("body");
+    assert!(page.contains(r#"<html lang="pl" dir="ltr">"#));
+    assert!(page.contains("Zabiegi"), "{page}");
+    let stored: String = sqlx::query_scalar("SELECT language FROM users WHERE username = 'nurse'")
+        .fetch_one(app.db.pool())
+        .await
+        .expect("language");
+    assert_eq!(stored, "pl");
+    // Another site's address is not followed back.
+    let away = nurse
+        .post(app.url("/language"))
+        .header("referer", "https://elsewhere.example/phish")
+        .form(&[("language", "en")])
+        .send()
+        .await
+        .expect("switch");
+    assert_eq!(away.headers()["location"], "/");
+}
+
+#[tokio::test]
+async fn every_page_renders_in_every_language() {
+    let app = TestApp::spawn().await;
+    let physician = app.logged_in(Role::Physician).await;
+    let admin = app.logged_in(Role::Admin).await;
+    let patient_api = patient_for_sessions(&app, &physician).await;
+    let patient = patient_api.rsplit('/').next().expect("id").to_owned();
+    let session = crate::outcomes::signed_session(
+        &app,
+        &physician,
+        &patient_api,
+        session_json("2026-11-02", 120.0),
+    )
+    .await;
+    let book = bont_core::outcomes::OutcomeBook::builtin();
+    let table = bont_web::routes::table();
+    let pages: Vec<_> = table
+        .routes()
+        .iter()
+        .filter(|r| r.method == reqwest::Method::GET)
+        .filter(|r| !r.path.starts_with("/api/") && !r.path.starts_with("/static/"))
+        .filter(|r| !matches!(r.path, "/health" | "/login" | "/sessions/{id}/edit"))
+        .collect();
+    assert!(pages.len() >= 18, "{} pages", pages.len());
+    for language in Language::ALL {
+        for client in [&physician, &admin] {
+            let switched = client
+                .post(app.url("/language"))
+                .form(&[("language", language.code())])
+                .send()
+                .await
+                .expect("switch");
+            assert_eq!(switched.status(), StatusCode::SEE_OTHER);
+        }
+        for route in &pages {
+            let client = match route.access {
+                Access::Can(c) if !Role::Physician.allows(c) => &admin,
+                _ => &physician,
+            };
+            let path = if route.path.starts_with("/sessions/") {
+                route.path.replace("{id}", &session.to_string())
+            } else {
+                route.path.replace("{id}", &patient)
+            };
+            // The assessment form, once for every scale.
+            let paths: Vec<String> = if path.ends_with("/assessments/new") {
+                book.scales
+                    .iter()
+                    .filter(|s| s.kind != bont_core::outcomes::book::ScaleKind::Gas)
+                    .map(|s| format!("{path}?scale={}", s.id))
+                    .collect()
+            } else {
+                vec![path]
+            };
+            for path in paths {
+                let response = client.get(app.url(&path)).send().await.expect("page");
+                assert_eq!(response.status(), StatusCode::OK, "{language} {path}");
+                let body = response.text().await.expect("body");
+                if path.ends_with(".svg") {
+                    assert!(body.starts_with("<svg"), "{language} {path}");
+                    continue;
+                }
+                let dir = if language == Language::Ar {
+                    "rtl"
+                } else {
+                    "ltr"
+                };
+                assert!(
+                    body.contains(&format!(r#"<html lang="{}" dir="{dir}">"#, language.code())),
+                    "{language} {path}"
+                );
+            }
+        }
+    }
+}
