@@ -10,6 +10,7 @@ pub mod identifiers;
 pub mod ids;
 pub mod input;
 pub mod language;
+pub mod names;
 pub mod outcomes;
 pub mod patient;
 pub mod role;

@@ -107,6 +107,22 @@ fn error(field: &str, message: impl Into<String>) -> PlanError {
 }
 
 impl TreatmentInput {
+    /// The same session with each muscle that is written as a name, in any interface
+    /// language ("mostek", "грудино-ключично-сосцевидная"), replaced by its catalogue id
+    /// when the name points to one muscle only; anything else is left as written, for the
+    /// check to name at its field.
+    pub fn with_muscle_ids(mut self, catalog: &Catalog) -> TreatmentInput {
+        let names = crate::names::Names::builtin();
+        for injection in &mut self.injections {
+            if catalog.muscle(&injection.muscle).is_none()
+                && let Some(m) = names.resolve_muscle(catalog, &injection.muscle)
+            {
+                injection.muscle = m.id.clone();
+            }
+        }
+        self
+    }
+
     /// Checks the session with the patient and their earlier sessions: every field, and the
     /// safety plan built from them. `today` is the clinic's date: a session cannot be
     /// recorded for a day after it.

@@ -432,11 +432,27 @@ impl Plan {
         }
         let mut injections = Vec::new();
         for (i, inj) in input.session.injections.iter().enumerate() {
-            let muscle = catalog.muscle(&inj.muscle);
+            // An id, or a name in any interface language that points to one muscle.
+            let muscle = crate::names::Names::builtin().resolve_muscle(catalog, &inj.muscle);
             if muscle.is_none() {
+                let found = crate::names::Names::builtin().search_muscles(catalog, &inj.muscle);
+                let hint = match found.as_slice() {
+                    [] => String::new(),
+                    some => format!(
+                        "; did you mean {}?",
+                        some.iter()
+                            .take(4)
+                            .map(|m| m.id.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                };
                 fail(
                     format!("session.injections[{i}].muscle"),
-                    format!("\"{}\" is not in the muscle catalogue", shown(&inj.muscle)),
+                    format!(
+                        "\"{}\" is not in the muscle catalogue{hint}",
+                        shown(&inj.muscle)
+                    ),
                 );
             }
             let side = Side::parse(&inj.side);

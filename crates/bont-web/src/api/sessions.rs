@@ -161,6 +161,7 @@ pub async fn create(
     ApiJson(record): ApiJson<TreatmentInput>,
 ) -> Result<Response, AppError> {
     let patient = parse_patient_id(&id)?;
+    let record = record.with_muscle_ids(&state.catalog);
     let actor = me.actor(&state);
     let (_, saved) = evaluate(&state, &actor, patient, &record, None).await?;
     let session = state
@@ -196,9 +197,10 @@ pub async fn update(
     State(state): State<AppState>,
     me: CurrentUser,
     Path(id): Path<String>,
-    ApiJson(change): ApiJson<DraftChange>,
+    ApiJson(mut change): ApiJson<DraftChange>,
 ) -> Result<Json<SessionBody>, AppError> {
     let id = parse_session_id(&id)?;
+    change.session = change.session.with_muscle_ids(&state.catalog);
     let actor = me.actor(&state);
     let current = state.db.read_session(&actor, id).await?;
     if current.status != SessionStatus::Draft {
@@ -260,9 +262,10 @@ pub async fn amend(
     State(state): State<AppState>,
     me: CurrentUser,
     Path(id): Path<String>,
-    ApiJson(amendment): ApiJson<Amendment>,
+    ApiJson(mut amendment): ApiJson<Amendment>,
 ) -> Result<Json<SessionBody>, AppError> {
     let id = parse_session_id(&id)?;
+    amendment.session = amendment.session.with_muscle_ids(&state.catalog);
     let actor = me.actor(&state);
     let reason = check_reason("reason", &amendment.reason).map_err(AppError::InvalidPlan)?;
     let current = state.db.read_session(&actor, id).await?;

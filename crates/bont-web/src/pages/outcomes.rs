@@ -13,7 +13,7 @@ use crate::error::AppError;
 use crate::form::{HtmlForm, url_encode};
 use crate::i18n::Tr;
 use crate::pages::patients::{Choice, parse_patient_id};
-use crate::pages::sessions::muscle_name;
+use crate::pages::sessions::{muscle_name, scale_name};
 use crate::pages::{Nav, render, render_with};
 use crate::state::AppState;
 use askama::Template;
@@ -201,7 +201,7 @@ pub fn response_text(tr: &Tr, summary: &OutcomeSummary, session: SessionId) -> S
     }
 }
 
-fn assessment_detail(state: &AppState, a: &AssessmentInput) -> String {
+fn assessment_detail(state: &AppState, tr: &Tr, a: &AssessmentInput) -> String {
     let mut parts: Vec<String> = a
         .parts
         .iter()
@@ -211,7 +211,10 @@ fn assessment_detail(state: &AppState, a: &AssessmentInput) -> String {
         parts.push(
             a.items
                 .iter()
-                .map(|i| i.map(number_text).unwrap_or_else(|| "n/a".into()))
+                .map(|i| {
+                    i.map(number_text)
+                        .unwrap_or_else(|| tr.t("assessment-not-applicable"))
+                })
                 .collect::<Vec<_>>()
                 .join(" · "),
         );
@@ -220,7 +223,12 @@ fn assessment_detail(state: &AppState, a: &AssessmentInput) -> String {
         parts.push(l.clone());
     }
     for r in &a.rows {
-        let mut text = format!("{} {}", muscle_name(state, &r.muscle), r.side);
+        let side = if r.side.is_empty() {
+            String::new()
+        } else {
+            tr.t(&format!("side-{}", r.side))
+        };
+        let mut text = format!("{} {side}", muscle_name(state, tr.language, &r.muscle));
         if let Some(l) = &r.level {
             text.push_str(&format!(" {l}"));
         }
@@ -381,7 +389,7 @@ impl OutcomesPanel {
                 .iter()
                 .map(|s| Choice {
                     id: s.id.clone(),
-                    label: s.name.clone(),
+                    label: scale_name(s, tr.language),
                     selected: false,
                 })
                 .collect(),
@@ -395,7 +403,7 @@ impl OutcomesPanel {
                     scale: state
                         .outcomes
                         .scale(&a.scale)
-                        .map(|s| s.name.clone())
+                        .map(|s| scale_name(s, tr.language))
                         .unwrap_or_else(|| a.scale.clone()),
                     timepoint: tr.t(&format!("timepoint-{}", a.timepoint.id())),
                     score: {
@@ -407,7 +415,7 @@ impl OutcomesPanel {
                             .unwrap_or_default();
                         format!("{}{band}", number_text(a.score))
                     },
-                    detail: assessment_detail(state, &a.record),
+                    detail: assessment_detail(state, &tr, &a.record),
                     void: a.void,
                 })
                 .collect(),
@@ -587,6 +595,7 @@ struct AssessmentPage {
     patient: PatientId,
     patient_name: String,
     scale: Scale,
+    scale_title: String,
     kind: &'static str,
     sources: String,
     date: String,
@@ -730,13 +739,9 @@ async fn assessment_page(
             })
             .collect(),
         rows,
-        muscles: state
-            .catalog
-            .muscles()
-            .iter()
-            .map(|m| (m.id.clone(), m.name.clone()))
-            .collect(),
+        muscles: crate::pages::sessions::muscle_choices(state, tr.language),
         notes: input.notes.clone(),
+        scale_title: scale_name(scale, tr.language),
         scale: scale.clone(),
         errors,
         tr,
@@ -1443,7 +1448,7 @@ pub async fn timeline(
             let earlier: Vec<_> = cycles.iter().filter(|c| c.date < date).cloned().collect();
             let mut doses: Vec<(String, f64)> = Vec::new();
             for i in &s.record.injections {
-                let name = muscle_name(&state, &i.muscle);
+                let name = muscle_name(&state, tr.language, &i.muscle);
                 let units = if i.side == "both" {
                     2.0 * i.units
                 } else {
@@ -1480,7 +1485,7 @@ pub async fn timeline(
         .filter_map(|(id, points)| {
             let scale = state.outcomes.scale(&id)?;
             Some(bont_reports::timeline::ScoreSeries {
-                name: scale.name.clone(),
+                name: scale_name(scale, tr.language),
                 min: scale.min,
                 max: scale.max,
                 direction: tr.t(if scale.direction.lower_is_better() {
@@ -1541,7 +1546,7 @@ pub async fn body_map(
         .iter()
         .map(|i| bont_reports::body_map::Mark {
             muscle: i.muscle.clone(),
-            name: muscle_name(&state, &i.muscle),
+            name: muscle_name(&state, tr.language, &i.muscle),
             side: i.side.clone(),
             side_label: tr.t(&format!("side-{}", i.side)),
             units: i.units,

@@ -249,7 +249,7 @@ pub async fn show(
                 .record
                 .injections
                 .iter()
-                .map(|i| crate::pages::sessions::muscle_name(&state, &i.muscle))
+                .map(|i| crate::pages::sessions::muscle_name(&state, tr.language, &i.muscle))
                 .collect();
             muscles.dedup();
             SessionRow {

@@ -15,6 +15,7 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
+use bont_core::safety::Catalog;
 use bont_core::safety::check::{Report, Severity, Verdict};
 use bont_core::safety::plan::{GUIDANCE, InjectionInput, PlanError, PlanErrors};
 use bont_core::treatment::{
@@ -79,7 +80,7 @@ fn number(field: String, raw: &str, errors: &mut Vec<PlanError>) -> Option<f64> 
 
 impl SessionForm {
     /// The form as the one input the domain checks; grid rows left empty are skipped.
-    pub fn to_input(&self) -> Result<TreatmentInput, PlanErrors> {
+    pub fn to_input(&self, catalog: &Catalog) -> Result<TreatmentInput, PlanErrors> {
         let mut errors = Vec::new();
         let cell = |column: &[String], i: usize| {
             column
@@ -144,7 +145,8 @@ impl SessionForm {
             duration_minutes: duration.map(|d| d.clamp(0.0, 100_000.0) as u32),
             infection_at_site: self.infection_at_site,
             notes: self.notes.clone(),
-        })
+        }
+        .with_muscle_ids(catalog))
     }
 }
 
@@ -186,7 +188,7 @@ impl VerdictBox {
         let muscles = report
             .iter()
             .flat_map(|r| r.arithmetic.units_per_muscle.iter())
-            .map(|(m, u)| (muscle_name(state, m), format!("{u} U")))
+            .map(|(m, u)| (muscle_name(state, tr.language, m), format!("{u} U")))
             .collect();
         VerdictBox {
             tr,
@@ -197,13 +199,41 @@ impl VerdictBox {
     }
 }
 
-/// A muscle's name in the catalogue (its id when unknown).
-pub fn muscle_name(state: &AppState, id: &str) -> String {
+/// The catalogue's muscles for a muscle field's list: the id, and the name in `language`
+/// followed by the English one, so that typing either finds it.
+pub fn muscle_choices(state: &AppState, language: bont_core::Language) -> Vec<(String, String)> {
+    let names = bont_core::names::Names::builtin();
     state
         .catalog
-        .muscle(id)
-        .map(|m| m.name.clone())
-        .unwrap_or_else(|| id.to_owned())
+        .muscles()
+        .iter()
+        .map(|m| {
+            let local = names.muscle(&state.catalog, &m.id, language);
+            let label = if local == m.name {
+                m.name.clone()
+            } else {
+                format!("{local} — {}", m.name)
+            };
+            (m.id.clone(), label)
+        })
+        .collect()
+}
+
+/// A scale's name in `language`.
+pub fn scale_name(
+    scale: &bont_core::outcomes::book::Scale,
+    language: bont_core::Language,
+) -> String {
+    bont_core::names::Names::builtin()
+        .scale(&scale.id, &scale.name, language)
+        .to_owned()
+}
+
+/// A muscle's name in `language` (its id when unknown).
+pub fn muscle_name(state: &AppState, language: bont_core::Language, id: &str) -> String {
+    bont_core::names::Names::builtin()
+        .muscle(&state.catalog, id, language)
+        .to_owned()
 }
 
 fn readable_time(stamp: &str) -> String {
@@ -414,12 +444,7 @@ impl FormPage {
             notes: input.notes.clone(),
             template_note: None,
             amend: None,
-            muscles: state
-                .catalog
-                .muscles()
-                .iter()
-                .map(|m| (m.id.clone(), m.name.clone()))
-                .collect(),
+            muscles: muscle_choices(state, tr.language),
             verdict,
             tr,
         })
@@ -556,7 +581,7 @@ pub async fn verdict(
     let patient = parse_patient_id(&id)?;
     let tr = me.tr();
     // Drafts never count as given, so the draft being edited needs no leaving out.
-    let verdict = match form.to_input() {
+    let verdict = match form.to_input(&state.catalog) {
         Ok(input) => verdict_for(&state, &me, patient, None, &input).await?,
         Err(errors) => VerdictBox::new(
             tr,
@@ -577,7 +602,7 @@ pub async fn create(
 ) -> Result<Response, AppError> {
     let patient = parse_patient_id(&id)?;
     let actor = me.actor(&state);
-    let input = match form.to_input() {
+    let input = match form.to_input(&state.catalog) {
         Ok(input) => input,
         Err(_) => return form_again(&state, &me, patient, None, &form).await,
     };
@@ -601,14 +626,16 @@ async fn form_again(
     existing: Option<(SessionId, i64)>,
     form: &SessionForm,
 ) -> Result<Response, AppError> {
-    let input = form.to_input().unwrap_or_else(|_| TreatmentInput {
-        date: form.date.clone(),
-        product: form.product.clone(),
-        indication: form.indication.clone(),
-        ..blank(String::new())
-    });
+    let input = form
+        .to_input(&state.catalog)
+        .unwrap_or_else(|_| TreatmentInput {
+            date: form.date.clone(),
+            product: form.product.clone(),
+            indication: form.indication.clone(),
+            ..blank(String::new())
+        });
     let mut page = FormPage::build(state, me, patient, existing, &input).await?;
-    if let Err(errors) = form.to_input() {
+    if let Err(errors) = form.to_input(&state.catalog) {
         page.verdict.problems = errors.0.iter().map(ToString::to_string).collect();
         page.verdict.report = None;
     }
@@ -650,7 +677,7 @@ pub async fn update(
         .trim()
         .parse::<i64>()
         .map_err(|_| AppError::Malformed("version: missing or not a number".into()))?;
-    let input = match form.to_input() {
+    let input = match form.to_input(&state.catalog) {
         Ok(input) => input,
         Err(_) => {
             return form_again(&state, &me, session.patient, Some((id, version)), &form).await;
@@ -768,7 +795,7 @@ async fn show_page(
             .iter()
             .map(|i| {
                 (
-                    muscle_name(state, &i.muscle),
+                    muscle_name(state, tr.language, &i.muscle),
                     label("side", &i.side),
                     fmt_number(i.units),
                     i.sites,
@@ -806,7 +833,11 @@ async fn show_page(
                             .map(|r| {
                                 format!(
                                     "{} {} {} U",
-                                    muscle_name(state, r["muscle"].as_str().unwrap_or_default()),
+                                    muscle_name(
+                                        state,
+                                        tr.language,
+                                        r["muscle"].as_str().unwrap_or_default()
+                                    ),
                                     r["side"].as_str().unwrap_or_default(),
                                     r["units"]
                                 )
@@ -1003,7 +1034,9 @@ pub async fn amend(
         let me = me.clone();
         let form = &form;
         async move {
-            let input = form.to_input().unwrap_or_else(|_| blank(form.date.clone()));
+            let input = form
+                .to_input(&state.catalog)
+                .unwrap_or_else(|_| blank(form.date.clone()));
             let mut page =
                 FormPage::build(&state, &me, session.patient, Some((id, version)), &input).await?;
             page.action = format!("/sessions/{id}/amend");
@@ -1012,7 +1045,7 @@ pub async fn amend(
             render_with(StatusCode::UNPROCESSABLE_ENTITY, &page)
         }
     };
-    let input = match form.to_input() {
+    let input = match form.to_input(&state.catalog) {
         Ok(input) => input,
         Err(errors) => {
             return again(None, errors.0.iter().map(ToString::to_string).collect()).await;

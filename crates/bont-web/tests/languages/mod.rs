@@ -157,3 +157,79 @@ async fn every_page_renders_in_every_language() {
         }
     }
 }
+
+#[tokio::test]
+async fn muscles_are_found_and_named_in_every_language() {
+    let app = TestApp::spawn().await;
+    let physician = app.logged_in(Role::Physician).await;
+    let patient = patient_for_sessions(&app, &physician).await;
+    let mut body = session_json("2026-11-02", 120.0);
+    body["injections"][0]["muscle"] = "mostek".into();
+    body["injections"][1]["muscle"] = "ременная мышца головы".into();
+    let created = physician
+        .post(app.url(&format!("{patient}/sessions")))
+        .json(&body)
+        .send()
+        .await
+        .expect("draft");
+    assert_eq!(created.status(), StatusCode::CREATED);
+    let draft: serde_json::Value = created.json().await.expect("json");
+    assert_eq!(
+        draft["record"]["injections"][0]["muscle"], "sternocleidomastoid",
+        "{draft}"
+    );
+    assert_eq!(
+        draft["record"]["injections"][1]["muscle"],
+        "splenius_capitis"
+    );
+
+    // A name that fits several muscles is refused at its field, with the candidates.
+    body["injections"][0]["muscle"] = "biceps".into();
+    let refused = physician
+        .post(app.url(&format!("{patient}/sessions")))
+        .json(&body)
+        .send()
+        .await
+        .expect("draft");
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let problem = refused.text().await.expect("problem");
+    assert!(problem.contains("injections[0].muscle"), "{problem}");
+    assert!(problem.contains("did you mean biceps_brachii"), "{problem}");
+
+    // The session page names the muscles in the reader's language; the form's list offers
+    // the local name beside the English one.
+    let session = draft["id"].as_i64().expect("id");
+    for (language, name) in [
+        ("pl", "mostkowo-obojczykowo-sutkowy"),
+        ("ru", "грудино-ключично-сосцевидная мышца"),
+        ("ar", "العضلة القصية الترقوية الخشائية"),
+    ] {
+        physician
+            .post(app.url("/language"))
+            .form(&[("language", language)])
+            .send()
+            .await
+            .expect("switch");
+        let page = physician
+            .get(app.url(&format!("/sessions/{session}")))
+            .send()
+            .await
+            .expect("session")
+            .text()
+            .await
+            .expect("body");
+        assert!(page.contains(name), "{language}: {name}");
+        let form = physician
+            .get(app.url(&format!("/sessions/{session}/edit")))
+            .send()
+            .await
+            .expect("form")
+            .text()
+            .await
+            .expect("body");
+        assert!(
+            form.contains(&format!("{name} — Sternocleidomastoid")),
+            "{language}"
+        );
+    }
+}
