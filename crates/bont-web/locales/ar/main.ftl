@@ -542,3 +542,33 @@ clinic-title = إعدادات العيادة
 clinic-pseudonymised = تعمل العيادة ببيانات مستعارة
 clinic-pseudonymised-hint = يُعرف المرضى برمز (الاسم المستعار) وتُحفظ هوياتهم في مكان آخر أو لا تُحفظ أصلًا. تشير صفحات المريض والجلسة عندئذ إلى الأسماء وبيانات الاتصال، وإلى ما يبدو في الملاحظات عنوان بريد إلكتروني أو رقم هاتف أو تاريخ ميلاد أو عنوانًا أو وسم اسم.
 clinic-save = حفظ الإعدادات
+
+## After-care sheet
+session-after-care = إرشادات المريض بعد الجلسة
+aftercare-back = العودة إلى الجلسة
+aftercare-title = بعد حقنة ذيفان البوتولينوم
+aftercare-injected = ما الذي حُقن
+aftercare-expect-title = ما الذي تتوقعه
+aftercare-expect = يبدأ التأثير عادة بعد { $onset } من الحقن (نحو { $onset_date })، ويبلغ أقصاه نحو { $peak_date }، ويزول خلال نحو { $weeks }. يظهر تدريجيًا: لا تتوقع تغيرًا في اليوم الأول.
+aftercare-warning-title = اطلب المساعدة الطبية فورًا إذا ظهر لديك
+aftercare-warning-intro = قد يؤثر الذيفان نادرًا خارج العضلات المحقونة. اتصل بالطبيب أو بالإسعاف فورًا عند:
+aftercare-warning-swallowing = صعوبة البلع أو الشرقة بالطعام أو الشراب؛
+aftercare-warning-breathing = صعوبة التنفس أو ضيق النفس؛
+aftercare-warning-speaking = صعوبة الكلام أو تغير الصوت؛
+aftercare-warning-weakness = ضعف يمتد خارج العضلات المعالجة أو ضعف عام؛
+aftercare-warning-vision = ازدواج الرؤية أو تدلي الجفون إذا لم يكن موجودًا من قبل.
+aftercare-warning-when = قد تظهر هذه العلامات بعد ساعات أو أسابيع من الحقن.
+aftercare-eye-title = عيناك
+aftercare-eye = قد تُضعف الحقن قرب العين الرمش لبعض الوقت. أخبرنا فورًا إذا أصبحت عينك مؤلمة أو حمراء أو جافة أو حساسة للضوء، أو إذا تغيرت رؤيتك.
+aftercare-next-title = مواعيدك القادمة
+aftercare-other-toxin = قبل حقنتك القادمة، أخبرنا بأي ذيفان بوتولينوم آخر تلقيته خلال الأشهر الأربعة الأخيرة لأي سبب.
+aftercare-contact = للأسئلة أو المخاوف: اتصل بعيادتك،
+
+weeks-count = { $count ->
+    [zero] لا أسابيع
+    [one] أسبوع واحد
+    [two] أسبوعان
+    [few] { $count } أسابيع
+    [many] { $count } أسبوعًا
+   *[other] { $count } أسبوع
+}

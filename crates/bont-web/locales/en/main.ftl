@@ -517,3 +517,29 @@ clinic-title = Clinic settings
 clinic-pseudonymised = The clinic works pseudonymised
 clinic-pseudonymised-hint = Patients are known by a code (the pseudonym) and their identities are kept elsewhere or not at all. Patient and session pages then point out names, contact details and what looks like an e-mail address, telephone number, date of birth, address or name label in the notes.
 clinic-save = Save settings
+
+## After-care sheet
+session-after-care = After-care sheet for the patient
+aftercare-back = Back to the session
+aftercare-title = After your botulinum toxin injection
+aftercare-injected = What was injected
+aftercare-expect-title = What to expect
+aftercare-expect = The effect usually begins { $onset } after the injection (around { $onset_date }), is strongest around { $peak_date }, and wears off over about { $weeks }. It comes on gradually: do not expect a change on the first day.
+aftercare-warning-title = Get medical help at once if you have
+aftercare-warning-intro = The toxin can, rarely, act beyond the injected muscles. Call a doctor or emergency services straight away for:
+aftercare-warning-swallowing = difficulty swallowing, or food or drink going down the wrong way;
+aftercare-warning-breathing = difficulty breathing or shortness of breath;
+aftercare-warning-speaking = difficulty speaking, or a changed voice;
+aftercare-warning-weakness = weakness spreading beyond the treated muscles, or general weakness;
+aftercare-warning-vision = double vision or drooping eyelids that were not there before.
+aftercare-warning-when = These signs can appear hours to weeks after the injection.
+aftercare-eye-title = Your eyes
+aftercare-eye = Injections near the eye can reduce blinking for a while. Tell us straight away if your eye becomes painful, red, dry or sensitive to light, or if your vision changes.
+aftercare-next-title = Your next appointments
+aftercare-other-toxin = Before your next injection, tell us about any other botulinum toxin you have had in the last 4 months, for any reason.
+aftercare-contact = Questions or worries: call your clinic,
+
+weeks-count = { $count ->
+    [one] { $count } week
+   *[other] { $count } weeks
+}

@@ -526,3 +526,30 @@ clinic-title = Ustawienia poradni
 clinic-pseudonymised = Poradnia pracuje na danych spseudonimizowanych
 clinic-pseudonymised-hint = Pacjenci są znani pod kodem (pseudonimem), a ich tożsamość jest przechowywana gdzie indziej albo wcale. Strony pacjenta i zabiegu wskazują wtedy imiona i nazwiska, dane kontaktowe oraz to, co w uwagach wygląda na adres e-mail, numer telefonu, datę urodzenia, adres lub etykietę z nazwiskiem.
 clinic-save = Zapisz ustawienia
+
+## After-care sheet
+session-after-care = Zalecenia po zabiegu dla pacjenta
+aftercare-back = Wróć do zabiegu
+aftercare-title = Po wstrzyknięciu toksyny botulinowej
+aftercare-injected = Co wstrzyknięto
+aftercare-expect-title = Czego się spodziewać
+aftercare-expect = Działanie zwykle zaczyna się { $onset } po wstrzyknięciu (około { $onset_date }), jest najsilniejsze około { $peak_date } i ustępuje w ciągu około { $weeks }. Narasta stopniowo: nie należy oczekiwać zmiany pierwszego dnia.
+aftercare-warning-title = Natychmiast zwróć się o pomoc lekarską, jeśli wystąpią
+aftercare-warning-intro = Toksyna może rzadko działać poza mięśniami, w które ją wstrzyknięto. Niezwłocznie zadzwoń do lekarza lub na numer alarmowy w razie:
+aftercare-warning-swallowing = trudności w połykaniu lub krztuszenia się jedzeniem albo piciem;
+aftercare-warning-breathing = trudności w oddychaniu lub duszności;
+aftercare-warning-speaking = trudności w mówieniu lub zmiany głosu;
+aftercare-warning-weakness = osłabienia szerzącego się poza leczone mięśnie lub osłabienia całego ciała;
+aftercare-warning-vision = podwójnego widzenia lub opadania powiek, których wcześniej nie było.
+aftercare-warning-when = Objawy te mogą pojawić się od kilku godzin do kilku tygodni po wstrzyknięciu.
+aftercare-eye-title = Twoje oczy
+aftercare-eye = Wstrzyknięcia w okolicy oka mogą na pewien czas osłabić mruganie. Powiedz nam od razu, jeśli oko stanie się bolesne, zaczerwienione, suche lub wrażliwe na światło albo jeśli zmieni się widzenie.
+aftercare-next-title = Kolejne wizyty
+aftercare-other-toxin = Przed kolejnym wstrzyknięciem powiedz nam o każdej innej toksynie botulinowej podanej w ciągu ostatnich 4 miesięcy, z jakiegokolwiek powodu.
+aftercare-contact = Pytania lub niepokój: zadzwoń do poradni,
+
+weeks-count = { $count ->
+    [one] { $count } tydzień
+    [few] { $count } tygodnie
+   *[many] { $count } tygodni
+}

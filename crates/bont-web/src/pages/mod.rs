@@ -3,6 +3,7 @@
 pub mod account;
 pub mod audit;
 pub mod clinic;
+pub mod documents;
 pub mod language;
 pub mod login;
 pub mod outcomes;

@@ -1536,9 +1536,14 @@ pub async fn body_map(
     State(state): State<AppState>,
     me: CurrentUser,
     Path(id): Path<String>,
+    Query(query): Query<crate::pages::documents::DocumentQuery>,
 ) -> Result<Response, AppError> {
     let session = parse_session(&id)?;
-    let tr = me.tr();
+    // In another language than the reader's when a document for the patient asks.
+    let tr = match query.language() {
+        Some(language) => Tr::new(language),
+        None => me.tr(),
+    };
     let s = state.db.read_session(&me.actor(&state), session).await?;
     let marks: Vec<bont_reports::body_map::Mark> = s
         .record

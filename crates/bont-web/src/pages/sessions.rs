@@ -698,7 +698,7 @@ pub async fn update(
     }
 }
 
-fn parse_session(raw: &str) -> Result<SessionId, AppError> {
+pub fn parse_session(raw: &str) -> Result<SessionId, AppError> {
     raw.parse::<i64>()
         .ok()
         .filter(|id| *id > 0)

@@ -133,6 +133,9 @@ async fn every_page_renders_in_every_language() {
                     .filter(|s| s.kind != bont_core::outcomes::book::ScaleKind::Gas)
                     .map(|s| format!("{path}?scale={}", s.id))
                     .collect()
+            } else if path.ends_with("/after-care") {
+                // A document for the patient: in the language asked for.
+                vec![format!("{path}?lang={}", language.code())]
             } else {
                 vec![path]
             };
@@ -232,4 +235,79 @@ async fn muscles_are_found_and_named_in_every_language() {
             "{language}"
         );
     }
+}
+
+#[tokio::test]
+async fn the_after_care_sheet_is_in_the_patients_language() {
+    let app = TestApp::spawn().await;
+    let physician = app.logged_in(Role::Physician).await;
+    // The test patient prefers Polish.
+    let patient = patient_for_sessions(&app, &physician).await;
+    let session = crate::outcomes::signed_session(
+        &app,
+        &physician,
+        &patient,
+        session_json("2026-11-02", 120.0),
+    )
+    .await;
+    let sheet = |query: &'static str| {
+        let physician = physician.clone();
+        let url = app.url(&format!("/sessions/{session}/after-care{query}"));
+        async move {
+            let response = physician.get(url).send().await.expect("sheet");
+            assert_eq!(response.status(), StatusCode::OK);
+            response.text().await.expect("body")
+        }
+    };
+    let pl = sheet("").await;
+    assert!(pl.contains(r#"<html lang="pl" dir="ltr">"#));
+    assert!(pl.contains("Po wstrzyknięciu toksyny botulinowej"), "{pl}");
+    assert!(pl.contains("mostkowo-obojczykowo-sutkowy"));
+    assert!(pl.contains("120 U Botox"), "the dose names its product");
+    assert!(pl.contains("trudności w połykaniu"));
+    assert!(
+        pl.contains("BOTOX-OPENFDA"),
+        "the warning cites its sources"
+    );
+    assert!(
+        pl.contains("Kontrola początku działania (telefon)"),
+        "the next steps are listed"
+    );
+    assert!(
+        pl.contains("7 dni po wstrzyknięciu"),
+        "onset from the model: {pl}"
+    );
+
+    let ar = sheet("?lang=ar").await;
+    assert!(ar.contains(r#"<html lang="ar" dir="rtl">"#));
+    assert!(ar.contains("بعد حقنة ذيفان البوتولينوم"));
+    assert!(ar.contains("body-map.svg?lang=ar"));
+    let ru = sheet("?lang=ru").await;
+    assert!(ru.contains("затруднении глотания"));
+    let map = physician
+        .get(app.url(&format!("/sessions/{session}/body-map.svg?lang=ru")))
+        .send()
+        .await
+        .expect("map")
+        .text()
+        .await
+        .expect("svg");
+    assert!(map.contains("грудино-ключично-сосцевидная"), "{map}");
+
+    // A draft has no after-care sheet yet.
+    let draft = physician
+        .post(app.url(&format!("{patient}/sessions")))
+        .json(&session_json("2026-11-20", 100.0))
+        .send()
+        .await
+        .expect("draft")
+        .json::<serde_json::Value>()
+        .await
+        .expect("json");
+    let refused = physician
+        .get(app.url(&format!("/sessions/{}/after-care", draft["id"])))
+        .send()
+        .await
+        .expect("sheet");
+    assert_eq!(refused.status(), StatusCode::CONFLICT);
 }
