@@ -1,8 +1,9 @@
 //! Pictures and documents built on the server: the patient timeline (plotters, SVG
-//! backend only) and the body map. A crate of its own because drawing and, later, PDF
-//! engines are slow to build; it reads domain types and writes text, and does no I/O.
+//! backend only), the body map, and documents as PDF (krilla). A crate of its own because
+//! drawing and PDF engines are slow to build; it reads domain types and writes text, and does no I/O.
 
 pub mod body_map;
+pub mod document;
 pub mod timeline;
 
 /// Text escaped for SVG (XML) content and attribute values.

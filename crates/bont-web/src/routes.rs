@@ -100,6 +100,7 @@ pub fn table() -> RouteTable {
         .add(M::GET, "/patients/{id}/timeline.svg", Can(ViewPatients), pages::outcomes::timeline)
         .add(M::GET, "/sessions/{id}/body-map.svg", Can(ViewPatients), pages::outcomes::body_map)
         .add(M::GET, "/sessions/{id}/after-care", Can(ViewPatients), pages::documents::after_care)
+        .add(M::GET, "/sessions/{id}/after-care.pdf", Can(ViewPatients), pages::documents::after_care_pdf)
         .add(M::POST, "/follow-ups/{id}/contact", Can(RecordOutcomes), pages::outcomes::contact)
         .add(M::GET, "/patients/{id}/assessments/new", Can(RecordOutcomes), pages::outcomes::assessment_form)
         .add(M::POST, "/patients/{id}/assessments", Can(RecordOutcomes), pages::outcomes::create_assessment)

@@ -13,10 +13,12 @@ use crate::pages::sessions::{muscle_name, parse_session};
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, Query, State};
-use axum::response::Html;
+use axum::http::header;
+use axum::response::{Html, IntoResponse, Response};
 use bont_core::Language;
 use bont_db::outcomes::FollowUpStatus;
 use bont_db::sessions::SessionStatus;
+use bont_reports::document::{Block, Document};
 
 /// Sources of the boxed warning on distant spread of the toxin's effect.
 const BOXED_WARNING: &str = "BOTOX-OPENFDA, MYOBLOC-OPENFDA, DAXXIFY-OPENFDA";
@@ -70,13 +72,138 @@ fn units_text(units: f64) -> String {
         .unwrap_or_else(|| units.to_string())
 }
 
+/// The after-care sheet as a page to print from the browser.
 pub async fn after_care(
     State(state): State<AppState>,
     me: CurrentUser,
     Path(id): Path<String>,
     Query(query): Query<DocumentQuery>,
 ) -> Result<Html<String>, AppError> {
-    let id = parse_session(&id)?;
+    render(&after_care_sheet(&state, &me, &id, &query).await?)
+}
+
+/// The same sheet as a PDF made by the server.
+pub async fn after_care_pdf(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Path(id): Path<String>,
+    Query(query): Query<DocumentQuery>,
+) -> Result<Response, AppError> {
+    let sheet = after_care_sheet(&state, &me, &id, &query).await?;
+    let document = sheet.document();
+    let bytes = tokio::task::spawn_blocking(move || bont_reports::document::pdf(&document))
+        .await
+        .map_err(AppError::internal)?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/pdf".to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!(
+                    "inline; filename=\"after-care-{}-{}.pdf\"",
+                    sheet.date,
+                    sheet.tr.lang()
+                ),
+            ),
+            (header::CACHE_CONTROL, "no-store".to_owned()),
+        ],
+        bytes,
+    )
+        .into_response())
+}
+
+impl AfterCare {
+    /// The sheet as blocks for the PDF: the same content as the page, in the same order.
+    fn document(&self) -> Document {
+        let tr = &self.tr;
+        let sources = |s: &str| Block::Small(format!("[{s}]"));
+        let mut blocks = vec![
+            Block::Small(self.clinic.clone()),
+            Block::Title(tr.t("aftercare-title")),
+            Block::Text(format!("{} · {}", self.patient, self.date)),
+            Block::Heading(tr.t("aftercare-injected")),
+            Block::Text(format!(
+                "{}: {}. {}: {}",
+                tr.t("session-product"),
+                self.product,
+                tr.t("verdict-total"),
+                self.total
+            )),
+            Block::Table {
+                header: vec![
+                    tr.t("session-muscle"),
+                    tr.t("session-side"),
+                    tr.t("session-units-per-side"),
+                ],
+                rows: self
+                    .rows
+                    .iter()
+                    .map(|r| vec![r.muscle.clone(), r.side.clone(), format!("{} U", r.units)])
+                    .collect(),
+                widths: vec![3.0, 1.2, 1.4],
+            },
+            Block::Heading(tr.t("aftercare-expect-title")),
+            Block::Text(self.expect.clone()),
+            sources(&self.expect_sources),
+            Block::Warning(vec![
+                Block::Heading(tr.t("aftercare-warning-title")),
+                Block::Text(tr.t("aftercare-warning-intro")),
+                Block::Bullets(
+                    [
+                        "aftercare-warning-swallowing",
+                        "aftercare-warning-breathing",
+                        "aftercare-warning-speaking",
+                        "aftercare-warning-weakness",
+                        "aftercare-warning-vision",
+                    ]
+                    .iter()
+                    .map(|id| tr.t(id))
+                    .collect(),
+                ),
+                Block::Text(tr.t("aftercare-warning-when")),
+                sources(self.boxed_warning),
+            ]),
+        ];
+        if self.near_eye {
+            blocks.extend([
+                Block::Heading(tr.t("aftercare-eye-title")),
+                Block::Text(tr.t("aftercare-eye")),
+                sources(self.periocular),
+            ]);
+        }
+        blocks.push(Block::Heading(tr.t("aftercare-next-title")));
+        if self.follow_ups.is_empty() {
+            blocks.push(Block::Text(tr.t("outcomes-no-follow-ups")));
+        } else {
+            blocks.push(Block::Bullets(
+                self.follow_ups
+                    .iter()
+                    .map(|(kind, when)| format!("{kind}: {when}"))
+                    .collect(),
+            ));
+        }
+        blocks.extend([
+            Block::Text(tr.t("aftercare-other-toxin")),
+            sources(self.other_toxin),
+            Block::Text(format!("{} {}", tr.t("aftercare-contact"), self.clinic)),
+        ]);
+        Document {
+            title: format!("{} · {}", tr.t("aftercare-title"), self.patient),
+            right_to_left: tr.dir() == "rtl",
+            blocks,
+        }
+    }
+}
+
+/// Everything the sheet says, for the page and the PDF alike.
+async fn after_care_sheet(
+    state: &AppState,
+    me: &CurrentUser,
+    id: &str,
+    query: &DocumentQuery,
+) -> Result<AfterCare, AppError> {
+    let state = state.clone();
+    let id = parse_session(id)?;
     let actor = me.actor(&state);
     let s = state.db.read_session(&actor, id).await?;
     if s.status != SessionStatus::Signed {
@@ -141,12 +268,16 @@ pub async fn after_care(
             .muscle(&i.muscle)
             .is_some_and(|m| m.region == "periocular")
     });
-    let follow_ups = state
+    let mut scheduled: Vec<_> = state
         .db
         .follow_ups_of_patient(&actor, s.patient)
         .await?
         .into_iter()
         .filter(|f| f.session == id && f.status != FollowUpStatus::Cancelled)
+        .collect();
+    scheduled.sort_by_key(|f| f.opens_on);
+    let follow_ups = scheduled
+        .into_iter()
         .map(|f| {
             (
                 tr.t(&format!("follow-up-{}", f.kind.id())),
@@ -164,7 +295,7 @@ pub async fn after_care(
             units: units_text(i.units),
         })
         .collect();
-    let page = AfterCare {
+    Ok(AfterCare {
         session: id.get(),
         clinic: state.db.clinic(me.user.clinic).await?.name,
         patient: patient.record.name.display(),
@@ -181,6 +312,5 @@ pub async fn after_care(
         periocular: PERIOCULAR,
         languages: tr.languages(),
         tr,
-    };
-    render(&page)
+    })
 }

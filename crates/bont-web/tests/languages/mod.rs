@@ -133,7 +133,7 @@ async fn every_page_renders_in_every_language() {
                     .filter(|s| s.kind != bont_core::outcomes::book::ScaleKind::Gas)
                     .map(|s| format!("{path}?scale={}", s.id))
                     .collect()
-            } else if path.ends_with("/after-care") {
+            } else if path.ends_with("/after-care") || path.ends_with(".pdf") {
                 // A document for the patient: in the language asked for.
                 vec![format!("{path}?lang={}", language.code())]
             } else {
@@ -142,6 +142,11 @@ async fn every_page_renders_in_every_language() {
             for path in paths {
                 let response = client.get(app.url(&path)).send().await.expect("page");
                 assert_eq!(response.status(), StatusCode::OK, "{language} {path}");
+                if path.contains(".pdf") {
+                    let pdf = response.bytes().await.expect("pdf");
+                    assert!(pdf.starts_with(b"%PDF-"), "{language} {path}");
+                    continue;
+                }
                 let body = response.text().await.expect("body");
                 if path.ends_with(".svg") {
                     assert!(body.starts_with("<svg"), "{language} {path}");
@@ -310,4 +315,96 @@ async fn the_after_care_sheet_is_in_the_patients_language() {
         .await
         .expect("sheet");
     assert_eq!(refused.status(), StatusCode::CONFLICT);
+}
+
+/// The text a PDF reader takes out of `pdf` (poppler's pdftotext, installed by the test
+/// command), without the marks it puts around right-to-left runs.
+fn pdf_text(pdf: &[u8]) -> String {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("sheet.pdf");
+    std::fs::write(&path, pdf).expect("write");
+    let out = std::process::Command::new("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs (apt-get install poppler-utils)");
+    assert!(out.status.success());
+    String::from_utf8(out.stdout)
+        .expect("UTF-8")
+        .chars()
+        .filter(|c| !('\u{202a}'..='\u{202e}').contains(c))
+        .collect()
+}
+
+#[tokio::test]
+async fn the_after_care_pdf_holds_the_sheet_in_each_language() {
+    let app = TestApp::spawn().await;
+    let physician = app.logged_in(Role::Physician).await;
+    let patient = patient_for_sessions(&app, &physician).await;
+    let session = crate::outcomes::signed_session(
+        &app,
+        &physician,
+        &patient,
+        session_json("2026-11-02", 120.0),
+    )
+    .await;
+    for (lang, expected) in [
+        (
+            "en",
+            [
+                "After your botulinum toxin injection",
+                "Sternocleidomastoid",
+                "difficulty swallowing",
+            ],
+        ),
+        (
+            "pl",
+            [
+                "Po wstrzyknięciu toksyny botulinowej",
+                "mostkowo-obojczykowo-sutkowy",
+                "trudności w połykaniu",
+            ],
+        ),
+        (
+            "ru",
+            [
+                "После инъекции ботулинического токсина",
+                "грудино-ключично-сосцевидная",
+                "затруднении глотания",
+            ],
+        ),
+        (
+            "ar",
+            [
+                "بعد حقنة ذيفان البوتولينوم",
+                "العضلة القصية الترقوية الخشائية",
+                "صعوبة البلع",
+            ],
+        ),
+    ] {
+        let response = physician
+            .get(app.url(&format!("/sessions/{session}/after-care.pdf?lang={lang}")))
+            .send()
+            .await
+            .expect("pdf");
+        assert_eq!(response.status(), StatusCode::OK);
+        assert_eq!(response.headers()["content-type"], "application/pdf");
+        let text = pdf_text(&response.bytes().await.expect("bytes"));
+        let squeeze = |s: &str| s.split_whitespace().collect::<String>();
+        for phrase in expected {
+            assert!(
+                squeeze(&text).contains(&squeeze(phrase)),
+                "{lang}: {phrase:?} not in {text}"
+            );
+        }
+        assert!(
+            text.contains("BOTOX-OPENFDA"),
+            "{lang}: the sources are printed"
+        );
+        assert!(
+            text.contains("U Botox"),
+            "{lang}: the dose names its product"
+        );
+    }
 }
