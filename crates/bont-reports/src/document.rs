@@ -536,3 +536,78 @@ mod tests {
         );
     }
 }
+
+/// The document as the body of an HTML page (escaped), for printing from the browser: the
+/// same blocks as the PDF.
+pub fn html(document: &Document) -> String {
+    fn block(out: &mut String, b: &Block) {
+        use crate::escape as e;
+        match b {
+            Block::Title(t) => out.push_str(&format!("<h1>{}</h1>\n", e(t))),
+            Block::Heading(t) => out.push_str(&format!("<h2>{}</h2>\n", e(t))),
+            Block::Text(t) => out.push_str(&format!("<p>{}</p>\n", e(t).replace('\n', "<br>"))),
+            Block::Small(t) => out.push_str(&format!("<p class=\"sources\">{}</p>\n", e(t))),
+            Block::Bullets(items) => {
+                out.push_str("<ul>\n");
+                for i in items {
+                    out.push_str(&format!("<li>{}</li>\n", e(i)));
+                }
+                out.push_str("</ul>\n");
+            }
+            Block::Table { header, rows, .. } => {
+                out.push_str("<table class=\"list\"><thead><tr>");
+                for h in header {
+                    out.push_str(&format!("<th scope=\"col\">{}</th>", e(h)));
+                }
+                out.push_str("</tr></thead><tbody>\n");
+                for r in rows {
+                    out.push_str("<tr>");
+                    for c in r {
+                        out.push_str(&format!("<td><bdi>{}</bdi></td>", e(c)));
+                    }
+                    out.push_str("</tr>\n");
+                }
+                out.push_str("</tbody></table>\n");
+            }
+            Block::Warning(blocks) => {
+                out.push_str("<section class=\"warning\">\n");
+                for b in blocks {
+                    block(out, b);
+                }
+                out.push_str("</section>\n");
+            }
+        }
+    }
+    let mut out = String::new();
+    for b in &document.blocks {
+        block(&mut out, b);
+    }
+    out
+}
+
+#[cfg(test)]
+mod html_tests {
+    use super::*;
+
+    #[test]
+    fn the_html_body_escapes_every_text() {
+        let doc = Document {
+            title: "t".into(),
+            right_to_left: false,
+            blocks: vec![
+                Block::Title("<script>".into()),
+                Block::Table {
+                    header: vec!["a&b".into()],
+                    rows: vec![vec!["\"x\"".into()]],
+                    widths: vec![1.0],
+                },
+                Block::Warning(vec![Block::Bullets(vec!["<b>".into()])]),
+            ],
+        };
+        let html = html(&doc);
+        assert!(html.contains("<h1>&lt;script&gt;</h1>"));
+        assert!(html.contains("a&amp;b") && html.contains("&quot;x&quot;"));
+        assert!(html.contains("<section class=\"warning\">\n<ul>\n<li>&lt;b&gt;</li>"));
+        assert!(!html.contains("<script>"));
+    }
+}

@@ -572,3 +572,16 @@ weeks-count = { $count ->
     [many] { $count } أسبوعًا
    *[other] { $count } أسبوع
 }
+
+## Session record and letter
+document-back = رجوع
+session-record-title = سجل الجلسة
+session-record-link = سجل الجلسة (للطباعة)
+patient-letter-link = رسالة إلى الطبيب المحيل
+letter-title = العلاج بذيفان البوتولينوم: رسالة إلى الطبيب المحيل
+letter-salutation = الزميل العزيز،
+letter-opening = يُعالج مريضكم { $name }، المولود في { $birth } (رقم ملفه لدينا { $number })، في عيادتنا بذيفان البوتولينوم بسبب: { $indications }. العلاج حتى الآن:
+letter-sessions = الجلسات
+letter-dose = الجرعة
+letter-plan = الخطة
+letter-closing = مع أطيب التحيات،

@@ -543,3 +543,16 @@ weeks-count = { $count ->
     [one] { $count } week
    *[other] { $count } weeks
 }
+
+## Session record and letter
+document-back = Back
+session-record-title = Session record
+session-record-link = Session record (print)
+patient-letter-link = Letter to the referring doctor
+letter-title = Botulinum toxin treatment: letter to the referring doctor
+letter-salutation = Dear colleague,
+letter-opening = your patient { $name }, born { $birth } (our record { $number }), is treated in our clinic with botulinum toxin for: { $indications }. The treatment so far:
+letter-sessions = Sessions
+letter-dose = Dose
+letter-plan = Plan
+letter-closing = With kind regards,

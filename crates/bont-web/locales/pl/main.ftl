@@ -553,3 +553,16 @@ weeks-count = { $count ->
     [few] { $count } tygodnie
    *[many] { $count } tygodni
 }
+
+## Session record and letter
+document-back = Wróć
+session-record-title = Karta zabiegu
+session-record-link = Karta zabiegu (wydruk)
+patient-letter-link = List do lekarza kierującego
+letter-title = Leczenie toksyną botulinową: list do lekarza kierującego
+letter-salutation = Szanowna Pani Doktor, Szanowny Panie Doktorze,
+letter-opening = Pani/Pana pacjent { $name }, ur. { $birth } (nasz numer kartoteki { $number }), jest leczony w naszej poradni toksyną botulinową z powodu: { $indications }. Dotychczasowe leczenie:
+letter-sessions = Zabiegi
+letter-dose = Dawka
+letter-plan = Plan
+letter-closing = Z wyrazami szacunku

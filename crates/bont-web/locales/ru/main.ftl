@@ -553,3 +553,16 @@ weeks-count = { $count ->
     [few] { $count } недели
    *[many] { $count } недель
 }
+
+## Session record and letter
+document-back = Назад
+session-record-title = Протокол процедуры
+session-record-link = Протокол процедуры (печать)
+patient-letter-link = Письмо направившему врачу
+letter-title = Лечение ботулиническим токсином: письмо направившему врачу
+letter-salutation = Уважаемый коллега!
+letter-opening = Ваш пациент { $name }, дата рождения { $birth } (номер нашей карты { $number }), получает в нашем кабинете лечение ботулиническим токсином по поводу: { $indications }. Проведённое лечение:
+letter-sessions = Процедуры
+letter-dose = Доза
+letter-plan = План
+letter-closing = С уважением,

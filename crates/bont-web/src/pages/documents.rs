@@ -15,7 +15,7 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::header;
 use axum::response::{Html, IntoResponse, Response};
-use bont_core::Language;
+use bont_core::{Language, SessionId};
 use bont_db::outcomes::FollowUpStatus;
 use bont_db::sessions::SessionStatus;
 use bont_reports::document::{Block, Document};
@@ -313,4 +313,438 @@ async fn after_care_sheet(
         languages: tr.languages(),
         tr,
     })
+}
+
+/// A document page: the blocks as HTML, with links to the PDF and to the other languages.
+#[derive(Template)]
+#[template(path = "documents/page.html")]
+struct DocumentPage {
+    tr: Tr,
+    title: String,
+    body: String,
+    back: String,
+    base: String,
+    languages: Vec<(&'static str, &'static str)>,
+}
+
+/// Answers with the document as a page or, for a `.pdf` address, as a PDF.
+async fn respond(
+    document: Document,
+    tr: Tr,
+    back: String,
+    base: String,
+    pdf: bool,
+    file: String,
+) -> Result<Response, AppError> {
+    if pdf {
+        let bytes = tokio::task::spawn_blocking(move || bont_reports::document::pdf(&document))
+            .await
+            .map_err(AppError::internal)?;
+        return Ok((
+            [
+                (header::CONTENT_TYPE, "application/pdf".to_owned()),
+                (
+                    header::CONTENT_DISPOSITION,
+                    format!("inline; filename=\"{file}-{}.pdf\"", tr.lang()),
+                ),
+                (header::CACHE_CONTROL, "no-store".to_owned()),
+            ],
+            bytes,
+        )
+            .into_response());
+    }
+    Ok(render(&DocumentPage {
+        title: document.title.clone(),
+        body: bont_reports::document::html(&document),
+        back,
+        base,
+        languages: tr.languages(),
+        tr,
+    })?
+    .into_response())
+}
+
+/// The language asked for, else the reader's: records and letters are for clinicians.
+fn reader_language(me: &CurrentUser, query: &DocumentQuery) -> Result<Tr, AppError> {
+    match query.lang.as_deref() {
+        Some(code) => Language::parse(code)
+            .map(Tr::new)
+            .map_err(|p| AppError::Invalid(bont_core::FieldErrors::one("lang", p))),
+        None => Ok(me.tr()),
+    }
+}
+
+/// The session record for the chart: everything that was given and decided, signed.
+async fn session_record(
+    state: &AppState,
+    me: &CurrentUser,
+    id: SessionId,
+    tr: &Tr,
+) -> Result<Document, AppError> {
+    let actor = me.actor(state);
+    let s = state.db.read_session(&actor, id).await?;
+    let patient = state.db.read_patient(&actor, s.patient).await?;
+    let p = &patient.record;
+    let status = tr.t(match s.status {
+        SessionStatus::Draft => "session-status-draft",
+        SessionStatus::Signed => "session-status-signed",
+        SessionStatus::Void => "session-status-void",
+    });
+    let r = &s.record;
+    let mut facts = vec![
+        format!("{}: {}", tr.t("field-record_number"), p.record_number),
+        format!("{}: {}", tr.t("field-birth_date"), p.birth_date.date()),
+        format!(
+            "{}: {} {}",
+            tr.t("session-date"),
+            r.date,
+            r.time.clone().unwrap_or_default()
+        ),
+        format!("{}: {}", tr.t("session-product"), r.product),
+        format!(
+            "{}: {}",
+            tr.t("field-indications"),
+            tr.t(&format!("indication-{}", r.indication))
+        ),
+    ];
+    if let (Some(v), Some(d)) = (r.vial_units, r.diluent_ml) {
+        facts.push(format!("{}: {v} U / {d} mL", tr.t("session-vial-units")));
+    }
+    for v in &r.vials {
+        facts.push(format!(
+            "{}: {} ({} {})",
+            tr.t("session-lot"),
+            v.lot,
+            tr.t("session-expiry"),
+            v.expiry
+        ));
+    }
+    if let Some(a) = r.anaesthesia.as_deref().filter(|a| !a.is_empty()) {
+        facts.push(format!(
+            "{}: {}",
+            tr.t("session-anaesthesia"),
+            tr.t(&format!("anaesthesia-{a}"))
+        ));
+    }
+    let rows = r
+        .injections
+        .iter()
+        .map(|i| {
+            vec![
+                muscle_name(state, tr.language, &i.muscle),
+                tr.t(&format!("side-{}", i.side)),
+                format!("{} U", units_text(i.units)),
+                i.sites.to_string(),
+                i.guidance
+                    .as_deref()
+                    .filter(|g| !g.is_empty())
+                    .map(|g| tr.t(&format!("guidance-{g}")))
+                    .unwrap_or_default(),
+            ]
+        })
+        .collect();
+    let mut blocks = vec![
+        Block::Small(state.db.clinic(me.user.clinic).await?.name),
+        Block::Title(format!(
+            "{}: {}",
+            tr.t("session-record-title"),
+            p.name.display()
+        )),
+        Block::Text(format!("{} · {status}", r.date)),
+        Block::Bullets(facts),
+        Block::Table {
+            header: vec![
+                tr.t("session-muscle"),
+                tr.t("session-side"),
+                tr.t("session-units-per-side"),
+                tr.t("session-sites-per-side"),
+                tr.t("session-guidance"),
+            ],
+            rows,
+            widths: vec![3.0, 1.0, 1.2, 1.0, 1.6],
+        },
+        Block::Text(format!(
+            "{}: {} U {}",
+            tr.t("verdict-total"),
+            units_text(s.total_units),
+            r.product
+        )),
+        Block::Heading(tr.t("session-verdict-at-signing")),
+        Block::Text(tr.t(&format!("verdict-{}", s.verdict))),
+    ];
+    if !s.overrides.is_empty() {
+        blocks.push(Block::Bullets(
+            s.overrides
+                .iter()
+                .map(|o| format!("{} {}: {}", tr.t("session-override"), o.code, o.reason))
+                .collect(),
+        ));
+    }
+    if let Some(signer) = s.signed_by {
+        let name = state
+            .db
+            .user(signer)
+            .await?
+            .map(|u| u.display_name)
+            .unwrap_or_default();
+        blocks.push(Block::Text(format!(
+            "{}: {name}, {}",
+            tr.t("session-signed-by"),
+            s.signed_at.clone().unwrap_or_default()
+        )));
+    }
+    if let Some(reason) = &s.change_reason {
+        blocks.push(Block::Text(format!(
+            "{}: {reason}",
+            tr.t("session-amended")
+        )));
+    }
+    if let Some(reason) = &s.void_reason {
+        blocks.push(Block::Text(format!(
+            "{}: {reason}",
+            tr.t("session-void-reason")
+        )));
+    }
+    if !r.notes.trim().is_empty() {
+        blocks.push(Block::Heading(tr.t("field-notes")));
+        blocks.push(Block::Text(r.notes.clone()));
+    }
+    Ok(Document {
+        title: format!("{} · {}", tr.t("session-record-title"), p.name.display()),
+        right_to_left: tr.dir() == "rtl",
+        blocks,
+    })
+}
+
+pub async fn record(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Path(id): Path<String>,
+    Query(query): Query<DocumentQuery>,
+) -> Result<Response, AppError> {
+    record_as(&state, &me, &id, &query, false).await
+}
+
+pub async fn record_pdf(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Path(id): Path<String>,
+    Query(query): Query<DocumentQuery>,
+) -> Result<Response, AppError> {
+    record_as(&state, &me, &id, &query, true).await
+}
+
+async fn record_as(
+    state: &AppState,
+    me: &CurrentUser,
+    id: &str,
+    query: &DocumentQuery,
+    pdf: bool,
+) -> Result<Response, AppError> {
+    let (state, me) = (state.clone(), me.clone());
+    let session = parse_session(id)?;
+    let tr = reader_language(&me, query)?;
+    let document = session_record(&state, &me, session, &tr).await?;
+    respond(
+        document,
+        tr,
+        format!("/sessions/{session}"),
+        format!("/sessions/{session}/record"),
+        pdf,
+        format!("session-{session}"),
+    )
+    .await
+}
+
+/// A letter to the referring doctor: the indication, every session's product and dose with
+/// the response, adverse events, and the plan.
+async fn referral_letter(
+    state: &AppState,
+    me: &CurrentUser,
+    id: bont_core::PatientId,
+    tr: &Tr,
+) -> Result<Document, AppError> {
+    let actor = me.actor(state);
+    let patient = state.db.read_patient(&actor, id).await?;
+    let p = &patient.record;
+    let sessions: Vec<_> = state
+        .db
+        .sessions_of_patient(&actor, id)
+        .await?
+        .into_iter()
+        .filter(|s| s.status == SessionStatus::Signed)
+        .collect();
+    let summary = crate::api::outcomes::summary(state, &actor, id).await?;
+    let indications: Vec<String> = p
+        .clinical
+        .indications
+        .iter()
+        .map(|i| tr.t(&format!("indication-{}", i.id())))
+        .collect();
+    let mut rows: Vec<Vec<String>> = sessions
+        .iter()
+        .map(|s| {
+            vec![
+                s.record.date.clone(),
+                format!("{} U {}", units_text(s.total_units), s.record.product),
+                crate::pages::outcomes::response_text(tr, &summary, s.id),
+            ]
+        })
+        .collect();
+    rows.sort();
+    let events: Vec<String> = summary
+        .adverse_events
+        .iter()
+        .filter(|e| !e.void)
+        .map(|e| {
+            let date = sessions
+                .iter()
+                .find(|s| s.id == e.session)
+                .map(|s| s.record.date.clone())
+                .unwrap_or_default();
+            format!(
+                "{date}: {} ({}), {}",
+                tr.t(&format!("adverse-{}", e.record.kind)),
+                tr.t(&format!("severity-{}", e.record.severity)),
+                tr.t(&format!("ae-outcome-{}", e.record.outcome))
+            )
+        })
+        .collect();
+    let plan: Vec<String> = summary
+        .follow_ups
+        .iter()
+        .filter(|f| f.status == FollowUpStatus::Open)
+        .map(|f| {
+            format!(
+                "{}: {} – {}",
+                tr.t(&format!("follow-up-{}", f.kind.id())),
+                f.opens_on,
+                f.due_on
+            )
+        })
+        .collect();
+    let today = state.clock.today();
+    let mut blocks = vec![
+        Block::Small(format!(
+            "{} · {today}",
+            state.db.clinic(me.user.clinic).await?.name
+        )),
+        Block::Title(tr.t("letter-title")),
+        Block::Text(tr.t("letter-salutation")),
+        Block::Text(tr.t_with(
+            "letter-opening",
+            &[
+                ("name", p.name.display().into()),
+                ("birth", p.birth_date.date().to_string().into()),
+                ("number", p.record_number.to_string().into()),
+                ("indications", indications.join(", ").into()),
+            ],
+        )),
+        Block::Heading(tr.t("letter-sessions")),
+    ];
+    if rows.is_empty() {
+        blocks.push(Block::Text(tr.t("patient-no-sessions")));
+    } else {
+        blocks.push(Block::Table {
+            header: vec![
+                tr.t("session-date"),
+                tr.t("letter-dose"),
+                tr.t("session-response"),
+            ],
+            rows,
+            widths: vec![1.2, 2.6, 1.4],
+        });
+    }
+    blocks.push(Block::Heading(tr.t("outcomes-adverse-title")));
+    blocks.push(if events.is_empty() {
+        Block::Text(tr.t("outcomes-no-adverse"))
+    } else {
+        Block::Bullets(events)
+    });
+    if let Some(n) = &summary.non_response {
+        let session_date = |id: i64| {
+            sessions
+                .iter()
+                .find(|s| s.id.get() == id)
+                .map(|s| s.record.date.clone())
+                .unwrap_or_default()
+        };
+        blocks.push(Block::Heading(tr.t("non-response-title")));
+        blocks.push(Block::Text(
+            tr.t_with(
+                "non-response-text",
+                &[
+                    ("responded", session_date(n.responded_in).into()),
+                    ("units", units_text(n.responding_units).into()),
+                    ("product", n.product.clone().into()),
+                    (
+                        "lost",
+                        n.lost_in
+                            .iter()
+                            .map(|s| session_date(*s))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                            .into(),
+                    ),
+                ],
+            ),
+        ));
+    }
+    blocks.push(Block::Heading(tr.t("letter-plan")));
+    blocks.push(if plan.is_empty() {
+        Block::Text(tr.t("outcomes-no-follow-ups"))
+    } else {
+        Block::Bullets(plan)
+    });
+    blocks.push(Block::Text(tr.t("letter-closing")));
+    blocks.push(Block::Text(format!(
+        "{}, {}",
+        me.user.display_name,
+        tr.t(&format!("role-{}", me.user.role.id()))
+    )));
+    Ok(Document {
+        title: format!("{} · {}", tr.t("letter-title"), p.name.display()),
+        right_to_left: tr.dir() == "rtl",
+        blocks,
+    })
+}
+
+pub async fn letter(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Path(id): Path<String>,
+    Query(query): Query<DocumentQuery>,
+) -> Result<Response, AppError> {
+    letter_as(&state, &me, &id, &query, false).await
+}
+
+pub async fn letter_pdf(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Path(id): Path<String>,
+    Query(query): Query<DocumentQuery>,
+) -> Result<Response, AppError> {
+    letter_as(&state, &me, &id, &query, true).await
+}
+
+async fn letter_as(
+    state: &AppState,
+    me: &CurrentUser,
+    id: &str,
+    query: &DocumentQuery,
+    pdf: bool,
+) -> Result<Response, AppError> {
+    let (state, me) = (state.clone(), me.clone());
+    let patient = crate::pages::patients::parse_patient_id(id)?;
+    let tr = reader_language(&me, query)?;
+    let document = referral_letter(&state, &me, patient, &tr).await?;
+    respond(
+        document,
+        tr,
+        format!("/patients/{patient}"),
+        format!("/patients/{patient}/letter"),
+        pdf,
+        format!("letter-{patient}"),
+    )
+    .await
 }

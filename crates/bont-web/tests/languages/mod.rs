@@ -408,3 +408,62 @@ async fn the_after_care_pdf_holds_the_sheet_in_each_language() {
         );
     }
 }
+
+#[tokio::test]
+async fn the_session_record_and_the_referral_letter_carry_the_treatment() {
+    let app = TestApp::spawn().await;
+    let physician = app.logged_in(Role::Physician).await;
+    let patient = patient_for_sessions(&app, &physician).await;
+    let patient_id = patient.rsplit('/').next().expect("id").to_owned();
+    let session = crate::outcomes::signed_session(
+        &app,
+        &physician,
+        &patient,
+        session_json("2026-11-02", 120.0),
+    )
+    .await;
+    let event = physician
+        .post(app.url(&format!("/api/sessions/{session}/adverse-events")))
+        .json(&serde_json::json!({"kind": "neck_weakness", "onset_day": 6, "duration_days": 14, "severity": "moderate", "outcome": "resolved"}))
+        .send()
+        .await
+        .expect("event");
+    assert_eq!(event.status(), StatusCode::CREATED);
+
+    let record = physician
+        .get(app.url(&format!("/sessions/{session}/record")))
+        .send()
+        .await
+        .expect("record")
+        .text()
+        .await
+        .expect("html");
+    for part in [
+        "Session record",
+        "C1234A",
+        "2027-06-30",
+        "120 U Botox",
+        "Sternocleidomastoid",
+        "EMG",
+    ] {
+        assert!(record.contains(part), "{part} missing from {record}");
+    }
+
+    let letter = physician
+        .get(app.url(&format!("/patients/{patient_id}/letter.pdf?lang=ru")))
+        .send()
+        .await
+        .expect("letter");
+    assert_eq!(letter.headers()["content-type"], "application/pdf");
+    let text = pdf_text(&letter.bytes().await.expect("pdf"));
+    for part in [
+        "Уважаемый коллега",
+        "Цервикальная дистония",
+        "2026-11-02",
+        "120 U Botox",
+        "слабость мышц шеи",
+        "умеренное",
+    ] {
+        assert!(text.contains(part), "{part} missing from {text}");
+    }
+}
