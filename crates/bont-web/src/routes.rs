@@ -105,6 +105,7 @@ pub fn table() -> RouteTable {
         .add(M::GET, "/sessions/{id}/record.pdf", Can(ViewPatients), pages::documents::record_pdf)
         .add(M::GET, "/patients/{id}/letter", Can(ViewPatients), pages::documents::letter)
         .add(M::GET, "/patients/{id}/letter.pdf", Can(ViewPatients), pages::documents::letter_pdf)
+        .add(M::GET, "/leaflets/{indication}", Can(ViewPatients), pages::documents::leaflet_page)
         .add(M::POST, "/follow-ups/{id}/contact", Can(RecordOutcomes), pages::outcomes::contact)
         .add(M::GET, "/patients/{id}/assessments/new", Can(RecordOutcomes), pages::outcomes::assessment_form)
         .add(M::POST, "/patients/{id}/assessments", Can(RecordOutcomes), pages::outcomes::create_assessment)

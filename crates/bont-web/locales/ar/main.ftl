@@ -585,3 +585,19 @@ letter-sessions = الجلسات
 letter-dose = الجرعة
 letter-plan = الخطة
 letter-closing = مع أطيب التحيات،
+
+## Patient information leaflet
+leaflet-link = نشرة المريض
+leaflet-title = العلاج بذيفان البوتولينوم: { $indication }
+leaflet-intro = يُحقن ذيفان البوتولينوم في عضلات (أو غدد) مختارة لإضعافها مدة من الزمن. تُختار الجرعة والمواضع لك وتُسجل في كل جلسة.
+leaflet-time-title = متى يعمل وإلى متى
+leaflet-time = يبدأ التأثير عادة بعد { $onset } من الحقن، ويبلغ أقصاه بعد نحو { $peak }، ويستمر نحو { $weeks }.
+leaflet-often-title = كم مرة
+leaflet-often = تُعطى الحقن عادة بفاصل لا يقل عن { $weeks }.
+leaflet-not-title = من لا ينبغي أن يتلقاه
+leaflet-not-allergy = من لديه حساسية من ذيفان البوتولينوم أو من مكون آخر في المستحضر؛
+leaflet-not-infection = من لديه عدوى في مواضع الحقن المخطط لها.
+leaflet-tell-title = أخبر طبيبك مسبقًا
+leaflet-tell-neuromuscular = إن كان لديك مرض في الأعصاب والعضلات (مثل الوهن العضلي الوبيل أو متلازمة لامبرت-إيتون أو اعتلال الأعصاب الحركي أو التصلب الجانبي الضموري)؛
+leaflet-tell-swallowing = إن كانت لديك صعوبة في البلع أو التنفس؛
+leaflet-tell-medicines = بالأدوية التي تتناولها، ولا سيما المضادات الحيوية الأمينوغليكوزيدية ومرخيات العضلات والأدوية المضادة للكولين؛

@@ -556,3 +556,19 @@ letter-sessions = Sessions
 letter-dose = Dose
 letter-plan = Plan
 letter-closing = With kind regards,
+
+## Patient information leaflet
+leaflet-link = Patient leaflet
+leaflet-title = Botulinum toxin treatment for { $indication }
+leaflet-intro = Botulinum toxin is injected into chosen muscles (or glands) to weaken them for a while. The dose and the places are chosen for you and written down at every session.
+leaflet-time-title = When it works, and for how long
+leaflet-time = The effect usually begins { $onset } after the injection, is strongest after about { $peak }, and lasts about { $weeks }.
+leaflet-often-title = How often
+leaflet-often = Injections are usually given no more often than every { $weeks }.
+leaflet-not-title = Who should not have it
+leaflet-not-allergy = anyone allergic to botulinum toxin or to another ingredient of the product;
+leaflet-not-infection = anyone with an infection where the injections would go.
+leaflet-tell-title = Tell your doctor beforehand
+leaflet-tell-neuromuscular = if you have a disease of the nerves and muscles (such as myasthenia gravis, Lambert-Eaton syndrome, motor neuropathy or ALS);
+leaflet-tell-swallowing = if you have difficulty swallowing or breathing;
+leaflet-tell-medicines = which medicines you take, above all aminoglycoside antibiotics, muscle relaxants and anticholinergic medicines;

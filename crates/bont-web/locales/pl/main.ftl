@@ -566,3 +566,19 @@ letter-sessions = Zabiegi
 letter-dose = Dawka
 letter-plan = Plan
 letter-closing = Z wyrazami szacunku
+
+## Patient information leaflet
+leaflet-link = Ulotka dla pacjenta
+leaflet-title = Leczenie toksyną botulinową: { $indication }
+leaflet-intro = Toksynę botulinową wstrzykuje się do wybranych mięśni (lub gruczołów), aby na pewien czas je osłabić. Dawkę i miejsca dobiera się indywidualnie i zapisuje przy każdym zabiegu.
+leaflet-time-title = Kiedy działa i jak długo
+leaflet-time = Działanie zwykle zaczyna się { $onset } po wstrzyknięciu, jest najsilniejsze po około { $peak } i trwa około { $weeks }.
+leaflet-often-title = Jak często
+leaflet-often = Wstrzyknięcia wykonuje się zwykle nie częściej niż co { $weeks }.
+leaflet-not-title = Kto nie powinien być leczony
+leaflet-not-allergy = osoby uczulone na toksynę botulinową lub inny składnik preparatu;
+leaflet-not-infection = osoby z zakażeniem w miejscu planowanych wstrzyknięć.
+leaflet-tell-title = Przed zabiegiem powiedz lekarzowi
+leaflet-tell-neuromuscular = czy chorujesz na chorobę nerwów i mięśni (np. miastenię, zespół Lamberta-Eatona, neuropatię ruchową lub SLA);
+leaflet-tell-swallowing = czy masz trudności w połykaniu lub oddychaniu;
+leaflet-tell-medicines = jakie leki przyjmujesz, zwłaszcza antybiotyki aminoglikozydowe, leki zwiotczające mięśnie i leki antycholinergiczne;

@@ -748,3 +748,188 @@ async fn letter_as(
     )
     .await
 }
+
+/// Sources of the warnings about neuromuscular disease and swallowing or breathing
+/// difficulty (the reference's section on warnings).
+const NEUROMUSCULAR: &str = "BOTOX-LABEL-COPY-NMJ, MYOBLOC-CTA-PI, DAXXIFY-ISI";
+
+/// The sources a catalogue's contraindication of `condition` cites, joined.
+fn contraindication_sources(state: &AppState, condition: &str) -> String {
+    let mut sources: Vec<&str> = state
+        .catalog
+        .contraindications
+        .iter()
+        .filter(|c| c.condition == condition)
+        .flat_map(|c| c.source.iter().map(String::as_str))
+        .collect();
+    sources.sort_unstable();
+    sources.dedup();
+    sources.join(", ")
+}
+
+/// The patient information leaflet for an indication, for the consultation: how the
+/// treatment works over time, how often, who should not have it, what to tell the doctor,
+/// and the warning signs. Every statement comes from the data with its sources.
+fn leaflet(state: &AppState, indication: bont_core::vocabulary::Indication, tr: &Tr) -> Document {
+    let name = tr.t(&format!("indication-{}", indication.id()));
+    let effect = state.outcomes.effect_time("", indication.id());
+    let interval = &state.catalog;
+    let mut interaction_sources: Vec<&str> = state
+        .catalog
+        .interactions
+        .iter()
+        .flat_map(|i| i.source.iter().map(String::as_str))
+        .collect();
+    interaction_sources.sort_unstable();
+    interaction_sources.dedup();
+    let sources = |s: String| Block::Small(format!("[{s}]"));
+    let blocks = vec![
+        Block::Title(tr.t_with("leaflet-title", &[("indication", name.clone().into())])),
+        Block::Text(tr.t("leaflet-intro")),
+        Block::Heading(tr.t("leaflet-time-title")),
+        Block::Text(
+            tr.t_with(
+                "leaflet-time",
+                &[
+                    (
+                        "onset",
+                        tr.t_with(
+                            "days-count",
+                            &[("count", (effect.onset_day.round() as i64).into())],
+                        )
+                        .into(),
+                    ),
+                    (
+                        "peak",
+                        tr.t_with(
+                            "days-count",
+                            &[("count", (effect.peak_day.round() as i64).into())],
+                        )
+                        .into(),
+                    ),
+                    (
+                        "weeks",
+                        tr.t_with(
+                            "weeks-count",
+                            &[("count", ((effect.duration_day / 7.0).round() as i64).into())],
+                        )
+                        .into(),
+                    ),
+                ],
+            ),
+        ),
+        sources(effect.source.join(", ")),
+        Block::Heading(tr.t("leaflet-often-title")),
+        Block::Text(
+            tr.t_with(
+                "leaflet-often",
+                &[(
+                    "weeks",
+                    tr.t_with(
+                        "weeks-count",
+                        &[("count", (interval.default_min_interval_days / 7).into())],
+                    )
+                    .into(),
+                )],
+            ),
+        ),
+        sources(interval.default_min_interval_source.join(", ")),
+        Block::Heading(tr.t("leaflet-not-title")),
+        Block::Bullets(vec![
+            tr.t("leaflet-not-allergy"),
+            tr.t("leaflet-not-infection"),
+        ]),
+        sources(format!(
+            "{}; {}",
+            contraindication_sources(state, "hypersensitivity_to_bont_or_excipient"),
+            contraindication_sources(state, "infection_at_injection_site")
+        )),
+        Block::Heading(tr.t("leaflet-tell-title")),
+        Block::Bullets(vec![
+            tr.t("leaflet-tell-neuromuscular"),
+            tr.t("leaflet-tell-swallowing"),
+            tr.t("leaflet-tell-medicines"),
+            tr.t("aftercare-other-toxin"),
+        ]),
+        sources(format!(
+            "{NEUROMUSCULAR}; {}; {OTHER_TOXIN}",
+            interaction_sources.join(", ")
+        )),
+        Block::Warning(vec![
+            Block::Heading(tr.t("aftercare-warning-title")),
+            Block::Text(tr.t("aftercare-warning-intro")),
+            Block::Bullets(
+                [
+                    "aftercare-warning-swallowing",
+                    "aftercare-warning-breathing",
+                    "aftercare-warning-speaking",
+                    "aftercare-warning-weakness",
+                    "aftercare-warning-vision",
+                ]
+                .iter()
+                .map(|id| tr.t(id))
+                .collect(),
+            ),
+            Block::Text(tr.t("aftercare-warning-when")),
+            sources(BOXED_WARNING.to_owned()),
+        ]),
+    ];
+    Document {
+        title: tr.t_with("leaflet-title", &[("indication", name.into())]),
+        right_to_left: tr.dir() == "rtl",
+        blocks,
+    }
+}
+
+/// `/leaflets/{indication}` is the page, `/leaflets/{indication}.pdf` the PDF.
+pub async fn leaflet_page(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Path(indication): Path<String>,
+    Query(query): Query<DocumentQuery>,
+) -> Result<Response, AppError> {
+    match indication.strip_suffix(".pdf") {
+        Some(indication) => leaflet_as(&state, &me, indication, &query, true).await,
+        None => leaflet_as(&state, &me, &indication, &query, false).await,
+    }
+}
+
+async fn leaflet_as(
+    state: &AppState,
+    me: &CurrentUser,
+    indication: &str,
+    query: &DocumentQuery,
+    pdf: bool,
+) -> Result<Response, AppError> {
+    let indication =
+        bont_core::vocabulary::Indication::parse(indication).map_err(|_| AppError::NotFound)?;
+    let tr = reader_language(me, query)?;
+    let document = leaflet(state, indication, &tr);
+    respond(
+        document,
+        tr,
+        "/patients".to_owned(),
+        format!("/leaflets/{}", indication.id()),
+        pdf,
+        format!("leaflet-{}", indication.id()),
+    )
+    .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_source_the_documents_cite_is_in_the_catalogue() {
+        let catalog = bont_core::safety::Catalog::builtin();
+        for list in [BOXED_WARNING, OTHER_TOXIN, PERIOCULAR, NEUROMUSCULAR] {
+            for id in list.split(", ") {
+                assert!(
+                    catalog.sources.contains_key(id),
+                    "{id} is not a known source"
+                );
+            }
+        }
+    }
+}

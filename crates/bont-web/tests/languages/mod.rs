@@ -124,7 +124,10 @@ async fn every_page_renders_in_every_language() {
             let path = if route.path.starts_with("/sessions/") {
                 route.path.replace("{id}", &session.to_string())
             } else {
-                route.path.replace("{id}", &patient)
+                route
+                    .path
+                    .replace("{id}", &patient)
+                    .replace("{indication}", "cervical_dystonia")
             };
             // The assessment form, once for every scale.
             let paths: Vec<String> = if path.ends_with("/assessments/new") {
@@ -317,6 +320,21 @@ async fn the_after_care_sheet_is_in_the_patients_language() {
     assert_eq!(refused.status(), StatusCode::CONFLICT);
 }
 
+/// Text as it can be compared with what a PDF reader took out: without spaces, and, for
+/// Arabic, without vowel marks and with the lam-alef ligature's two letters in one order
+/// (the reader gives them back in visual order).
+fn comparable(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<String>()
+        .chars()
+        .filter(|c| !('\u{064b}'..='\u{065f}').contains(c))
+        .collect::<String>()
+        .replace("لا", "ال")
+        .replace("لإ", "إل")
+        .replace("لأ", "أل")
+        .replace("لآ", "آل")
+}
+
 /// The text a PDF reader takes out of `pdf` (poppler's pdftotext, installed by the test
 /// command), without the marks it puts around right-to-left runs.
 fn pdf_text(pdf: &[u8]) -> String {
@@ -466,4 +484,57 @@ async fn the_session_record_and_the_referral_letter_carry_the_treatment() {
     ] {
         assert!(text.contains(part), "{part} missing from {text}");
     }
+}
+
+#[tokio::test]
+async fn a_leaflet_per_indication_in_each_language_cites_its_sources() {
+    let app = TestApp::spawn().await;
+    let nurse = app.logged_in(Role::Nurse).await;
+    for (lang, title, often) in [
+        (
+            "en",
+            "Botulinum toxin treatment for Chronic migraine",
+            "every 12 weeks",
+        ),
+        (
+            "pl",
+            "Leczenie toksyną botulinową: Migrena przewlekła",
+            "co 12 tygodni",
+        ),
+        (
+            "ru",
+            "Лечение ботулиническим токсином: Хроническая мигрень",
+            "12 недель",
+        ),
+        (
+            "ar",
+            "العلاج بذيفان البوتولينوم: الصداع النصفي المزمن",
+            "12 أسبوعًا",
+        ),
+    ] {
+        let response = nurse
+            .get(app.url(&format!("/leaflets/chronic_migraine.pdf?lang={lang}")))
+            .send()
+            .await
+            .expect("leaflet");
+        assert_eq!(response.status(), StatusCode::OK);
+        let text = pdf_text(&response.bytes().await.expect("pdf"));
+        assert!(
+            comparable(&text).contains(&comparable(title)),
+            "{lang}: {text}"
+        );
+        assert!(
+            comparable(&text).contains(&comparable(often)),
+            "{lang}: {text}"
+        );
+        for source in ["DRUGSCOM-CM", "BOTOX-OPENFDA", "XEOMIN-ISI-LUNATUS"] {
+            assert!(text.contains(source), "{lang}: {source} missing");
+        }
+    }
+    let unknown = nurse
+        .get(app.url("/leaflets/hiccups"))
+        .send()
+        .await
+        .expect("leaflet");
+    assert_eq!(unknown.status(), StatusCode::NOT_FOUND);
 }
