@@ -133,6 +133,13 @@ fn every_requested_message_exists_and_every_message_is_used() {
         "adverse",
         book.adverse_events.iter().map(|a| a.id.as_str()).collect(),
     ));
+    requested.extend(dynamic(
+        "scale-part",
+        book.scales
+            .iter()
+            .flat_map(|s| s.parts.iter().map(|p| p.id.as_str()))
+            .collect(),
+    ));
     use bont_core::outcomes::adverse::{ACTIONS, OUTCOMES, SEVERITIES};
     requested.extend(dynamic("severity", SEVERITIES.to_vec()));
     requested.extend(dynamic("ae-outcome", OUTCOMES.to_vec()));

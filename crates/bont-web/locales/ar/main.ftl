@@ -601,3 +601,9 @@ leaflet-tell-title = أخبر طبيبك مسبقًا
 leaflet-tell-neuromuscular = إن كان لديك مرض في الأعصاب والعضلات (مثل الوهن العضلي الوبيل أو متلازمة لامبرت-إيتون أو اعتلال الأعصاب الحركي أو التصلب الجانبي الضموري)؛
 leaflet-tell-swallowing = إن كانت لديك صعوبة في البلع أو التنفس؛
 leaflet-tell-medicines = بالأدوية التي تتناولها، ولا سيما المضادات الحيوية الأمينوغليكوزيدية ومرخيات العضلات والأدوية المضادة للكولين؛
+
+## Parts of scales
+scale-part-severity = الشدة
+scale-part-disability = العجز
+scale-part-pain = الألم
+scale-part-frequency = التكرار

@@ -572,3 +572,9 @@ leaflet-tell-title = Tell your doctor beforehand
 leaflet-tell-neuromuscular = if you have a disease of the nerves and muscles (such as myasthenia gravis, Lambert-Eaton syndrome, motor neuropathy or ALS);
 leaflet-tell-swallowing = if you have difficulty swallowing or breathing;
 leaflet-tell-medicines = which medicines you take, above all aminoglycoside antibiotics, muscle relaxants and anticholinergic medicines;
+
+## Parts of scales
+scale-part-severity = severity
+scale-part-disability = disability
+scale-part-pain = pain
+scale-part-frequency = frequency

@@ -582,3 +582,9 @@ leaflet-tell-title = Przed zabiegiem powiedz lekarzowi
 leaflet-tell-neuromuscular = czy chorujesz na chorobę nerwów i mięśni (np. miastenię, zespół Lamberta-Eatona, neuropatię ruchową lub SLA);
 leaflet-tell-swallowing = czy masz trudności w połykaniu lub oddychaniu;
 leaflet-tell-medicines = jakie leki przyjmujesz, zwłaszcza antybiotyki aminoglikozydowe, leki zwiotczające mięśnie i leki antycholinergiczne;
+
+## Parts of scales
+scale-part-severity = nasilenie
+scale-part-disability = niesprawność
+scale-part-pain = ból
+scale-part-frequency = częstość

@@ -582,3 +582,9 @@ leaflet-tell-title = Заранее сообщите врачу
 leaflet-tell-neuromuscular = есть ли у вас заболевание нервов и мышц (например, миастения, синдром Ламберта — Итона, моторная нейропатия или БАС);
 leaflet-tell-swallowing = есть ли у вас затруднение глотания или дыхания;
 leaflet-tell-medicines = какие лекарства вы принимаете, особенно антибиотики-аминогликозиды, миорелаксанты и антихолинергические средства;
+
+## Parts of scales
+scale-part-severity = тяжесть
+scale-part-disability = нарушение жизнедеятельности
+scale-part-pain = боль
+scale-part-frequency = частота

@@ -205,7 +205,7 @@ fn assessment_detail(state: &AppState, tr: &Tr, a: &AssessmentInput) -> String {
     let mut parts: Vec<String> = a
         .parts
         .iter()
-        .map(|(k, v)| format!("{k} {}", number_text(*v)))
+        .map(|(k, v)| format!("{} {}", tr.t(&format!("scale-part-{k}")), number_text(*v)))
         .collect();
     if !a.items.is_empty() {
         parts.push(
@@ -708,7 +708,12 @@ async fn assessment_page(
             .map(|p| {
                 (
                     p.id.clone(),
-                    format!("{} ({}–{})", p.name, number_text(p.min), number_text(p.max)),
+                    format!(
+                        "{} ({}–{})",
+                        tr.t(&format!("scale-part-{}", p.id)),
+                        number_text(p.min),
+                        number_text(p.max)
+                    ),
                     show(input.parts.get(&p.id).copied()),
                 )
             })
