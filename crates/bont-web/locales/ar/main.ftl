@@ -291,7 +291,14 @@ verdict-warn = فحص السلامة: تحذيرات
 verdict-block = فحص السلامة: محظور حتى يقرر الطبيب
 verdict-not-yet = فحص السلامة: لا يمكن فحص الخطة بعد
 verdict-of = من
-verdict-sites = مواضع
+verdict-sites = { $count ->
+    [zero] لا مواضع
+    [one] موضع واحد
+    [two] موضعان
+    [few] { $count } مواضع
+    [many] { $count } موضعًا
+   *[other] { $count } موضع
+}
 verdict-concentration = التركيز
 verdict-volume = الحجم الكلي
 verdict-vials = قوارير

@@ -280,7 +280,10 @@ verdict-warn = Safety check: warnings
 verdict-block = Safety check: blocked until a physician overrides
 verdict-not-yet = Safety check: the plan cannot be checked yet
 verdict-of = of
-verdict-sites = sites
+verdict-sites = { $count ->
+    [one] { $count } site
+   *[other] { $count } sites
+}
 verdict-concentration = Concentration
 verdict-volume = total volume
 verdict-vials = vials

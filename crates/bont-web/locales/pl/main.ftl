@@ -282,8 +282,12 @@ verdict-ok = Kontrola bezpieczeństwa: bez zastrzeżeń
 verdict-warn = Kontrola bezpieczeństwa: ostrzeżenia
 verdict-block = Kontrola bezpieczeństwa: zablokowane do decyzji lekarza
 verdict-not-yet = Kontrola bezpieczeństwa: planu nie można jeszcze sprawdzić
-verdict-of = z
-verdict-sites = miejsc
+verdict-of = preparatu
+verdict-sites = { $count ->
+    [one] { $count } miejsce
+    [few] { $count } miejsca
+   *[many] { $count } miejsc
+}
 verdict-concentration = Stężenie
 verdict-volume = objętość całkowita
 verdict-vials = fiolki

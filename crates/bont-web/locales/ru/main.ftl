@@ -282,8 +282,12 @@ verdict-ok = Проверка безопасности: замечаний не�
 verdict-warn = Проверка безопасности: предупреждения
 verdict-block = Проверка безопасности: заблокировано до решения врача
 verdict-not-yet = Проверка безопасности: план пока нельзя проверить
-verdict-of = из
-verdict-sites = точек
+verdict-of = препарата
+verdict-sites = { $count ->
+    [one] { $count } точка
+    [few] { $count } точки
+   *[many] { $count } точек
+}
 verdict-concentration = Концентрация
 verdict-volume = общий объём
 verdict-vials = флаконы

@@ -244,6 +244,11 @@ fn readable_time(stamp: &str) -> String {
 }
 
 impl VerdictBox {
+    /// "31 sites", with the language's plural.
+    fn sites(&self) -> String {
+        let count = self.report.as_ref().map_or(0, |r| r.arithmetic.total_sites);
+        self.tr.t_with("verdict-sites", &[("count", count.into())])
+    }
     fn title(&self) -> String {
         self.tr.t(match self.report.as_ref().map(|r| r.verdict) {
             Some(Verdict::Block) => "verdict-block",
