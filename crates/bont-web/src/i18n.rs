@@ -83,6 +83,11 @@ impl Tr {
             .collect()
     }
 
+    /// A safety finding's title (`finding-<code>`); the detail stays as the check wrote it.
+    pub fn finding(&self, code: &str) -> String {
+        self.t(&format!("finding-{code}"))
+    }
+
     /// A field's label (`field-<name>`).
     pub fn field(&self, field: &str) -> String {
         self.t(&format!("field-{field}"))

@@ -83,6 +83,10 @@ fn every_requested_message_exists_and_every_message_is_used() {
         .to_vec(),
     ));
     requested.extend(dynamic(
+        "finding",
+        bont_core::safety::check::FINDING_CODES.to_vec(),
+    ));
+    requested.extend(dynamic(
         "token-scope",
         bont_core::user::TokenScope::ALL
             .iter()

@@ -137,6 +137,41 @@ fn scope_words(limit: &Limit) -> String {
     words.join(", ")
 }
 
+/// Every code a finding can carry: stable, documented in docs/SAFETY-RULES.md, and each
+/// with a translated title in the interface's message files.
+pub const FINDING_CODES: [&str; 30] = [
+    "above_labelled_dose",
+    "age_outside_label",
+    "below_labelled_range",
+    "bilateral_sternocleidomastoid",
+    "cardiovascular_disease",
+    "contraindicated",
+    "cumulative_max_exceeded",
+    "dilution_unusual",
+    "dysphagia_or_breathing_difficulty",
+    "interacting_medication",
+    "interval_too_short",
+    "muscle_dose_below_range",
+    "muscle_dose_out_of_range",
+    "muscle_max_exceeded",
+    "muscle_unusual_for_indication",
+    "neuromuscular_disorder",
+    "off_label",
+    "other_product_in_window",
+    "pediatric_absolute_exceeded",
+    "pediatric_per_kg_exceeded",
+    "periocular_injection",
+    "pregnancy_or_breastfeeding",
+    "product_outside_neurology",
+    "session_max_exceeded",
+    "side_unusual",
+    "site_max_exceeded",
+    "structure_to_avoid",
+    "volume_per_site_exceeded",
+    "weight_below_label",
+    "weight_missing",
+];
+
 struct Checker<'a> {
     catalog: &'a Catalog,
     findings: Vec<Finding>,
@@ -152,6 +187,10 @@ impl Checker<'_> {
         evidence: Option<Evidence>,
         limit: Option<&str>,
     ) {
+        debug_assert!(
+            FINDING_CODES.contains(&code),
+            "finding code {code} is not in FINDING_CODES"
+        );
         self.findings.push(Finding {
             severity,
             code,

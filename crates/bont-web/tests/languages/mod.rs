@@ -538,3 +538,54 @@ async fn a_leaflet_per_indication_in_each_language_cites_its_sources() {
         .expect("leaflet");
     assert_eq!(unknown.status(), StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn safety_findings_carry_a_title_in_the_readers_language() {
+    let app = TestApp::spawn().await;
+    let physician = app.logged_in(Role::Physician).await;
+    let patient = patient_for_sessions(&app, &physician).await;
+    crate::outcomes::signed_session(
+        &app,
+        &physician,
+        &patient,
+        session_json("2026-10-01", 120.0),
+    )
+    .await;
+    // Three weeks later: too soon.
+    let draft: serde_json::Value = physician
+        .post(app.url(&format!("{patient}/sessions")))
+        .json(&session_json("2026-10-22", 120.0))
+        .send()
+        .await
+        .expect("draft")
+        .json()
+        .await
+        .expect("json");
+    let id = draft["id"].as_i64().expect("id");
+    for (language, title) in [
+        ("pl", "Zbyt krótki odstęp"),
+        ("ru", "Слишком короткий интервал"),
+        ("ar", "الفاصل قصير جدًا"),
+    ] {
+        physician
+            .post(app.url("/language"))
+            .form(&[("language", language)])
+            .send()
+            .await
+            .expect("switch");
+        let page = physician
+            .get(app.url(&format!("/sessions/{id}")))
+            .send()
+            .await
+            .expect("session")
+            .text()
+            .await
+            .expect("body");
+        assert!(
+            page.contains(&format!(
+                r#"<strong title="interval_too_short">{title}</strong>"#
+            )),
+            "{language}: {page}"
+        );
+    }
+}
