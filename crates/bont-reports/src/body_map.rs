@@ -219,59 +219,107 @@ const OUTLINE: [(f64, f64); 31] = [
 const VIEW_WIDTH: f64 = 200.0;
 const TOP: f64 = 40.0;
 
-fn outline_path(x0: f64) -> String {
-    let right: Vec<String> = OUTLINE
-        .iter()
-        .map(|(dx, y)| format!("{:.1},{:.1}", x0 + 100.0 - dx, TOP + y))
-        .collect();
-    let left: Vec<String> = OUTLINE
-        .iter()
-        .rev()
-        .map(|(dx, y)| format!("{:.1},{:.1}", x0 + 100.0 + dx, TOP + y))
-        .collect();
-    format!("M{} L{} Z", right.join(" L"), left.join(" L"))
+/// The two views as shapes, in the SVG's coordinates: for the SVG and for a PDF alike.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure {
+    pub width: f64,
+    pub height: f64,
+    /// Closed outlines of the body, one per view.
+    pub outlines: Vec<Vec<(f64, f64)>>,
+    pub dots: Vec<Dot>,
+    /// View titles and side names: where, the text, and which of its points is there.
+    pub captions: Vec<Caption>,
 }
 
-/// The SVG of one session's body map.
-pub fn render(marks: &[Mark], labels: &BodyMapLabels) -> String {
+#[derive(Debug, Clone, PartialEq)]
+pub struct Caption {
+    pub x: f64,
+    pub y: f64,
+    pub text: String,
+    pub anchor: Anchor,
+    pub bold: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Anchor {
+    Start,
+    Middle,
+    End,
+}
+
+/// One injected muscle on one side.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dot {
+    pub x: f64,
+    pub y: f64,
+    pub radius: f64,
+    /// 0.35 to 1: the dose against the largest of the session.
+    pub strength: f64,
+    /// The mark's number in the list (from 1).
+    pub number: usize,
+}
+
+fn outline(x0: f64) -> Vec<(f64, f64)> {
+    OUTLINE
+        .iter()
+        .map(|(dx, y)| (x0 + 100.0 - dx, TOP + y))
+        .chain(
+            OUTLINE
+                .iter()
+                .rev()
+                .map(|(dx, y)| (x0 + 100.0 + dx, TOP + y)),
+        )
+        .collect()
+}
+
+/// The front and back views with `marks` placed on the patient's sides.
+pub fn figure(marks: &[Mark], labels: &BodyMapLabels) -> Figure {
     let max = marks
         .iter()
         .map(|m| m.units)
         .fold(0.0_f64, f64::max)
         .max(1e-9);
-    let legend_x = 2.0 * VIEW_WIDTH + 40.0;
-    let height = (TOP + 480.0).max(TOP + 40.0 + 18.0 * marks.len() as f64);
-    let mut svg = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {height}\" width=\"{w}\" height=\"{height}\" \
-         role=\"img\" aria-label=\"{title}\" font-family=\"sans-serif\" font-size=\"11\">\n<title>{title}</title>\n",
-        w = legend_x + 330.0,
-        title = escape(&labels.title),
-    );
+    let mut figure = Figure {
+        width: 2.0 * VIEW_WIDTH + 20.0,
+        height: TOP + 480.0,
+        outlines: Vec::new(),
+        dots: Vec::new(),
+        captions: Vec::new(),
+    };
     for (i, (view, name)) in [(View::Front, &labels.front), (View::Back, &labels.back)]
         .into_iter()
         .enumerate()
     {
         let x0 = i as f64 * (VIEW_WIDTH + 20.0);
-        svg.push_str(&format!(
-            "<g class=\"view\"><path d=\"{}\" fill=\"#f4f6f8\" stroke=\"#5c6670\" stroke-width=\"1.2\"/>\n\
-             <text x=\"{:.1}\" y=\"20\" text-anchor=\"middle\" font-weight=\"bold\">{}</text>\n",
-            outline_path(x0),
-            x0 + 100.0,
-            escape(name)
-        ));
+        figure.outlines.push(outline(x0));
+        let caption = |x: f64, y: f64, text: &String, anchor: Anchor, bold: bool| Caption {
+            x,
+            y,
+            text: text.clone(),
+            anchor,
+            bold,
+        };
+        figure
+            .captions
+            .push(caption(x0 + 100.0, 20.0, name, Anchor::Middle, true));
         // Which side is which, for the reader.
         let (left_label, right_label) = match view {
             View::Front => (&labels.right, &labels.left),
             View::Back => (&labels.left, &labels.right),
         };
-        svg.push_str(&format!(
-            "<text x=\"{:.1}\" y=\"{:.1}\" fill=\"#5c6670\">{}</text><text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\" fill=\"#5c6670\">{}</text></g>\n",
+        figure.captions.push(caption(
             x0 + 4.0,
             TOP + 60.0,
-            escape(left_label),
+            left_label,
+            Anchor::Start,
+            false,
+        ));
+        figure.captions.push(caption(
             x0 + VIEW_WIDTH - 4.0,
             TOP + 60.0,
-            escape(right_label)
+            right_label,
+            Anchor::End,
+            false,
         ));
         for (n, mark) in marks.iter().enumerate() {
             let Some((muscle_view, dx, y)) = anchor(&mark.muscle) else {
@@ -287,19 +335,70 @@ pub fn render(marks: &[Mark], labels: &BodyMapLabels) -> String {
                 _ => &[0.0],
             };
             let share = mark.units / max;
-            let radius = 4.0 + 6.0 * share.sqrt();
             for sign in sides {
-                let x = x0 + 100.0 + sign * if *sign == 0.0 { 0.0 } else { dx };
-                svg.push_str(&format!(
-                    "<g class=\"mark\"><circle cx=\"{x:.1}\" cy=\"{:.1}\" r=\"{radius:.1}\" fill=\"#b3261e\" fill-opacity=\"{:.2}\" stroke=\"#7a1a14\" stroke-width=\"0.8\"/>\
-                     <text x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"middle\" font-size=\"8\" fill=\"#fff\">{}</text></g>\n",
-                    TOP + y,
-                    0.35 + 0.65 * share,
-                    TOP + y + 3.0,
-                    n + 1
-                ));
+                figure.dots.push(Dot {
+                    x: x0 + 100.0 + sign * if *sign == 0.0 { 0.0 } else { dx },
+                    y: TOP + y,
+                    radius: 4.0 + 6.0 * share.sqrt(),
+                    strength: 0.35 + 0.65 * share,
+                    number: n + 1,
+                });
             }
         }
+    }
+    figure
+}
+
+/// The SVG of one session's body map.
+pub fn render(marks: &[Mark], labels: &BodyMapLabels) -> String {
+    let figure = figure(marks, labels);
+    let legend_x = 2.0 * VIEW_WIDTH + 40.0;
+    let height = figure.height.max(TOP + 40.0 + 18.0 * marks.len() as f64);
+    let mut svg = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {height}\" width=\"{w}\" height=\"{height}\" \
+         role=\"img\" aria-label=\"{title}\" font-family=\"sans-serif\" font-size=\"11\">\n<title>{title}</title>\n",
+        w = legend_x + 330.0,
+        title = escape(&labels.title),
+    );
+    for points in &figure.outlines {
+        let d: Vec<String> = points
+            .iter()
+            .map(|(x, y)| format!("{x:.1},{y:.1}"))
+            .collect();
+        svg.push_str(&format!(
+            "<g class=\"view\"><path d=\"M{} Z\" fill=\"#f4f6f8\" stroke=\"#5c6670\" stroke-width=\"1.2\"/></g>\n",
+            d.join(" L")
+        ));
+    }
+    for c in &figure.captions {
+        let anchor = match c.anchor {
+            Anchor::Start => "",
+            Anchor::Middle => " text-anchor=\"middle\"",
+            Anchor::End => " text-anchor=\"end\"",
+        };
+        let look = if c.bold {
+            " font-weight=\"bold\""
+        } else {
+            " fill=\"#5c6670\""
+        };
+        svg.push_str(&format!(
+            "<text x=\"{:.1}\" y=\"{:.1}\"{anchor}{look}>{}</text>\n",
+            c.x,
+            c.y,
+            escape(&c.text)
+        ));
+    }
+    for dot in &figure.dots {
+        svg.push_str(&format!(
+            "<g class=\"mark\"><circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{r:.1}\" fill=\"#b3261e\" fill-opacity=\"{o:.2}\" stroke=\"#7a1a14\" stroke-width=\"0.8\"/>\
+             <text x=\"{x:.1}\" y=\"{ty:.1}\" text-anchor=\"middle\" font-size=\"8\" fill=\"#fff\">{n}</text></g>\n",
+            x = dot.x,
+            y = dot.y,
+            r = dot.radius,
+            o = dot.strength,
+            ty = dot.y + 3.0,
+            n = dot.number
+        ));
     }
     svg.push_str(&format!(
         "<g class=\"legend\"><text x=\"{legend_x}\" y=\"20\" font-weight=\"bold\">{}</text>\n",

@@ -45,6 +45,8 @@ pub enum Block {
     },
     /// Blocks in a box, for what must not be missed.
     Warning(Vec<Block>),
+    /// The body map's views (without its list, which the document gives as a table).
+    Figure(crate::body_map::Figure),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -74,6 +76,22 @@ enum Op {
         x2: f32,
         y2: f32,
         width: f32,
+    },
+    /// A closed outline, filled light grey and stroked.
+    Outline(Vec<(f32, f32)>),
+    /// A filled disc (the body map's marks): centre, radius, opacity.
+    Disc {
+        x: f32,
+        y: f32,
+        r: f32,
+        opacity: f32,
+    },
+    /// White text on a mark.
+    Label {
+        x: f32,
+        y: f32,
+        size: f32,
+        text: String,
     },
 }
 
@@ -148,40 +166,51 @@ impl Layout<'_> {
         lines
     }
 
-    /// One line between `left` and `right`, aligned to the document's start side, each
-    /// bidirectional run drawn in its own direction.
-    fn line(&mut self, text: &str, left: f32, right: f32, size: f32, bold: bool, grey: bool) {
+    /// `text` split into runs of one direction, in visual order (left to right), with
+    /// their widths.
+    fn runs(&self, text: &str, size: f32, bold: bool) -> Vec<(String, bool, f32)> {
         let base = if self.rtl { Level::rtl() } else { Level::ltr() };
         let info = BidiInfo::new(text, Some(base));
-        let mut runs: Vec<(String, bool)> = Vec::new();
+        let mut runs = Vec::new();
         if let Some(paragraph) = info.paragraphs.first() {
             let (levels, visual) = info.visual_runs(paragraph, paragraph.range.clone());
             for run in visual {
                 let rtl = levels[run.start].is_rtl();
-                runs.push((text[run].to_owned(), rtl));
+                let piece = text[run].to_owned();
+                let width = self.measure.width(&piece, size, bold);
+                runs.push((piece, rtl, width));
             }
         }
-        let widths: Vec<f32> = runs
-            .iter()
-            .map(|(t, _)| self.measure.width(t, size, bold))
-            .collect();
-        let total: f32 = widths.iter().sum();
-        let mut x = if self.rtl { right - total } else { left };
-        let y = self.y + size;
-        for ((text, rtl), w) in runs.into_iter().zip(widths) {
-            if !text.trim().is_empty() {
+        runs
+    }
+
+    /// Draws `text` with its left edge at `x` and its baseline at `y`, run by run.
+    fn text_at(&mut self, text: &str, x: f32, y: f32, size: f32, bold: bool, grey: bool) -> f32 {
+        let mut x = x;
+        for (piece, rtl, width) in self.runs(text, size, bold) {
+            if !piece.trim().is_empty() {
                 self.ops().push(Op::Text {
                     x,
                     y,
                     size,
                     bold,
                     grey,
-                    text,
+                    text: piece,
                     rtl,
                 });
             }
-            x += w;
+            x += width;
         }
+        x
+    }
+
+    /// One line between `left` and `right`, aligned to the document's start side, each
+    /// bidirectional run drawn in its own direction.
+    fn line(&mut self, text: &str, left: f32, right: f32, size: f32, bold: bool, grey: bool) {
+        let total: f32 = self.runs(text, size, bold).iter().map(|r| r.2).sum();
+        let x = if self.rtl { right - total } else { left };
+        let y = self.y + size;
+        self.text_at(text, x, y, size, bold, grey);
     }
 
     fn paragraph(&mut self, text: &str, left: f32, right: f32, size: f32, bold: bool, grey: bool) {
@@ -290,6 +319,50 @@ impl Layout<'_> {
                 }
                 self.y += 6.0;
             }
+            Block::Figure(figure) => {
+                let width = (right - left).min(300.0);
+                let scale = width / figure.width as f32;
+                let height = figure.height as f32 * scale;
+                self.room(height + 8.0);
+                let x0 = if self.rtl { right - width } else { left };
+                let y0 = self.y;
+                let at = |x: f64, y: f64| (x0 + x as f32 * scale, y0 + y as f32 * scale);
+                for points in &figure.outlines {
+                    let points = points.iter().map(|(x, y)| at(*x, *y)).collect();
+                    self.ops().push(Op::Outline(points));
+                }
+                for c in &figure.captions {
+                    let (x, y) = at(c.x, c.y);
+                    let size = SMALL;
+                    let w = self.measure.width(&c.text, size, c.bold);
+                    let x = match c.anchor {
+                        crate::body_map::Anchor::Start => x,
+                        crate::body_map::Anchor::Middle => x - w / 2.0,
+                        crate::body_map::Anchor::End => x - w,
+                    };
+                    self.text_at(&c.text, x, y, size, c.bold, !c.bold);
+                }
+                for d in &figure.dots {
+                    let (x, y) = at(d.x, d.y);
+                    let r = d.radius as f32 * scale;
+                    self.ops().push(Op::Disc {
+                        x,
+                        y,
+                        r,
+                        opacity: d.strength as f32,
+                    });
+                    let text = d.number.to_string();
+                    let size = (r * 1.1).clamp(4.0, 8.0);
+                    let w = self.measure.width(&text, size, true);
+                    self.ops().push(Op::Label {
+                        x: x - w / 2.0,
+                        y: y + size * 0.35,
+                        size,
+                        text,
+                    });
+                }
+                self.y += height + 8.0;
+            }
             Block::Warning(blocks) => {
                 self.y += 6.0;
                 self.room(BODY * LEADING * 4.0);
@@ -371,6 +444,66 @@ pub fn pdf(document: &Document) -> Vec<u8> {
                         TextDirection::LeftToRight
                     };
                     surface.draw_text(Point::from_xy(*x, *y), font, *size, text, false, direction);
+                }
+                Op::Outline(points) => {
+                    let mut path = PathBuilder::new();
+                    for (i, (x, y)) in points.iter().enumerate() {
+                        if i == 0 {
+                            path.move_to(*x, *y);
+                        } else {
+                            path.line_to(*x, *y);
+                        }
+                    }
+                    path.close();
+                    if let Some(path) = path.finish() {
+                        surface.set_fill(Some(Fill {
+                            paint: krilla::color::rgb::Color::new(0xf4, 0xf6, 0xf8).into(),
+                            ..Fill::default()
+                        }));
+                        surface.set_stroke(Some(Stroke {
+                            width: 0.8,
+                            paint: krilla::color::rgb::Color::new(0x5c, 0x66, 0x70).into(),
+                            ..Stroke::default()
+                        }));
+                        surface.draw_path(&path);
+                        surface.set_stroke(None);
+                    }
+                }
+                Op::Disc { x, y, r, opacity } => {
+                    // A circle as four cubic curves.
+                    let k = 0.552_284_8 * r;
+                    let (x, y, r) = (*x, *y, *r);
+                    let mut path = PathBuilder::new();
+                    path.move_to(x + r, y);
+                    path.cubic_to(x + r, y + k, x + k, y + r, x, y + r);
+                    path.cubic_to(x - k, y + r, x - r, y + k, x - r, y);
+                    path.cubic_to(x - r, y - k, x - k, y - r, x, y - r);
+                    path.cubic_to(x + k, y - r, x + r, y - k, x + r, y);
+                    path.close();
+                    if let Some(path) = path.finish() {
+                        surface.set_fill(Some(Fill {
+                            paint: krilla::color::rgb::Color::new(0xb3, 0x26, 0x1e).into(),
+                            opacity: krilla::num::NormalizedF32::new(opacity.clamp(0.0, 1.0))
+                                .unwrap_or(krilla::num::NormalizedF32::ONE),
+                            ..Fill::default()
+                        }));
+                        surface.set_stroke(None);
+                        surface.draw_path(&path);
+                    }
+                }
+                Op::Label { x, y, size, text } => {
+                    surface.set_fill(Some(Fill {
+                        paint: krilla::color::rgb::Color::new(255, 255, 255).into(),
+                        ..Fill::default()
+                    }));
+                    surface.draw_text(
+                        Point::from_xy(*x, *y),
+                        bold.clone(),
+                        *size,
+                        text,
+                        false,
+                        TextDirection::LeftToRight,
+                    );
                 }
                 Op::Line {
                     x1,
@@ -569,6 +702,8 @@ pub fn html(document: &Document) -> String {
                 }
                 out.push_str("</tbody></table>\n");
             }
+            // The page shows the body map as its own picture.
+            Block::Figure(_) => {}
             Block::Warning(blocks) => {
                 out.push_str("<section class=\"warning\">\n");
                 for b in blocks {

@@ -61,6 +61,7 @@ struct AfterCare {
     near_eye: bool,
     follow_ups: Vec<(String, String)>,
     boxed_warning: &'static str,
+    figure: bont_reports::body_map::Figure,
     other_toxin: &'static str,
     periocular: &'static str,
     languages: Vec<(&'static str, &'static str)>,
@@ -131,6 +132,7 @@ impl AfterCare {
             )),
             Block::Table {
                 header: vec![
+                    "#".to_owned(),
                     tr.t("session-muscle"),
                     tr.t("session-side"),
                     tr.t("session-units-per-side"),
@@ -138,10 +140,19 @@ impl AfterCare {
                 rows: self
                     .rows
                     .iter()
-                    .map(|r| vec![r.muscle.clone(), r.side.clone(), format!("{} U", r.units)])
+                    .enumerate()
+                    .map(|(n, r)| {
+                        vec![
+                            (n + 1).to_string(),
+                            r.muscle.clone(),
+                            r.side.clone(),
+                            format!("{} U", r.units),
+                        ]
+                    })
                     .collect(),
-                widths: vec![3.0, 1.2, 1.4],
+                widths: vec![0.4, 3.0, 1.2, 1.4],
             },
+            Block::Figure(self.figure.clone()),
             Block::Heading(tr.t("aftercare-expect-title")),
             Block::Text(self.expect.clone()),
             sources(&self.expect_sources),
@@ -308,6 +319,10 @@ async fn after_care_sheet(
         near_eye,
         follow_ups,
         boxed_warning: BOXED_WARNING,
+        figure: bont_reports::body_map::figure(
+            &crate::pages::outcomes::body_marks(&state, &tr, &s.record),
+            &crate::pages::outcomes::body_labels(&tr, &s.record.product),
+        ),
         other_toxin: OTHER_TOXIN,
         periocular: PERIOCULAR,
         languages: tr.languages(),

@@ -1415,6 +1415,40 @@ pub async fn contact(
 // Pictures
 // ---------------------------------------------------------------------------------------
 
+/// A session's injections as marks of the body map, named in `tr`'s language.
+pub fn body_marks(
+    state: &AppState,
+    tr: &Tr,
+    record: &bont_core::treatment::TreatmentInput,
+) -> Vec<bont_reports::body_map::Mark> {
+    record
+        .injections
+        .iter()
+        .map(|i| bont_reports::body_map::Mark {
+            muscle: i.muscle.clone(),
+            name: muscle_name(state, tr.language, &i.muscle),
+            side: i.side.clone(),
+            side_label: tr.t(&format!("side-{}", i.side)),
+            units: i.units,
+        })
+        .collect()
+}
+
+/// The body map's words in `tr`'s language.
+pub fn body_labels(tr: &Tr, product: &str) -> bont_reports::body_map::BodyMapLabels {
+    bont_reports::body_map::BodyMapLabels {
+        title: tr.t("body-map-title"),
+        front: tr.t("body-map-front"),
+        back: tr.t("body-map-back"),
+        right: tr.t("side-right"),
+        left: tr.t("side-left"),
+        units_of: tr.t_with(
+            "body-map-units-of",
+            &[("product", product.to_owned().into())],
+        ),
+    }
+}
+
 fn svg_response(svg: String) -> Response {
     (
         [
@@ -1550,31 +1584,9 @@ pub async fn body_map(
         None => me.tr(),
     };
     let s = state.db.read_session(&me.actor(&state), session).await?;
-    let marks: Vec<bont_reports::body_map::Mark> = s
-        .record
-        .injections
-        .iter()
-        .map(|i| bont_reports::body_map::Mark {
-            muscle: i.muscle.clone(),
-            name: muscle_name(&state, tr.language, &i.muscle),
-            side: i.side.clone(),
-            side_label: tr.t(&format!("side-{}", i.side)),
-            units: i.units,
-        })
-        .collect();
     let svg = bont_reports::body_map::render(
-        &marks,
-        &bont_reports::body_map::BodyMapLabels {
-            title: tr.t("body-map-title"),
-            front: tr.t("body-map-front"),
-            back: tr.t("body-map-back"),
-            right: tr.t("side-right"),
-            left: tr.t("side-left"),
-            units_of: tr.t_with(
-                "body-map-units-of",
-                &[("product", s.record.product.clone().into())],
-            ),
-        },
+        &body_marks(&state, &tr, &s.record),
+        &body_labels(&tr, &s.record.product),
     );
     Ok(svg_response(svg))
 }

@@ -367,6 +367,7 @@ async fn the_after_care_pdf_holds_the_sheet_in_each_language() {
         session_json("2026-11-02", 120.0),
     )
     .await;
+    // The sheet's words, the muscle, a warning sign and the body map's view title.
     for (lang, expected) in [
         (
             "en",
@@ -374,6 +375,7 @@ async fn the_after_care_pdf_holds_the_sheet_in_each_language() {
                 "After your botulinum toxin injection",
                 "Sternocleidomastoid",
                 "difficulty swallowing",
+                "Front",
             ],
         ),
         (
@@ -382,6 +384,7 @@ async fn the_after_care_pdf_holds_the_sheet_in_each_language() {
                 "Po wstrzyknięciu toksyny botulinowej",
                 "mostkowo-obojczykowo-sutkowy",
                 "trudności w połykaniu",
+                "Przód",
             ],
         ),
         (
@@ -390,6 +393,7 @@ async fn the_after_care_pdf_holds_the_sheet_in_each_language() {
                 "После инъекции ботулинического токсина",
                 "грудино-ключично-сосцевидная",
                 "затруднении глотания",
+                "Спереди",
             ],
         ),
         (
@@ -398,6 +402,7 @@ async fn the_after_care_pdf_holds_the_sheet_in_each_language() {
                 "بعد حقنة ذيفان البوتولينوم",
                 "العضلة القصية الترقوية الخشائية",
                 "صعوبة البلع",
+                "الخلف",
             ],
         ),
     ] {
