@@ -91,26 +91,9 @@ pub async fn after_care_pdf(
     Query(query): Query<DocumentQuery>,
 ) -> Result<Response, AppError> {
     let sheet = after_care_sheet(&state, &me, &id, &query).await?;
-    let document = sheet.document();
-    let bytes = tokio::task::spawn_blocking(move || bont_reports::document::pdf(&document))
-        .await
-        .map_err(AppError::internal)?;
-    Ok((
-        [
-            (header::CONTENT_TYPE, "application/pdf".to_owned()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!(
-                    "inline; filename=\"after-care-{}-{}.pdf\"",
-                    sheet.date,
-                    sheet.tr.lang()
-                ),
-            ),
-            (header::CACHE_CONTROL, "no-store".to_owned()),
-        ],
-        bytes,
-    )
-        .into_response())
+    let base = format!("/sessions/{}/after-care", sheet.session);
+    let file = format!("after-care-{}", sheet.date);
+    respond(sheet.document(), sheet.tr, String::new(), base, true, file).await
 }
 
 impl AfterCare {
@@ -156,24 +139,7 @@ impl AfterCare {
             Block::Heading(tr.t("aftercare-expect-title")),
             Block::Text(self.expect.clone()),
             sources(&self.expect_sources),
-            Block::Warning(vec![
-                Block::Heading(tr.t("aftercare-warning-title")),
-                Block::Text(tr.t("aftercare-warning-intro")),
-                Block::Bullets(
-                    [
-                        "aftercare-warning-swallowing",
-                        "aftercare-warning-breathing",
-                        "aftercare-warning-speaking",
-                        "aftercare-warning-weakness",
-                        "aftercare-warning-vision",
-                    ]
-                    .iter()
-                    .map(|id| tr.t(id))
-                    .collect(),
-                ),
-                Block::Text(tr.t("aftercare-warning-when")),
-                sources(self.boxed_warning),
-            ]),
+            warning_signs(tr),
         ];
         if self.near_eye {
             blocks.extend([
@@ -328,6 +294,28 @@ async fn after_care_sheet(
         languages: tr.languages(),
         tr,
     })
+}
+
+/// The boxed warning's signs, for every document given to a patient.
+fn warning_signs(tr: &Tr) -> Block {
+    Block::Warning(vec![
+        Block::Heading(tr.t("aftercare-warning-title")),
+        Block::Text(tr.t("aftercare-warning-intro")),
+        Block::Bullets(
+            [
+                "aftercare-warning-swallowing",
+                "aftercare-warning-breathing",
+                "aftercare-warning-speaking",
+                "aftercare-warning-weakness",
+                "aftercare-warning-vision",
+            ]
+            .iter()
+            .map(|id| tr.t(id))
+            .collect(),
+        ),
+        Block::Text(tr.t("aftercare-warning-when")),
+        Block::Small(format!("[{BOXED_WARNING}]")),
+    ])
 }
 
 /// A document page: the blocks as HTML, with links to the PDF and to the other languages.
@@ -870,24 +858,7 @@ fn leaflet(state: &AppState, indication: bont_core::vocabulary::Indication, tr: 
             "{NEUROMUSCULAR}; {}; {OTHER_TOXIN}",
             interaction_sources.join(", ")
         )),
-        Block::Warning(vec![
-            Block::Heading(tr.t("aftercare-warning-title")),
-            Block::Text(tr.t("aftercare-warning-intro")),
-            Block::Bullets(
-                [
-                    "aftercare-warning-swallowing",
-                    "aftercare-warning-breathing",
-                    "aftercare-warning-speaking",
-                    "aftercare-warning-weakness",
-                    "aftercare-warning-vision",
-                ]
-                .iter()
-                .map(|id| tr.t(id))
-                .collect(),
-            ),
-            Block::Text(tr.t("aftercare-warning-when")),
-            sources(BOXED_WARNING.to_owned()),
-        ]),
+        warning_signs(tr),
     ];
     Document {
         title: tr.t_with("leaflet-title", &[("indication", name.into())]),
