@@ -92,11 +92,14 @@ impl Database {
         })
     }
 
-    /// Changes the clinic's settings (its administrator's call), on the audit trail.
-    pub async fn set_clinic_pseudonymised(
+    /// Changes the clinic's settings (its administrator's call) in one transaction, on the
+    /// audit trail: pseudonymised working, and the after-care advice per language (an empty
+    /// text removes that language's advice).
+    pub async fn save_clinic_settings(
         &self,
         actor: &crate::Actor,
         pseudonymised: bool,
+        advice: &[(bont_core::Language, String)],
     ) -> StoreResult<()> {
         let mut tx = self.write().await?;
         sqlx::query("UPDATE clinics SET pseudonymised = ? WHERE id = ?")
@@ -104,6 +107,48 @@ impl Database {
             .bind(actor.clinic.get())
             .execute(&mut *tx)
             .await?;
+        for (language, text) in advice {
+            if text.trim().is_empty() {
+                sqlx::query("DELETE FROM clinic_advice WHERE clinic_id = ? AND language = ?")
+                    .bind(actor.clinic.get())
+                    .bind(language.code())
+                    .execute(&mut *tx)
+                    .await?;
+            } else {
+                sqlx::query(
+                    "INSERT INTO clinic_advice (clinic_id, language, text, updated_at, updated_by)
+                     VALUES (?, ?, ?, ?, ?)
+                     ON CONFLICT (clinic_id, language)
+                     DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at,
+                                   updated_by = excluded.updated_by",
+                )
+                .bind(actor.clinic.get())
+                .bind(language.code())
+                .bind(text)
+                .bind(crate::stamp(actor.now))
+                .bind(actor.user.get())
+                .execute(&mut *tx)
+                .await?;
+            }
+        }
+        let languages: Vec<&str> = advice
+            .iter()
+            .filter(|(_, t)| !t.trim().is_empty())
+            .map(|(l, _)| l.code())
+            .collect();
+        let detail = format!(
+            "{}; after-care advice: {}",
+            if pseudonymised {
+                "pseudonymised"
+            } else {
+                "identified"
+            },
+            if languages.is_empty() {
+                "none".to_owned()
+            } else {
+                languages.join(", ")
+            }
+        );
         actor
             .record(
                 &mut tx,
@@ -111,15 +156,26 @@ impl Database {
                     action: "clinic.settings",
                     entity: Some("clinic"),
                     entity_id: Some(actor.clinic.get()),
-                    detail: if pseudonymised {
-                        "pseudonymised"
-                    } else {
-                        "identified"
-                    },
+                    detail: &detail,
                 },
             )
             .await?;
         tx.commit().await?;
         Ok(())
+    }
+
+    /// The clinic's after-care advice in `language`, when it wrote one.
+    pub async fn clinic_advice(
+        &self,
+        clinic: ClinicId,
+        language: bont_core::Language,
+    ) -> StoreResult<Option<String>> {
+        Ok(sqlx::query_scalar(
+            "SELECT text FROM clinic_advice WHERE clinic_id = ? AND language = ?",
+        )
+        .bind(clinic.get())
+        .bind(language.code())
+        .fetch_optional(&self.pool)
+        .await?)
     }
 }

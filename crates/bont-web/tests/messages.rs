@@ -232,6 +232,11 @@ fn every_requested_message_exists_and_every_message_is_used() {
         "password_repeat",
         "current_password",
         "template_name",
+        // The clinic's after-care advice, one field per language.
+        "advice_en",
+        "advice_pl",
+        "advice_ru",
+        "advice_ar",
     ] {
         requested.insert(format!("field-{field}"));
     }

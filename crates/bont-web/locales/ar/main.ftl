@@ -646,3 +646,14 @@ finding-structure_to_avoid = بنية يجب تجنبها
 finding-volume_per_site_exceeded = حجم كبير جدًا لكل موضع
 finding-weight_below_label = الوزن أقل من الحد الأدنى في النشرة
 finding-weight_missing = الوزن غير مسجل
+
+## Clinic after-care advice
+clinic-advice-title = إرشادات العيادة بعد الجلسة
+clinic-advice-hint = ما ينبغي أن يتجنبه مرضاك بعد الحقن، بكلمات عيادتك. تطبعه ورقة الإرشادات تحت «ما يجب تجنبه» بلغة المريض؛ ولا يُطبع هذا القسم للغة التي تُركت فارغة.
+clinic-advice = الإرشادات: { $language }
+field-advice_en = الإرشادات بالإنجليزية
+field-advice_pl = الإرشادات بالبولندية
+field-advice_ru = الإرشادات بالروسية
+field-advice_ar = الإرشادات بالعربية
+aftercare-avoid-title = ما يجب تجنبه
+aftercare-avoid-from = إرشادات { $clinic }.

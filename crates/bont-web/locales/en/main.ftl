@@ -613,3 +613,14 @@ finding-structure_to_avoid = Structure to avoid
 finding-volume_per_site_exceeded = Volume per site too large
 finding-weight_below_label = Weight below the label's lowest
 finding-weight_missing = Weight missing
+
+## Clinic after-care advice
+clinic-advice-title = After-care advice of the clinic
+clinic-advice-hint = What your patients should avoid after the injection, in your clinic's own words. The after-care sheet prints it under "What to avoid" in the patient's language; a language left empty prints no such section.
+clinic-advice = Advice in { $language }
+field-advice_en = Advice in English
+field-advice_pl = Advice in Polish
+field-advice_ru = Advice in Russian
+field-advice_ar = Advice in Arabic
+aftercare-avoid-title = What to avoid
+aftercare-avoid-from = Advice of { $clinic }.

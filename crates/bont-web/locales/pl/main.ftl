@@ -624,3 +624,14 @@ finding-structure_to_avoid = Struktura, której należy unikać
 finding-volume_per_site_exceeded = Zbyt duża objętość na miejsce
 finding-weight_below_label = Masa ciała poniżej najniższej z charakterystyki
 finding-weight_missing = Brak masy ciała
+
+## Clinic after-care advice
+clinic-advice-title = Zalecenia poradni po zabiegu
+clinic-advice-hint = Czego pacjenci powinni unikać po wstrzyknięciu, własnymi słowami poradni. Karta zaleceń drukuje je w części „Czego unikać” w języku pacjenta; dla języka bez tekstu ta część się nie pojawia.
+clinic-advice = Zalecenia: { $language }
+field-advice_en = Zalecenia po angielsku
+field-advice_pl = Zalecenia po polsku
+field-advice_ru = Zalecenia po rosyjsku
+field-advice_ar = Zalecenia po arabsku
+aftercare-avoid-title = Czego unikać
+aftercare-avoid-from = Zalecenia: { $clinic }.

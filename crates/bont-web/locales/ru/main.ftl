@@ -624,3 +624,14 @@ finding-structure_to_avoid = Структура, которой следует �
 finding-volume_per_site_exceeded = Слишком большой объём на точку
 finding-weight_below_label = Масса тела ниже минимальной по инструкции
 finding-weight_missing = Не указана масса тела
+
+## Clinic after-care advice
+clinic-advice-title = Рекомендации кабинета после процедуры
+clinic-advice-hint = Чего пациентам следует избегать после инъекции, своими словами кабинета. Памятка печатает это в разделе «Чего избегать» на языке пациента; для языка без текста раздел не печатается.
+clinic-advice = Рекомендации: { $language }
+field-advice_en = Рекомендации на английском
+field-advice_pl = Рекомендации на польском
+field-advice_ru = Рекомендации на русском
+field-advice_ar = Рекомендации на арабском
+aftercare-avoid-title = Чего избегать
+aftercare-avoid-from = Рекомендации: { $clinic }.

@@ -59,6 +59,8 @@ struct AfterCare {
     expect: String,
     expect_sources: String,
     near_eye: bool,
+    /// The clinic's own advice on what to avoid, in the sheet's language.
+    avoid: Option<String>,
     follow_ups: Vec<(String, String)>,
     boxed_warning: &'static str,
     figure: bont_reports::body_map::Figure,
@@ -141,6 +143,16 @@ impl AfterCare {
             sources(&self.expect_sources),
             warning_signs(tr),
         ];
+        if let Some(avoid) = &self.avoid {
+            blocks.extend([
+                Block::Heading(tr.t("aftercare-avoid-title")),
+                Block::Text(avoid.clone()),
+                Block::Small(tr.t_with(
+                    "aftercare-avoid-from",
+                    &[("clinic", self.clinic.clone().into())],
+                )),
+            ]);
+        }
         if self.near_eye {
             blocks.extend([
                 Block::Heading(tr.t("aftercare-eye-title")),
@@ -283,6 +295,7 @@ async fn after_care_sheet(
         expect,
         expect_sources: model.source.join(", "),
         near_eye,
+        avoid: state.db.clinic_advice(me.user.clinic, language).await?,
         follow_ups,
         boxed_warning: BOXED_WARNING,
         figure: bont_reports::body_map::figure(

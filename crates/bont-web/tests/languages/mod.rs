@@ -594,3 +594,87 @@ async fn safety_findings_carry_a_title_in_the_readers_language() {
         );
     }
 }
+
+#[tokio::test]
+async fn the_clinics_own_advice_is_printed_in_the_patients_language() {
+    let app = TestApp::spawn().await;
+    let physician = app.logged_in(Role::Physician).await;
+    let admin = app.logged_in(Role::Admin).await;
+    let patient = patient_for_sessions(&app, &physician).await;
+    let session = crate::outcomes::signed_session(
+        &app,
+        &physician,
+        &patient,
+        session_json("2026-11-02", 120.0),
+    )
+    .await;
+    let advice = "Przez 4 godziny nie masuj miejsc wstrzyknięć.\nNie kładź się przez 4 godziny.";
+    let saved = admin
+        .post(app.url("/clinic"))
+        .form(&[
+            ("advice_pl", advice),
+            ("advice_en", ""),
+            ("advice_ru", ""),
+            ("advice_ar", ""),
+        ])
+        .send()
+        .await
+        .expect("settings");
+    assert_eq!(saved.status(), StatusCode::SEE_OTHER);
+    let too_long = admin
+        .post(app.url("/clinic"))
+        .form(&[("advice_ru", "а".repeat(4001))])
+        .send()
+        .await
+        .expect("settings");
+    assert_eq!(too_long.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        too_long
+            .text()
+            .await
+            .expect("body")
+            .contains("Advice in Russian")
+    );
+
+    let sheet = |lang: &'static str| {
+        let physician = physician.clone();
+        let url = app.url(&format!("/sessions/{session}/after-care?lang={lang}"));
+        async move {
+            physician
+                .get(url)
+                .send()
+                .await
+                .expect("sheet")
+                .text()
+                .await
+                .expect("html")
+        }
+    };
+    let pl = sheet("pl").await;
+    assert!(pl.contains("Czego unikać"), "{pl}");
+    assert!(pl.contains("Przez 4 godziny nie masuj miejsc wstrzyknięć."));
+    assert!(pl.contains("Zalecenia: Test clinic."));
+    let en = sheet("en").await;
+    assert!(
+        !en.contains("What to avoid"),
+        "no English advice was written"
+    );
+    let pdf = physician
+        .get(app.url(&format!("/sessions/{session}/after-care.pdf?lang=pl")))
+        .send()
+        .await
+        .expect("pdf")
+        .bytes()
+        .await
+        .expect("bytes");
+    let text = pdf_text(&pdf);
+    assert!(text.contains("Nie kładź się przez 4 godziny."), "{text}");
+    let recorded = app
+        .db
+        .audit_events(&Default::default(), 50)
+        .await
+        .expect("audit")
+        .into_iter()
+        .any(|e| e.action == "clinic.settings" && e.detail.contains("after-care advice: pl"));
+    assert!(recorded);
+}
