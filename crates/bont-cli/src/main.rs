@@ -207,6 +207,19 @@ enum UserCommand {
         #[arg(long)]
         username: String,
     },
+    /// Make an API token for an account (for another system); prints it once.
+    Token {
+        #[command(flatten)]
+        data: DataArgs,
+        #[arg(long)]
+        username: String,
+        /// What the token is for ("Hospital record export").
+        #[arg(long)]
+        name: String,
+        /// read or write.
+        #[arg(long, default_value = "read")]
+        scope: String,
+    },
 }
 
 impl From<ListFormat> for bont_cli::worklist::Format {
@@ -744,6 +757,42 @@ async fn user_command(command: UserCommand, clock: Arc<dyn Clock>) -> anyhow::Re
             };
             db.set_password(&actor, user.id, &hash, true).await?;
             println!("New one-time password for {}: {password}", user.username);
+            Ok(())
+        }
+        UserCommand::Token {
+            data,
+            username,
+            name,
+            scope,
+        } => {
+            let db = open(&data.data, DATABASE_FILE).await?;
+            let user = db
+                .user_by_username(&username)
+                .await?
+                .filter(|u| u.active)
+                .context("no active account with that user name")?;
+            anyhow::ensure!(
+                !user.must_change_password,
+                "{} has not chosen a password yet; tokens work once they have logged in",
+                user.username
+            );
+            let token =
+                bont_core::user::NewToken::parse(&bont_core::user::TokenInput { name, scope })
+                    .map_err(|e| anyhow::anyhow!("{e}"))?;
+            let secret = bont_web::pages::tokens::new_secret();
+            let actor = Actor {
+                user: user.id,
+                clinic: user.clinic,
+                client: "bont user token".into(),
+                now: clock.now(),
+            };
+            db.create_api_token(&actor, &token, &secret).await?;
+            println!(
+                "API token for {} ({} scope), shown only now:",
+                user.username,
+                token.scope.id()
+            );
+            println!("{secret}");
             Ok(())
         }
     }

@@ -720,3 +720,109 @@ async fn audit_verify_finds_tampering_and_export_writes_the_trail() {
     assert_eq!(code, Some(1), "{text}");
     assert!(text.contains("expected head is NOT in the chain"), "{text}");
 }
+
+#[tokio::test]
+async fn a_token_made_on_the_command_line_opens_the_api() {
+    let dir = tempfile::tempdir().expect("dir");
+    let data = dir.path().to_str().expect("utf-8 path");
+    let (ok, _, stderr) = run(&[
+        "demo",
+        "--data",
+        data,
+        "--patients",
+        "5",
+        "--as-of",
+        "2026-11-22",
+    ]);
+    assert!(ok, "{stderr}");
+    let (ok, _, _) = run(&[
+        "user",
+        "add",
+        "--data",
+        data,
+        "--username",
+        "new.nurse",
+        "--role",
+        "nurse",
+    ]);
+    assert!(ok);
+    let (ok, _, stderr) = run(&[
+        "user",
+        "token",
+        "--data",
+        data,
+        "--username",
+        "new.nurse",
+        "--name",
+        "Export",
+    ]);
+    assert!(!ok, "a token before the first login");
+    assert!(stderr.contains("has not chosen a password yet"), "{stderr}");
+    let (ok, _, stderr) = run(&[
+        "user",
+        "token",
+        "--data",
+        data,
+        "--username",
+        "nurse",
+        "--name",
+        "Export",
+        "--scope",
+        "everything",
+    ]);
+    assert!(!ok);
+    assert!(stderr.contains("scope"), "{stderr}");
+    let (ok, stdout, stderr) = run(&[
+        "user",
+        "token",
+        "--data",
+        data,
+        "--username",
+        "nurse",
+        "--name",
+        "Hospital export",
+    ]);
+    assert!(ok, "{stderr}");
+    let secret = stdout
+        .lines()
+        .find(|l| l.starts_with("bont_"))
+        .expect("the token is printed")
+        .to_owned();
+
+    let mut child = bont()
+        .args(["serve", "--listen", "127.0.0.1:0", "--data", data])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn");
+    let stdout = child.stdout.take().expect("stdout");
+    let mut lines = BufReader::new(stdout).lines();
+    let address = loop {
+        let line = lines.next().expect("a line").expect("text");
+        if let Some(rest) = line.strip_prefix("bont is serving on http://") {
+            break rest.split('/').next().expect("address").to_owned();
+        }
+    };
+    let client = reqwest::Client::new();
+    let listed = client
+        .get(format!("http://{address}/api/patients"))
+        .bearer_auth(&secret)
+        .send()
+        .await
+        .expect("list");
+    assert_eq!(listed.status(), reqwest::StatusCode::OK);
+    let created = client
+        .post(format!("http://{address}/api/patients"))
+        .bearer_auth(&secret)
+        .json(&serde_json::json!({"record_number": "T-1", "family_name": "Read", "birth_date": "1970-01-01", "sex": "female", "preferred_language": "pl"}))
+        .send()
+        .await
+        .expect("create");
+    assert_eq!(
+        created.status(),
+        reqwest::StatusCode::FORBIDDEN,
+        "a read token (the default) cannot write"
+    );
+    child.kill().expect("stop");
+    child.wait().expect("reaped");
+}
