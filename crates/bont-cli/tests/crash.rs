@@ -140,6 +140,27 @@ async fn writer(
     }
 }
 
+/// [`WRITERS`] writers at work on the server at `address`, and what they get acknowledged.
+fn writers(
+    client: &reqwest::Client,
+    address: &str,
+    round: u64,
+) -> (Arc<Mutex<Acknowledged>>, Vec<tokio::task::JoinHandle<()>>) {
+    let acknowledged = Arc::new(Mutex::new(Acknowledged::default()));
+    let tasks = (0..WRITERS)
+        .map(|w| {
+            tokio::spawn(writer(
+                client.clone(),
+                address.to_owned(),
+                round,
+                w,
+                acknowledged.clone(),
+            ))
+        })
+        .collect();
+    (acknowledged, tasks)
+}
+
 /// A server on a new data folder with a nurse logged in (password chosen); the login
 /// session is kept in the database and outlives every crash.
 async fn nurse_at_work(dir: &Path) -> (Child, String, reqwest::Client) {
@@ -203,18 +224,7 @@ async fn every_acknowledged_write_survives_sigkill() {
     let database = dir.path().join("bont.sqlite");
     let mut total = Acknowledged::default();
     for round in 0..ROUNDS {
-        let acknowledged = Arc::new(Mutex::new(Acknowledged::default()));
-        let tasks: Vec<_> = (0..WRITERS)
-            .map(|w| {
-                tokio::spawn(writer(
-                    client.clone(),
-                    address.clone(),
-                    round,
-                    w,
-                    acknowledged.clone(),
-                ))
-            })
-            .collect();
+        let (acknowledged, tasks) = writers(&client, &address, round);
         // Kill at a different moment each round, in the middle of the writing.
         tokio::time::sleep(Duration::from_millis(400 + 97 * round)).await;
         server.kill().expect("SIGKILL");
@@ -281,18 +291,7 @@ async fn every_acknowledged_write_survives_sigkill() {
 async fn a_backup_taken_while_the_server_writes_is_whole_and_restores() {
     let dir = tempfile::tempdir().expect("dir");
     let (mut server, address, client) = nurse_at_work(dir.path()).await;
-    let acknowledged = Arc::new(Mutex::new(Acknowledged::default()));
-    let tasks: Vec<_> = (0..WRITERS)
-        .map(|w| {
-            tokio::spawn(writer(
-                client.clone(),
-                address.clone(),
-                0,
-                w,
-                acknowledged.clone(),
-            ))
-        })
-        .collect();
+    let (acknowledged, tasks) = writers(&client, &address, 0);
     tokio::time::sleep(Duration::from_millis(500)).await;
     let before_backup = acknowledged.lock().expect("lock").patients.clone();
     let copy = dir.path().join("copy.sqlite");

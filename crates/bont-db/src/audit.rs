@@ -386,6 +386,14 @@ impl super::Database {
     /// Chains events that have no hash yet (those written before the chain existed), in
     /// order, after the last chained one. Runs when the database opens.
     pub(crate) async fn seal_unchained_audit_events(&self) -> super::StoreResult<()> {
+        // Most opens find nothing to chain: look before taking the write lock.
+        let unchained: bool =
+            sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM audit_events WHERE hash IS NULL)")
+                .fetch_one(&self.pool)
+                .await?;
+        if !unchained {
+            return Ok(());
+        }
         let mut tx = self.write().await?;
         let first: Option<i64> =
             sqlx::query_scalar("SELECT MIN(id) FROM audit_events WHERE hash IS NULL")

@@ -13,7 +13,7 @@ use crate::pages::sessions::{muscle_name, parse_session};
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, Query, State};
-use axum::http::header;
+use axum::http::{Uri, header};
 use axum::response::{Html, IntoResponse, Response};
 use bont_core::{Language, SessionId};
 use bont_db::outcomes::FollowUpStatus;
@@ -191,9 +191,8 @@ async fn after_care_sheet(
     id: &str,
     query: &DocumentQuery,
 ) -> Result<AfterCare, AppError> {
-    let state = state.clone();
     let id = parse_session(id)?;
-    let actor = me.actor(&state);
+    let actor = me.actor(state);
     let s = state.db.read_session(&actor, id).await?;
     if s.status != SessionStatus::Signed {
         return Err(AppError::WrongState(
@@ -214,7 +213,7 @@ async fn after_care_sheet(
         .map_err(|_| AppError::internal("a signed session has no valid date"))?;
 
     // What to expect: the model for this session, fitted to the cycles before it.
-    let (cycles, scores) = crate::api::sessions::history(&state, &actor, s.patient, None).await?;
+    let (cycles, scores) = crate::api::sessions::history(state, &actor, s.patient, None).await?;
     let earlier: Vec<_> = cycles.iter().filter(|c| c.date < date).cloned().collect();
     let product = bont_core::outcomes::product_id(&state.catalog, &s.record.product);
     let model = bont_core::outcomes::patient_model(
@@ -279,7 +278,7 @@ async fn after_care_sheet(
         .injections
         .iter()
         .map(|i| Row {
-            muscle: muscle_name(&state, language, &i.muscle),
+            muscle: muscle_name(state, language, &i.muscle),
             side: tr.t(&format!("side-{}", i.side)),
             units: units_text(i.units),
         })
@@ -299,7 +298,7 @@ async fn after_care_sheet(
         follow_ups,
         boxed_warning: BOXED_WARNING,
         figure: bont_reports::body_map::figure(
-            &crate::pages::outcomes::body_marks(&state, &tr, &s.record),
+            &crate::pages::outcomes::body_marks(state, &tr, &s.record),
             &crate::pages::outcomes::body_labels(&tr, &s.record.product),
         ),
         other_toxin: OTHER_TOXIN,
@@ -532,41 +531,23 @@ async fn session_record(
     })
 }
 
+/// `/sessions/{id}/record` is the page, `/sessions/{id}/record.pdf` the PDF.
 pub async fn record(
     State(state): State<AppState>,
     me: CurrentUser,
     Path(id): Path<String>,
     Query(query): Query<DocumentQuery>,
+    uri: Uri,
 ) -> Result<Response, AppError> {
-    record_as(&state, &me, &id, &query, false).await
-}
-
-pub async fn record_pdf(
-    State(state): State<AppState>,
-    me: CurrentUser,
-    Path(id): Path<String>,
-    Query(query): Query<DocumentQuery>,
-) -> Result<Response, AppError> {
-    record_as(&state, &me, &id, &query, true).await
-}
-
-async fn record_as(
-    state: &AppState,
-    me: &CurrentUser,
-    id: &str,
-    query: &DocumentQuery,
-    pdf: bool,
-) -> Result<Response, AppError> {
-    let (state, me) = (state.clone(), me.clone());
-    let session = parse_session(id)?;
-    let tr = reader_language(&me, query)?;
+    let session = parse_session(&id)?;
+    let tr = reader_language(&me, &query)?;
     let document = session_record(&state, &me, session, &tr).await?;
     respond(
         document,
         tr,
         format!("/sessions/{session}"),
         format!("/sessions/{session}/record"),
-        pdf,
+        uri.path().ends_with(".pdf"),
         format!("session-{session}"),
     )
     .await
@@ -725,41 +706,23 @@ async fn referral_letter(
     })
 }
 
+/// `/patients/{id}/letter` is the page, `/patients/{id}/letter.pdf` the PDF.
 pub async fn letter(
     State(state): State<AppState>,
     me: CurrentUser,
     Path(id): Path<String>,
     Query(query): Query<DocumentQuery>,
+    uri: Uri,
 ) -> Result<Response, AppError> {
-    letter_as(&state, &me, &id, &query, false).await
-}
-
-pub async fn letter_pdf(
-    State(state): State<AppState>,
-    me: CurrentUser,
-    Path(id): Path<String>,
-    Query(query): Query<DocumentQuery>,
-) -> Result<Response, AppError> {
-    letter_as(&state, &me, &id, &query, true).await
-}
-
-async fn letter_as(
-    state: &AppState,
-    me: &CurrentUser,
-    id: &str,
-    query: &DocumentQuery,
-    pdf: bool,
-) -> Result<Response, AppError> {
-    let (state, me) = (state.clone(), me.clone());
-    let patient = crate::pages::patients::parse_patient_id(id)?;
-    let tr = reader_language(&me, query)?;
+    let patient = crate::pages::patients::parse_patient_id(&id)?;
+    let tr = reader_language(&me, &query)?;
     let document = referral_letter(&state, &me, patient, &tr).await?;
     respond(
         document,
         tr,
         format!("/patients/{patient}"),
         format!("/patients/{patient}/letter"),
-        pdf,
+        uri.path().ends_with(".pdf"),
         format!("letter-{patient}"),
     )
     .await

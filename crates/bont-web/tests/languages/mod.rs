@@ -7,6 +7,20 @@ use bont_core::{Language, Role};
 use bont_web::auth::Access;
 use reqwest::StatusCode;
 
+/// A patient (who prefers Polish) with one signed cervical dystonia session of 120 U on
+/// 2026-11-02: the patient's API address and the session's id.
+async fn treated_patient(app: &TestApp, physician: &reqwest::Client) -> (String, i64) {
+    let patient = patient_for_sessions(app, physician).await;
+    let session = crate::outcomes::signed_session(
+        app,
+        physician,
+        &patient,
+        session_json("2026-11-02", 120.0),
+    )
+    .await;
+    (patient, session)
+}
+
 #[tokio::test]
 async fn a_visitor_chooses_the_login_pages_language_and_a_user_keeps_theirs() {
     let app = TestApp::spawn().await;
@@ -87,15 +101,8 @@ async fn every_page_renders_in_every_language() {
     let app = TestApp::spawn().await;
     let physician = app.logged_in(Role::Physician).await;
     let admin = app.logged_in(Role::Admin).await;
-    let patient_api = patient_for_sessions(&app, &physician).await;
+    let (patient_api, session) = treated_patient(&app, &physician).await;
     let patient = patient_api.rsplit('/').next().expect("id").to_owned();
-    let session = crate::outcomes::signed_session(
-        &app,
-        &physician,
-        &patient_api,
-        session_json("2026-11-02", 120.0),
-    )
-    .await;
     let book = bont_core::outcomes::OutcomeBook::builtin();
     let table = bont_web::routes::table();
     let pages: Vec<_> = table
@@ -250,14 +257,7 @@ async fn the_after_care_sheet_is_in_the_patients_language() {
     let app = TestApp::spawn().await;
     let physician = app.logged_in(Role::Physician).await;
     // The test patient prefers Polish.
-    let patient = patient_for_sessions(&app, &physician).await;
-    let session = crate::outcomes::signed_session(
-        &app,
-        &physician,
-        &patient,
-        session_json("2026-11-02", 120.0),
-    )
-    .await;
+    let (patient, session) = treated_patient(&app, &physician).await;
     let sheet = |query: &'static str| {
         let physician = physician.clone();
         let url = app.url(&format!("/sessions/{session}/after-care{query}"));
@@ -359,14 +359,7 @@ fn pdf_text(pdf: &[u8]) -> String {
 async fn the_after_care_pdf_holds_the_sheet_in_each_language() {
     let app = TestApp::spawn().await;
     let physician = app.logged_in(Role::Physician).await;
-    let patient = patient_for_sessions(&app, &physician).await;
-    let session = crate::outcomes::signed_session(
-        &app,
-        &physician,
-        &patient,
-        session_json("2026-11-02", 120.0),
-    )
-    .await;
+    let (_, session) = treated_patient(&app, &physician).await;
     // The sheet's words, the muscle, a warning sign and the body map's view title.
     for (lang, expected) in [
         (
@@ -436,15 +429,8 @@ async fn the_after_care_pdf_holds_the_sheet_in_each_language() {
 async fn the_session_record_and_the_referral_letter_carry_the_treatment() {
     let app = TestApp::spawn().await;
     let physician = app.logged_in(Role::Physician).await;
-    let patient = patient_for_sessions(&app, &physician).await;
+    let (patient, session) = treated_patient(&app, &physician).await;
     let patient_id = patient.rsplit('/').next().expect("id").to_owned();
-    let session = crate::outcomes::signed_session(
-        &app,
-        &physician,
-        &patient,
-        session_json("2026-11-02", 120.0),
-    )
-    .await;
     let event = physician
         .post(app.url(&format!("/api/sessions/{session}/adverse-events")))
         .json(&serde_json::json!({"kind": "neck_weakness", "onset_day": 6, "duration_days": 14, "severity": "moderate", "outcome": "resolved"}))
@@ -600,14 +586,7 @@ async fn the_clinics_own_advice_is_printed_in_the_patients_language() {
     let app = TestApp::spawn().await;
     let physician = app.logged_in(Role::Physician).await;
     let admin = app.logged_in(Role::Admin).await;
-    let patient = patient_for_sessions(&app, &physician).await;
-    let session = crate::outcomes::signed_session(
-        &app,
-        &physician,
-        &patient,
-        session_json("2026-11-02", 120.0),
-    )
-    .await;
+    let (_, session) = treated_patient(&app, &physician).await;
     let advice = "Przez 4 godziny nie masuj miejsc wstrzyknięć.\nNie kładź się przez 4 godziny.";
     let saved = admin
         .post(app.url("/clinic"))
