@@ -1,9 +1,11 @@
 //! `bont check`: reads a plan, runs the safety check and prints the verdict for people or
 //! as JSON. Exit status: 0 ok or warn, 1 block, 2 a plan that cannot be checked.
 
+use bont_core::Language;
 use bont_core::safety::check::{Report, Severity, Verdict};
 use bont_core::safety::plan::PlanErrors;
 use bont_core::safety::{Catalog, Plan, PlanInput, check};
+use bont_web::i18n::Tr;
 use std::fmt::Write;
 
 /// The outcome of one check, ready to print.
@@ -59,8 +61,14 @@ fn severity_word(s: Severity) -> &'static str {
     }
 }
 
+/// The report as JSON: the check's report, each finding with its English sentence.
+pub fn json(report: &Report, catalog: &Catalog) -> serde_json::Value {
+    bont_web::i18n::report_json(report, catalog, Tr::new(Language::En))
+}
+
 /// The report for people.
 pub fn text(report: &Report, catalog: &Catalog) -> String {
+    let english = Tr::new(Language::En);
     let a = &report.arithmetic;
     let p = &a.product;
     let mut out = String::new();
@@ -104,7 +112,7 @@ pub fn text(report: &Report, catalog: &Catalog) -> String {
                 "  {} {}: {}",
                 severity_word(f.severity),
                 f.code,
-                f.message
+                english.finding_message(f, catalog)
             );
             if !f.source.is_empty() {
                 let evidence = f

@@ -315,7 +315,10 @@ fn check_plan(plan: &Path, format: Format, limits: Option<&Path>) -> anyhow::Res
     let outcome = run(&catalog, &json);
     match (&outcome, format) {
         (Outcome::Checked(report), Format::Json) => {
-            println!("{}", serde_json::to_string_pretty(report)?)
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&bont_cli::check::json(report, &catalog))?
+            )
         }
         (Outcome::Checked(report), Format::Text) => print!("{}", text(report, &catalog)),
         (Outcome::Unreadable(errors), Format::Json) => {

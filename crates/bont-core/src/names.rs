@@ -39,9 +39,18 @@ impl Translated {
 }
 
 #[derive(Debug, Clone, Deserialize)]
+struct Brand {
+    en: String,
+    #[serde(flatten)]
+    other: Translated,
+}
+
+#[derive(Debug, Clone, Deserialize)]
 pub struct Names {
     muscles: HashMap<String, Translated>,
     scales: HashMap<String, Translated>,
+    products: HashMap<String, Brand>,
+    texts: HashMap<String, Translated>,
 }
 
 /// How well a muscle matched a query; higher is better.
@@ -71,6 +80,27 @@ impl Names {
     pub fn scale<'a>(&'a self, id: &str, english: &'a str, language: Language) -> &'a str {
         self.scales
             .get(id)
+            .and_then(|t| t.get(language))
+            .unwrap_or(english)
+    }
+
+    /// A product as people read it: the generic name and the brand as written in
+    /// `language`, "onabotulinumtoxinA (Ботокс)"; the id alone for a product without a brand.
+    pub fn product(&self, id: &str, language: Language) -> String {
+        match self.products.get(id) {
+            Some(b) => {
+                let brand = b.other.get(language).unwrap_or(&b.en);
+                format!("{id} ({brand})")
+            }
+            None => id.to_owned(),
+        }
+    }
+
+    /// Words of the catalogue's data (a limit's scope, an interaction's effect) in
+    /// `language`; the English words when there is no translation.
+    pub fn text<'a>(&'a self, english: &'a str, language: Language) -> &'a str {
+        self.texts
+            .get(english)
             .and_then(|t| t.get(language))
             .unwrap_or(english)
     }
@@ -163,6 +193,48 @@ mod tests {
 
     fn ids(found: Vec<&Muscle>) -> Vec<&str> {
         found.iter().map(|m| m.id.as_str()).collect()
+    }
+
+    #[test]
+    fn every_product_and_every_data_text_of_a_finding_is_translated() {
+        let names = Names::builtin();
+        let catalog = &Catalog::builtin();
+        for p in catalog.products() {
+            assert!(names.products.contains_key(&p.id), "{} has no brand", p.id);
+            assert!(
+                names.product(&p.id, Language::Ru).starts_with(&p.id),
+                "{}",
+                p.id
+            );
+        }
+        let mut texts: Vec<&str> = Vec::new();
+        texts.extend(catalog.limits().iter().filter_map(|l| l.scope.as_deref()));
+        texts.extend(
+            catalog
+                .limits()
+                .iter()
+                .flat_map(|l| l.muscle_caps.iter().map(|c| c.reason.as_str())),
+        );
+        texts.extend(
+            catalog
+                .products()
+                .iter()
+                .filter(|p| !p.neurology_scope)
+                .filter_map(|p| p.note.as_deref()),
+        );
+        texts.extend(catalog.interactions.iter().map(|i| i.effect.as_str()));
+        texts.extend(
+            catalog
+                .muscles()
+                .iter()
+                .filter_map(|m| m.avoid_reason.as_deref()),
+        );
+        assert!(texts.len() > 20, "{texts:?}");
+        for text in texts {
+            for language in [Language::Pl, Language::Ru, Language::Ar] {
+                assert_ne!(names.text(text, language), text, "{text} in {language:?}");
+            }
+        }
     }
 
     #[test]

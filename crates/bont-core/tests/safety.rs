@@ -3,7 +3,7 @@
 
 use bont_core::safety::catalog::{AppliesTo, Evidence, Limit, Population};
 use bont_core::safety::check::{Report, Severity, Verdict};
-use bont_core::safety::{Catalog, Plan, PlanInput, check};
+use bont_core::safety::{Arg, Catalog, Dose, Plan, PlanInput, Units, check};
 use proptest::prelude::*;
 use serde_json::{Value, json};
 use std::sync::OnceLock;
@@ -32,6 +32,14 @@ fn finding<'r>(
         .findings
         .iter()
         .find(|f| f.code == code && f.limit.as_deref() == Some(limit))
+}
+
+/// The dose argument `name` of a finding, as "450 U of onabotulinumtoxinA".
+fn dose(f: &bont_core::safety::Finding, name: &str) -> String {
+    match f.detail.arg(name) {
+        Some(Arg::Dose(d)) => format!("{} U of {}", d.units, d.product.as_str()),
+        other => panic!("{name} is not a dose: {other:?}"),
+    }
 }
 
 /// A plain plan: an adult, no history, one injection.
@@ -138,11 +146,15 @@ fn every_ceiling_in_the_data_holds_at_the_limit_and_fires_just_above_it() {
             });
             assert_eq!(f.severity, expected(limit), "{} {code}", limit.id);
             assert!(!f.source.is_empty(), "{} cites no source", limit.id);
+            // The finding names the dose with its product.
             assert!(
-                f.message.contains(&limit.product) && f.message.contains(" U"),
-                "{}: {}",
+                f.detail.args.iter().any(|(_, a)| matches!(
+                    a,
+                    Arg::Dose(d) if d.product.as_str() == limit.product
+                ) || matches!(a, Arg::Product(p) if p.as_str() == limit.product)),
+                "{}: {:?}",
                 limit.id,
-                f.message
+                f.detail
             );
             if f.severity == Severity::Block {
                 assert_eq!(over.verdict, Verdict::Block);
@@ -305,11 +317,15 @@ fn children_are_dosed_by_weight_and_blocked_without_one() {
         .map(|f| f.severity),
         Some(Severity::Block)
     );
-    assert!(
-        over.findings
-            .iter()
-            .any(|f| f.message.contains("6 U/kg x 20 kg = 120 U"))
-    );
+    let per_kg = finding(
+        &over,
+        "pediatric_per_kg_exceeded",
+        "botox_ul_spasticity_pediatric",
+    )
+    .expect("per kg");
+    assert_eq!(per_kg.detail.arg("per_kg"), Some(&Arg::Number(6.0)));
+    assert_eq!(per_kg.detail.arg("kg"), Some(&Arg::Number(20.0)));
+    assert_eq!(dose(per_kg, "cap"), "120 U of onabotulinumtoxinA");
     // Heavier child: the absolute 200 U cap binds before 6 U/kg x 40 kg = 240 U.
     assert!(
         finding(
@@ -441,19 +457,22 @@ fn intervals_and_windows_follow_the_patient_across_product_switches() {
         .iter()
         .find(|f| f.code == "other_product_in_window")
         .expect("other product");
-    assert!(
-        other.message.contains("500 U of abobotulinumtoxinA"),
-        "{}",
-        other.message
+    let Some(Arg::Parts(parts)) = other.detail.arg("parts") else {
+        panic!("{:?}", other.detail)
+    };
+    let [part] = parts.as_slice() else {
+        panic!("{parts:?}")
+    };
+    assert_eq!(part.id, "other-product-part-equivalent");
+    assert_eq!(
+        part.arg("dose"),
+        Some(&Arg::Dose(Dose {
+            product: catalog().product("abobotulinumtoxinA").expect("Dysport").0,
+            units: Units::from_f64(500.0).expect("units")
+        }))
     );
-    assert!(
-        other
-            .message
-            .contains("about 166.7-200 U of onabotulinumtoxinA"),
-        "{}",
-        other.message
-    );
-    assert!(other.message.contains("approximate"));
+    assert_eq!(part.arg("low"), Some(&Arg::Number(166.67)));
+    assert_eq!(part.arg("high"), Some(&Arg::Number(200.0)));
     // The other product's units never enter this product's window.
     let window = switched
         .arithmetic
@@ -485,11 +504,7 @@ fn intervals_and_windows_follow_the_patient_across_product_switches() {
         "botox_all_adult_cumulative",
     )
     .expect("450 U in 90 days");
-    assert!(
-        cumulative.message.contains("450 U of onabotulinumtoxinA"),
-        "{}",
-        cumulative.message
-    );
+    assert_eq!(dose(cumulative, "in_window"), "450 U of onabotulinumtoxinA");
 }
 
 #[test]

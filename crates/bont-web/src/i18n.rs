@@ -2,10 +2,14 @@
 //! `locales/<lang>/*.ftl` (Fluent, with CLDR plural rules), in the reader's language,
 //! falling back to English.
 
+use bont_core::names::Names;
+use bont_core::safety::catalog::Population;
+use bont_core::safety::check::{Finding, Report};
+use bont_core::safety::{Arg, Catalog, Detail, Dose, Units};
 use bont_core::{FieldError, Language, Problem};
 use fluent_templates::fluent_bundle::FluentValue;
 use fluent_templates::{Loader, static_loader};
-use std::borrow::Cow;
+use std::borrow::{Borrow, Cow};
 use std::collections::HashMap;
 use unic_langid::{LanguageIdentifier, langid};
 
@@ -83,9 +87,169 @@ impl Tr {
             .collect()
     }
 
-    /// A safety finding's title (`finding-<code>`); the detail stays as the check wrote it.
+    /// A safety finding's title (`finding-<code>`).
     pub fn finding(&self, code: &str) -> String {
         self.t(&format!("finding-{code}"))
+    }
+
+    /// What a safety finding says, in this language (`finding-detail-<id>`).
+    pub fn finding_message(&self, finding: &Finding, catalog: &Catalog) -> String {
+        let text = self.detail(&finding.detail, catalog);
+        // A sentence may open with a muscle's name, written in lower case in the lists; a
+        // product's name ("onabotulinumtoxinA") keeps its spelling.
+        let first_word = text.split(' ').next().unwrap_or_default();
+        if first_word.chars().any(char::is_uppercase) {
+            return text;
+        }
+        let mut chars = text.chars();
+        match chars.next() {
+            Some(first) => first.to_uppercase().chain(chars).collect(),
+            None => text,
+        }
+    }
+
+    fn detail(&self, detail: &Detail, catalog: &Catalog) -> String {
+        let args: Vec<(&'static str, FluentValue<'static>)> = detail
+            .args
+            .iter()
+            .map(|(name, arg)| (*name, self.arg(arg, catalog)))
+            .collect();
+        self.t_with(&format!("finding-detail-{}", detail.id), &args)
+    }
+
+    fn arg(&self, arg: &Arg, catalog: &Catalog) -> FluentValue<'static> {
+        let names = Names::builtin();
+        let text = match arg {
+            Arg::Count(n) => return FluentValue::from(*n),
+            Arg::Choice(choice) => (*choice).to_owned(),
+            Arg::Number(v) => self.number(*v),
+            Arg::Ratio(r) => self.decimal_sign(r),
+            Arg::Numbers(vs) => self.list(vs.iter().map(|v| self.number(*v))),
+            Arg::Dose(d) => self.dose(d),
+            Arg::Product(p) => self.product(p.as_str()),
+            Arg::Muscle(m) => names.muscle(catalog, m, self.language).to_owned(),
+            Arg::Muscles(ms) => self.list(
+                ms.iter()
+                    .map(|m| names.muscle(catalog, m, self.language).to_owned()),
+            ),
+            Arg::Indication(i) => {
+                let name = self.t(&format!("indication-{i}"));
+                // English writes a condition in lower case inside a sentence; the other
+                // languages quote the name as it stands.
+                if self.language == Language::En {
+                    let mut chars = name.chars();
+                    chars
+                        .next()
+                        .map(|c| c.to_lowercase().chain(chars).collect())
+                        .unwrap_or(name)
+                } else {
+                    name
+                }
+            }
+            Arg::Side(side) => self.t(&format!("side-{}", side.as_str())),
+            Arg::Date(d) => self.date(*d),
+            Arg::Conditions(cs) => {
+                self.list(cs.iter().map(|c| self.t(&format!("condition-{}", c.id()))))
+            }
+            Arg::MedicationClass(c) => self.t(&format!("medication-class-{}", c.id())),
+            Arg::Scope(scope) => {
+                let mut parts = Vec::new();
+                if let Some(j) = &scope.jurisdiction {
+                    parts.push(self.t_with("scope-label", &[("jurisdiction", j.clone().into())]));
+                }
+                match scope.population {
+                    Population::Adult => parts.push(self.t("scope-adults")),
+                    Population::Pediatric => parts.push(self.t("scope-children")),
+                    Population::Any => {}
+                }
+                if let Some(note) = &scope.note {
+                    parts.push(names.text(note, self.language).to_owned());
+                }
+                self.list(parts.into_iter())
+            }
+            Arg::Region(j) if j.is_empty() => String::new(),
+            Arg::Region(j) => format!(
+                " {}",
+                self.t_with("region-label", &[("jurisdiction", j.clone().into())])
+            ),
+            Arg::DataText(t) => names.text(t, self.language).to_owned(),
+            Arg::Verbatim(t) => t.clone(),
+            Arg::Parts(parts) => {
+                let separator = if self.language == Language::Ar {
+                    "؛ "
+                } else {
+                    "; "
+                };
+                parts
+                    .iter()
+                    .map(|p| self.detail(p, catalog))
+                    .collect::<Vec<_>>()
+                    .join(separator)
+            }
+        };
+        FluentValue::from(text)
+    }
+
+    /// Items in a sentence. Where the decimal sign is a comma, a list of numbers is
+    /// separated by semicolons so that "2,5; 5" cannot be read as three numbers.
+    fn list(&self, items: impl Iterator<Item = String>) -> String {
+        let separator = match self.language {
+            Language::En => ", ",
+            Language::Pl | Language::Ru => "; ",
+            Language::Ar => "، ",
+        };
+        items.collect::<Vec<_>>().join(separator)
+    }
+
+    /// A figure as this language writes it: the decimal sign is a comma in Polish and
+    /// Russian, a point in English and (with Western digits) Arabic. No thousands
+    /// separator in any language (a separator in one is the decimal sign in another), no
+    /// trailing zeros, a zero before the decimal sign; at most three decimals.
+    pub fn number(&self, value: impl Borrow<f64>) -> String {
+        let value = *value.borrow();
+        let rounded = (value * 1000.0).round() / 1000.0;
+        self.decimal_sign(&format!("{}", rounded + 0.0))
+    }
+
+    /// Units as this language writes the figure (see [`Tr::number`]).
+    pub fn units(&self, units: impl Borrow<Units>) -> String {
+        self.decimal_sign(&units.borrow().to_string())
+    }
+
+    fn decimal_sign(&self, figure: &str) -> String {
+        match self.language {
+            Language::Pl | Language::Ru => figure.replace('.', ","),
+            Language::En | Language::Ar => figure.to_owned(),
+        }
+    }
+
+    /// Units with their product: "155 U of onabotulinumtoxinA (Botox)".
+    pub fn dose(&self, dose: &Dose) -> String {
+        self.t_with(
+            "dose",
+            &[
+                ("units", self.units(dose.units).into()),
+                ("product", self.product(dose.product.as_str()).into()),
+            ],
+        )
+    }
+
+    /// A product: generic name and brand as written in this language.
+    pub fn product(&self, id: &str) -> String {
+        Names::builtin().product(id, self.language)
+    }
+
+    /// A date with the month in words, which no reader can take for another date:
+    /// "1 December 2026", "1 grudnia 2026", "1 декабря 2026 г.", "1 ديسمبر 2026".
+    pub fn date(&self, date: jiff::civil::Date) -> String {
+        self.t_with(
+            "date-long",
+            &[
+                ("day", i64::from(date.day()).into()),
+                ("month", i64::from(date.month()).into()),
+                ("year", date.year().to_string().into()),
+            ],
+        )
     }
 
     /// A field's label (`field-<name>`).
@@ -137,6 +301,35 @@ impl Tr {
             self.problem(&error.problem)
         )
     }
+}
+
+/// Findings as JSON for the API, the stored verdict and the command line: each with its
+/// sentence in `tr`'s language (`message`) beside the id and arguments it is written from.
+pub fn findings_json(findings: &[Finding], catalog: &Catalog, tr: Tr) -> serde_json::Value {
+    serde_json::Value::Array(
+        findings
+            .iter()
+            .map(|f| {
+                let mut value = serde_json::to_value(f).unwrap_or_default();
+                if let Some(object) = value.as_object_mut() {
+                    object.insert("message".into(), tr.finding_message(f, catalog).into());
+                }
+                value
+            })
+            .collect(),
+    )
+}
+
+/// A safety report as JSON, its findings as [`findings_json`] writes them.
+pub fn report_json(report: &Report, catalog: &Catalog, tr: Tr) -> serde_json::Value {
+    let mut value = serde_json::to_value(report).unwrap_or_default();
+    if let Some(object) = value.as_object_mut() {
+        object.insert(
+            "findings".into(),
+            findings_json(&report.findings, catalog, tr),
+        );
+    }
+    value
 }
 
 /// Where the session keeps the language chosen before logging in.

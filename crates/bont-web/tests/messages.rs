@@ -87,6 +87,10 @@ fn every_requested_message_exists_and_every_message_is_used() {
         bont_core::safety::check::FINDING_CODES.to_vec(),
     ));
     requested.extend(dynamic(
+        "finding-detail",
+        bont_core::safety::detail::DETAIL_IDS.to_vec(),
+    ));
+    requested.extend(dynamic(
         "token-scope",
         bont_core::user::TokenScope::ALL
             .iter()
@@ -247,10 +251,19 @@ fn every_requested_message_exists_and_every_message_is_used() {
         let folder = locales.join(language.code());
         assert!(folder.exists(), "{language}: no message files");
         let mut defined = BTreeSet::new();
+        // Messages that other messages take in (`{ finding-detail-whose }`).
+        let mut referenced = BTreeSet::new();
         let mut ftl_files = Vec::new();
         files_under(&folder, &mut ftl_files);
         for f in ftl_files {
-            defined.extend(defined_ids(&std::fs::read_to_string(f).expect("ftl")));
+            let ftl = std::fs::read_to_string(f).expect("ftl");
+            defined.extend(defined_ids(&ftl));
+            for piece in ftl.split("{ ").skip(1) {
+                let id = piece.split(' ').next().unwrap_or_default();
+                if id.starts_with(|c: char| c.is_ascii_lowercase()) {
+                    referenced.insert(id.to_owned());
+                }
+            }
         }
         let missing: Vec<_> = requested.difference(&defined).collect();
         assert!(
@@ -264,7 +277,9 @@ fn every_requested_message_exists_and_every_message_is_used() {
             .collect();
         let unused: Vec<_> = defined
             .difference(&requested)
-            .filter(|d| !problem_ids.contains(*d) && !literals.contains(*d))
+            .filter(|d| {
+                !problem_ids.contains(*d) && !literals.contains(*d) && !referenced.contains(*d)
+            })
             .collect();
         assert!(
             unused.is_empty(),

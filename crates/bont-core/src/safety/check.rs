@@ -5,6 +5,7 @@
 //! approximate equivalents, for information.
 
 use super::catalog::{AppliesTo, Catalog, Evidence, IntervalMinimum, Limit, Population};
+use super::detail::{Arg, Detail, Scope};
 use super::plan::{Plan, Side};
 use super::units::{ApproximateEquivalent, Dose, ProductId, Units};
 use crate::vocabulary::{Allergy, Condition, MedicationClass};
@@ -33,7 +34,8 @@ pub struct Finding {
     pub severity: Severity,
     /// Stable: documented, and kept across versions.
     pub code: &'static str,
-    pub message: String,
+    /// What it says, as a message id and arguments; each language writes the sentence.
+    pub detail: Detail,
     /// Source ids of the limit or statement, comma-separated ("" for pure arithmetic).
     pub source: String,
     pub evidence: Option<Evidence>,
@@ -121,20 +123,16 @@ fn age_on(birth: jiff::civil::Date, on: jiff::civil::Date) -> i16 {
     years
 }
 
-fn scope_words(limit: &Limit) -> String {
-    let mut words = Vec::new();
-    if !limit.jurisdiction.is_empty() && limit.jurisdiction != "any" {
-        words.push(format!("{} label", limit.jurisdiction));
-    }
-    match limit.population {
-        Population::Adult => words.push("adults".into()),
-        Population::Pediatric => words.push("children".into()),
-        Population::Any => {}
-    }
-    if let Some(scope) = &limit.scope {
-        words.push(scope.clone());
-    }
-    words.join(", ")
+fn region(jurisdiction: &str) -> Option<String> {
+    (!jurisdiction.is_empty() && jurisdiction != "any").then(|| jurisdiction.to_owned())
+}
+
+fn scope_of(limit: &Limit) -> Arg {
+    Arg::Scope(Scope {
+        jurisdiction: region(&limit.jurisdiction),
+        population: limit.population,
+        note: limit.scope.clone(),
+    })
 }
 
 /// Every code a finding can carry: stable, documented in docs/SAFETY-RULES.md, and each
@@ -182,7 +180,7 @@ impl Checker<'_> {
         &mut self,
         severity: Severity,
         code: &'static str,
-        message: String,
+        detail: Detail,
         source: &[String],
         evidence: Option<Evidence>,
         limit: Option<&str>,
@@ -194,7 +192,7 @@ impl Checker<'_> {
         self.findings.push(Finding {
             severity,
             code,
-            message,
+            detail,
             source: self.catalog.cite(source),
             evidence,
             limit: limit.map(str::to_owned),
@@ -205,13 +203,13 @@ impl Checker<'_> {
         &mut self,
         severity: Severity,
         code: &'static str,
-        message: String,
+        detail: Detail,
         limit: &Limit,
     ) {
         self.add(
             severity,
             code,
-            message,
+            detail,
             &limit.source,
             Some(limit.evidence),
             Some(&limit.id),
@@ -231,7 +229,15 @@ pub fn check(catalog: &Catalog, plan: &Plan) -> Report {
         catalog,
         findings: Vec::new(),
     };
-    let dose = |units: Units| format!("{units} U of {product}");
+    let dose = |units: Units| {
+        Arg::Dose(Dose {
+            product: product.clone(),
+            units,
+        })
+    };
+    let product_arg = || Arg::Product(product.clone());
+    let indication_arg = || Arg::Indication(indication.to_owned());
+    let d = Detail::new;
 
     // Arithmetic: sides, muscles, sites.
     let mut left = Units::ZERO;
@@ -312,7 +318,10 @@ pub fn check(catalog: &Catalog, plan: &Plan) -> Report {
         c.add(
             Severity::Warn,
             "product_outside_neurology",
-            format!("{product} is not approved for neurological use. {note}"),
+            d(
+                "product-outside-neurology",
+                vec![("product", product_arg()), ("note", Arg::DataText(note))],
+            ),
             &p.source,
             Some(p.evidence),
             None,
@@ -328,7 +337,10 @@ pub fn check(catalog: &Catalog, plan: &Plan) -> Report {
         c.add(
             Severity::Info,
             "off_label",
-            format!("{product} has no label for {indication}; the plan is still checked against the product's limits for all indications."),
+            d(
+                "off-label",
+                vec![("product", product_arg()), ("indication", indication_arg())],
+            ),
             &sources,
             None,
             None,
@@ -347,7 +359,14 @@ pub fn check(catalog: &Catalog, plan: &Plan) -> Report {
             c.add(
                 Severity::Warn,
                 "age_outside_label",
-                format!("The patient is {age}; the label of {product} for {indication} covers adults only."),
+                d(
+                    "age-adults-only",
+                    vec![
+                        ("age", Arg::Count(age.into())),
+                        ("product", product_arg()),
+                        ("indication", indication_arg()),
+                    ],
+                ),
                 &sources,
                 None,
                 None,
@@ -362,7 +381,7 @@ pub fn check(catalog: &Catalog, plan: &Plan) -> Report {
             c.add(
                 Severity::Block,
                 "weight_missing",
-                format!("The patient is {age}: children's doses are capped per kilogram, and no weight is given."),
+                d("weight-missing", vec![("age", Arg::Count(age.into()))]),
                 &sources,
                 None,
                 None,
@@ -377,20 +396,23 @@ pub fn check(catalog: &Catalog, plan: &Plan) -> Report {
         if !limit.applies_to_age(pediatric) {
             continue;
         }
-        let scope = scope_words(limit);
+        let scope = || ("scope", scope_of(limit));
         if pediatric
             && (limit.age_min_years.is_some_and(|min| age < min)
                 || limit.age_max_years.is_some_and(|max| age > max))
         {
-            let range = format!(
-                "{}-{}",
-                limit.age_min_years.unwrap_or(0),
-                limit.age_max_years.unwrap_or(17)
-            );
             c.limit_finding(
                 Severity::Warn,
                 "age_outside_label",
-                format!("The patient is {age}; this label covers ages {range} ({scope})."),
+                d(
+                    "age-outside-range",
+                    vec![
+                        ("age", Arg::Count(age.into())),
+                        ("from", Arg::Count(limit.age_min_years.unwrap_or(0).into())),
+                        ("to", Arg::Count(limit.age_max_years.unwrap_or(17).into())),
+                        scope(),
+                    ],
+                ),
                 limit,
             );
         }
@@ -400,7 +422,10 @@ pub fn check(catalog: &Catalog, plan: &Plan) -> Report {
             c.limit_finding(
                 Severity::Warn,
                 "weight_below_label",
-                format!("The patient weighs {kg} kg; this label gives no dosing below {min} kg ({scope})."),
+                d(
+                    "weight-below-label",
+                    vec![("kg", Arg::Number(kg)), ("min", Arg::Number(min)), scope()],
+                ),
                 limit,
             );
         }
@@ -409,9 +434,14 @@ pub fn check(catalog: &Catalog, plan: &Plan) -> Report {
             AppliesTo::PerSide => Some(largest_side),
             AppliesTo::Bilateral => (left > Units::ZERO && right > Units::ZERO).then_some(total),
         };
-        let whose = match limit.applies_to {
-            AppliesTo::PerSide => "The larger side's total",
-            _ => "The session total",
+        let whose = || {
+            (
+                "whose",
+                Arg::Choice(match limit.applies_to {
+                    AppliesTo::PerSide => "side",
+                    _ => "session",
+                }),
+            )
         };
         if let (Some(amount), Some(max)) = (amount, limit.session_max_units) {
             let max = Limit::units(max);
@@ -419,10 +449,14 @@ pub fn check(catalog: &Catalog, plan: &Plan) -> Report {
                 c.limit_finding(
                     limit_severity(limit.evidence),
                     "session_max_exceeded",
-                    format!(
-                        "{whose}, {}, is above the maximum of {} ({scope}).",
-                        dose(amount),
-                        dose(max)
+                    d(
+                        "session-max",
+                        vec![
+                            whose(),
+                            ("amount", dose(amount)),
+                            ("max", dose(max)),
+                            scope(),
+                        ],
                     ),
                     limit,
                 );
@@ -434,9 +468,15 @@ pub fn check(catalog: &Catalog, plan: &Plan) -> Report {
                 c.limit_finding(
                     limit_severity(limit.evidence),
                     "session_max_exceeded",
-                    format!(
-                        "{whose}, {}, is above the labelled range {low}-{high} U ({scope}).",
-                        dose(amount)
+                    d(
+                        "range-exceeded",
+                        vec![
+                            whose(),
+                            ("amount", dose(amount)),
+                            ("low", Arg::Number(low.as_f64())),
+                            ("high", Arg::Number(high.as_f64())),
+                            scope(),
+                        ],
                     ),
                     limit,
                 );
@@ -444,9 +484,15 @@ pub fn check(catalog: &Catalog, plan: &Plan) -> Report {
                 c.limit_finding(
                     Severity::Info,
                     "below_labelled_range",
-                    format!(
-                        "{whose}, {}, is below the labelled range {low}-{high} U ({scope}).",
-                        dose(amount)
+                    d(
+                        "below-labelled-range",
+                        vec![
+                            whose(),
+                            ("amount", dose(amount)),
+                            ("low", Arg::Number(low.as_f64())),
+                            ("high", Arg::Number(high.as_f64())),
+                            scope(),
+                        ],
                     ),
                     limit,
                 );
@@ -458,10 +504,14 @@ pub fn check(catalog: &Catalog, plan: &Plan) -> Report {
                 c.limit_finding(
                     Severity::Info,
                     "above_labelled_dose",
-                    format!(
-                        "{whose}, {}, is above the labelled dose of {} ({scope}).",
-                        dose(amount),
-                        dose(fixed)
+                    d(
+                        "above-labelled-dose",
+                        vec![
+                            whose(),
+                            ("amount", dose(amount)),
+                            ("fixed", dose(fixed)),
+                            scope(),
+                        ],
                     ),
                     limit,
                 );
@@ -477,10 +527,16 @@ pub fn check(catalog: &Catalog, plan: &Plan) -> Report {
                     c.limit_finding(
                         limit_severity(limit.evidence),
                         "pediatric_per_kg_exceeded",
-                        format!(
-                            "{whose}, {}, is above {per_kg} U/kg x {kg} kg = {} ({scope}).",
-                            dose(amount),
-                            dose(cap)
+                        d(
+                            "pediatric-per-kg",
+                            vec![
+                                whose(),
+                                ("amount", dose(amount)),
+                                ("per_kg", Arg::Number(per_kg)),
+                                ("kg", Arg::Number(kg)),
+                                ("cap", dose(cap)),
+                                scope(),
+                            ],
                         ),
                         limit,
                     );
@@ -492,10 +548,14 @@ pub fn check(catalog: &Catalog, plan: &Plan) -> Report {
                     c.limit_finding(
                         limit_severity(limit.evidence),
                         "pediatric_absolute_exceeded",
-                        format!(
-                            "{whose}, {}, is above the absolute cap of {} ({scope}).",
-                            dose(amount),
-                            dose(abs)
+                        d(
+                            "pediatric-absolute",
+                            vec![
+                                whose(),
+                                ("amount", dose(amount)),
+                                ("cap", dose(abs)),
+                                scope(),
+                            ],
                         ),
                         limit,
                     );
@@ -540,7 +600,16 @@ pub fn check(catalog: &Catalog, plan: &Plan) -> Report {
                     c.limit_finding(
                         limit_severity(limit.evidence),
                         "cumulative_max_exceeded",
-                        format!("{} in the last {window} days with this session ({} earlier) is above the maximum of {} ({scope}).", dose(in_window), dose(earlier), dose(cap)),
+                        d(
+                            "cumulative-max",
+                            vec![
+                                ("in_window", dose(in_window)),
+                                ("window", Arg::Count(window.into())),
+                                ("earlier", dose(earlier)),
+                                ("cap", dose(cap)),
+                                scope(),
+                            ],
+                        ),
                         limit,
                     );
                 }
@@ -557,18 +626,24 @@ pub fn check(catalog: &Catalog, plan: &Plan) -> Report {
                     limit_severity(limit.evidence)
                 };
                 let why = if limit.per_site_advisory {
-                    "beyond which the label reports little extra benefit"
+                    "advisory"
                 } else {
-                    "the label's maximum per site"
+                    "maximum"
                 };
                 c.limit_finding(
                     severity,
                     "site_max_exceeded",
-                    format!(
-                        "{} {}: {} U of {product} per site is above {max} U, {why} ({scope}).",
-                        inj.muscle,
-                        inj.side.as_str(),
-                        inj.units_per_site
+                    d(
+                        "site-max",
+                        vec![
+                            ("muscle", Arg::Muscle(inj.muscle.clone())),
+                            ("side", Arg::Side(inj.side)),
+                            ("per_site", Arg::Number(inj.units_per_site)),
+                            ("product", product_arg()),
+                            ("max", Arg::Number(max)),
+                            ("why", Arg::Choice(why)),
+                            scope(),
+                        ],
                     ),
                     limit,
                 );
@@ -581,10 +656,15 @@ pub fn check(catalog: &Catalog, plan: &Plan) -> Report {
                 c.limit_finding(
                     Severity::Warn,
                     "volume_per_site_exceeded",
-                    format!(
-                        "{} {}: {ml} mL per site is above {max_ml} mL ({scope}).",
-                        inj.muscle,
-                        inj.side.as_str()
+                    d(
+                        "volume-per-site",
+                        vec![
+                            ("muscle", Arg::Muscle(inj.muscle.clone())),
+                            ("side", Arg::Side(inj.side)),
+                            ("ml", Arg::Number(ml)),
+                            ("max_ml", Arg::Number(max_ml)),
+                            scope(),
+                        ],
                     ),
                     limit,
                 );
@@ -600,12 +680,15 @@ pub fn check(catalog: &Catalog, plan: &Plan) -> Report {
                 c.limit_finding(
                     limit_severity(limit.evidence),
                     "muscle_max_exceeded",
-                    format!(
-                        "{}: {} on both sides together is above {} ({}; {scope}).",
-                        cap.muscle,
-                        dose(given),
-                        dose(max),
-                        cap.reason
+                    d(
+                        "muscle-max",
+                        vec![
+                            ("muscle", Arg::Muscle(cap.muscle.clone())),
+                            ("given", dose(given)),
+                            ("max", dose(max)),
+                            ("reason", Arg::DataText(cap.reason.clone())),
+                            scope(),
+                        ],
                     ),
                     limit,
                 );
@@ -638,23 +721,39 @@ pub fn check(catalog: &Catalog, plan: &Plan) -> Report {
                 row.units_per_kg_max,
                 weight,
             ) {
-                (Some(lo), Some(hi), _, _, _) => (lo, hi, String::new()),
-                (_, _, Some(lo), Some(hi), Some(kg)) => {
-                    (lo * kg, hi * kg, format!(" ({lo}-{hi} U/kg x {kg} kg)"))
-                }
+                (Some(lo), Some(hi), _, _, _) => (lo, hi, Vec::new()),
+                (_, _, Some(lo), Some(hi), Some(kg)) => (
+                    lo * kg,
+                    hi * kg,
+                    vec![
+                        ("per_kg_low", Arg::Number(lo)),
+                        ("per_kg_high", Arg::Number(hi)),
+                        ("kg", Arg::Number(kg)),
+                    ],
+                ),
                 _ => continue,
             };
             let given = units.as_f64();
-            let range = format!("{}-{} U{basis}", round2(low), round2(high));
+            let args = |given: Units| {
+                let mut args = vec![
+                    ("muscle", Arg::Muscle((*muscle).to_owned())),
+                    ("side", Arg::Side(*side)),
+                    ("given", dose(given)),
+                    ("low", Arg::Number(round2(low))),
+                    ("high", Arg::Number(round2(high))),
+                    (
+                        "basis",
+                        Arg::Choice(if basis.is_empty() { "units" } else { "per_kg" }),
+                    ),
+                ];
+                args.extend(basis.iter().cloned());
+                args
+            };
             if given > high + 1e-9 {
                 c.add(
                     Severity::Warn,
                     "muscle_dose_out_of_range",
-                    format!(
-                        "{muscle} {}: {} is above the labelled {range}.",
-                        side.as_str(),
-                        dose(*units)
-                    ),
+                    d("muscle-dose-above", args(*units)),
                     &table.source,
                     Some(table.evidence),
                     None,
@@ -663,11 +762,7 @@ pub fn check(catalog: &Catalog, plan: &Plan) -> Report {
                 c.add(
                     Severity::Info,
                     "muscle_dose_below_range",
-                    format!(
-                        "{muscle} {}: {} is below the labelled {range}.",
-                        side.as_str(),
-                        dose(*units)
-                    ),
+                    d("muscle-dose-below", args(*units)),
                     &table.source,
                     Some(table.evidence),
                     None,
@@ -702,15 +797,20 @@ pub fn check(catalog: &Catalog, plan: &Plan) -> Report {
             } else {
                 Severity::Warn
             };
-            let booster = if days * 2 < minimum {
-                " (less than half: a booster raises the risk of neutralising antibodies)"
-            } else {
-                ""
-            };
+            let booster = if days * 2 < minimum { "yes" } else { "no" };
             c.add(
                 severity,
                 "interval_too_short",
-                format!("{days} days since the last session ({} on {}); the label's minimum interval is {minimum} days{booster}.", last.dose, last.date),
+                d(
+                    "interval-too-short",
+                    vec![
+                        ("days", Arg::Count(days.into())),
+                        ("last", Arg::Dose(last.dose.clone())),
+                        ("last_date", Arg::Date(last.date)),
+                        ("minimum", Arg::Count(minimum.into())),
+                        ("booster", Arg::Choice(booster)),
+                    ],
+                ),
                 source,
                 Some(evidence),
                 limit_id,
@@ -721,11 +821,7 @@ pub fn check(catalog: &Catalog, plan: &Plan) -> Report {
     // Contraindications and warnings from the labels.
     let patient = &plan.patient;
     let has = |cond: Condition| patient.conditions.contains(&cond);
-    let neuromuscular: Vec<String> = NEUROMUSCULAR
-        .iter()
-        .filter(|x| has(**x))
-        .map(|x| x.id().replace('_', " "))
-        .collect();
+    let neuromuscular: Vec<Condition> = NEUROMUSCULAR.into_iter().filter(|x| has(*x)).collect();
     let mut other_products = Vec::new();
     let mut periocular_expected = false;
     for rule in catalog.contraindications.iter().filter(|r| {
@@ -738,91 +834,159 @@ pub fn check(catalog: &Catalog, plan: &Plan) -> Report {
             Severity::Warn
         };
         let code_if = |yes: &'static str, no: &'static str| if blocking { yes } else { no };
-        let region = if rule.jurisdiction.is_empty() || rule.jurisdiction == "any" {
-            String::new()
-        } else {
-            format!(" ({} label)", rule.jurisdiction)
+        let region = || {
+            (
+                "region",
+                Arg::Region(region(&rule.jurisdiction).unwrap_or_default()),
+            )
         };
+        let with_product = |id| d(id, vec![("product", product_arg()), region()]);
         let message = match rule.condition.as_str() {
             "hypersensitivity_to_bont_or_excipient" => {
                 if patient.allergies.contains(&Allergy::BotulinumToxin) {
-                    Some(("contraindicated", format!("Known hypersensitivity to botulinum toxin: {product} is contraindicated{region}.")))
-                } else if patient.allergies.contains(&Allergy::HumanAlbumin) && product_facts.is_some_and(|p| p.contains_human_albumin) {
-                    Some(("contraindicated", format!("Allergy to human albumin, an excipient of {product}: contraindicated{region}.")))
+                    Some(("contraindicated", with_product("hypersensitivity")))
+                } else if patient.allergies.contains(&Allergy::HumanAlbumin)
+                    && product_facts.is_some_and(|p| p.contains_human_albumin)
+                {
+                    Some(("contraindicated", with_product("albumin-allergy")))
                 } else {
                     None
                 }
             }
             "infection_at_injection_site" if session.infection_at_site => {
-                Some(("contraindicated", format!("Infection at a planned injection site: {product} is contraindicated there{region}.")))
+                Some(("contraindicated", with_product("infection-at-site")))
             }
             "cow_milk_protein_allergy" if patient.allergies.contains(&Allergy::CowMilkProtein) => {
-                Some(("contraindicated", format!("Allergy to cow's milk protein: {product} is contraindicated{region}.")))
+                Some(("contraindicated", with_product("cow-milk-allergy")))
             }
             "neuromuscular_disease" if !neuromuscular.is_empty() => Some((
                 code_if("contraindicated", "neuromuscular_disorder"),
-                format!("Neuromuscular disease ({}): {product} must not be used{region}.", neuromuscular.join(", ")),
+                d(
+                    "neuromuscular-contraindicated",
+                    vec![
+                        ("conditions", Arg::Conditions(neuromuscular.clone())),
+                        ("product", product_arg()),
+                        region(),
+                    ],
+                ),
             )),
-            "preexisting_dyspnoea_or_dysphagia" if has(Condition::Dysphagia) || has(Condition::RespiratoryCompromise) => Some((
-                code_if("contraindicated", "dysphagia_or_breathing_difficulty"),
-                format!("Pre-existing swallowing or breathing difficulty: {product} must not be used{region}."),
-            )),
-            "neuromuscular_junction_disorder_or_motor_neuropathy_or_als" if !neuromuscular.is_empty() => Some((
-                "neuromuscular_disorder",
-                format!("{}: higher risk of severe weakness, dysphagia and breathing problems even at usual doses; monitor closely{region}.", neuromuscular.join(", ")),
-            )),
+            "preexisting_dyspnoea_or_dysphagia"
+                if has(Condition::Dysphagia) || has(Condition::RespiratoryCompromise) =>
+            {
+                Some((
+                    code_if("contraindicated", "dysphagia_or_breathing_difficulty"),
+                    with_product("dysphagia-contraindicated"),
+                ))
+            }
+            "neuromuscular_junction_disorder_or_motor_neuropathy_or_als"
+                if !neuromuscular.is_empty() =>
+            {
+                Some((
+                    "neuromuscular_disorder",
+                    d(
+                        "neuromuscular-warning",
+                        vec![
+                            ("conditions", Arg::Conditions(neuromuscular.clone())),
+                            region(),
+                        ],
+                    ),
+                ))
+            }
             "preexisting_dysphagia_or_breathing_difficulty_or_compromised_respiration"
                 if has(Condition::Dysphagia) || has(Condition::RespiratoryCompromise) =>
             {
-                Some(("dysphagia_or_breathing_difficulty", format!("Pre-existing swallowing or breathing difficulty: the toxin may worsen it; monitor closely{region}.")))
+                Some((
+                    "dysphagia_or_breathing_difficulty",
+                    d("dysphagia-warning", vec![region()]),
+                ))
             }
             "preexisting_cardiovascular_disease" if has(Condition::CardiovascularDisease) => {
-                Some(("cardiovascular_disease", format!("Pre-existing cardiovascular disease: a warning of the {product} label{region}.")))
+                Some(("cardiovascular_disease", with_product("cardiovascular")))
             }
             "pregnancy" if patient.pregnant => {
-                Some(("pregnancy_or_breastfeeding", "Pregnant: human data are insufficient; weigh benefit and risk and record the decision.".into()))
+                Some(("pregnancy_or_breastfeeding", d("pregnant", Vec::new())))
             }
             "breastfeeding" if patient.breastfeeding => {
-                Some(("pregnancy_or_breastfeeding", "Breastfeeding: no label gives a rule; weigh benefit and risk and record the decision.".into()))
+                Some(("pregnancy_or_breastfeeding", d("breastfeeding", Vec::new())))
             }
             "periocular_injection_reduced_blink" => {
-                let near_eye: Vec<&str> = session
+                let mut near_eye: Vec<String> = session
                     .injections
                     .iter()
-                    .filter(|i| catalog.muscle(&i.muscle).is_some_and(|m| m.region == "periocular"))
-                    .map(|i| i.muscle.as_str())
+                    .filter(|i| {
+                        catalog
+                            .muscle(&i.muscle)
+                            .is_some_and(|m| m.region == "periocular")
+                    })
+                    .map(|i| i.muscle.clone())
                     .collect();
+                near_eye.dedup();
                 // Around the eye is where blepharospasm and hemifacial spasm are treated: there
                 // the warning is a reminder, elsewhere a caution.
-                let expected = matches!(indication, "blepharospasm" | "hemifacial_spasm" | "facial_synkinesis");
+                let expected = matches!(
+                    indication,
+                    "blepharospasm" | "hemifacial_spasm" | "facial_synkinesis"
+                );
                 periocular_expected = expected;
                 (!near_eye.is_empty()).then(|| {
-                    ("periocular_injection", format!("Injections near the eye ({}): reduced blinking can expose the cornea; avoid the levator and the medial lower lid.", near_eye.join(", ")))
+                    (
+                        "periocular_injection",
+                        d("periocular", vec![("muscles", Arg::Muscles(near_eye))]),
+                    )
                 })
             }
             "other_bont_within_4_months" => {
                 let lookback = rule.lookback_days.unwrap_or(120);
-                let since = session.date.checked_sub(jiff::Span::new().days(i64::from(lookback))).ok();
-                let others: Vec<_> = plan.history.iter().filter(|h| h.dose.product != *product && since.is_none_or(|s| h.date > s)).collect();
+                let since = session
+                    .date
+                    .checked_sub(jiff::Span::new().days(i64::from(lookback)))
+                    .ok();
+                let others: Vec<_> = plan
+                    .history
+                    .iter()
+                    .filter(|h| h.dose.product != *product && since.is_none_or(|s| h.date > s))
+                    .collect();
                 if others.is_empty() {
                     None
                 } else {
                     let mut parts = Vec::new();
                     for h in others {
                         let days = (session.date - h.date).get_days();
-                        let mut part = format!("{} on {} ({days} days ago)", h.dose, h.date);
-                        if let Some(eq) = approximate(catalog, &h.dose, product) {
-                            part.push_str(&format!(", {eq} (approximate, ratio {}, {}; never used to lift a limit)", eq.ratio, eq.source.join(", ")));
+                        let mut args = vec![
+                            ("dose", Arg::Dose(h.dose.clone())),
+                            ("date", Arg::Date(h.date)),
+                            ("days", Arg::Count(days.into())),
+                        ];
+                        let part = if let Some(eq) = approximate(catalog, &h.dose, product) {
+                            args.extend([
+                                ("low", Arg::Number(round2(eq.low))),
+                                ("high", Arg::Number(round2(eq.high))),
+                                ("product", product_arg()),
+                                ("ratio", Arg::Ratio(eq.ratio.clone())),
+                                ("sources", Arg::Verbatim(eq.source.join(", "))),
+                            ]);
                             other_products.push(eq);
-                        }
+                            d("other-product-part-equivalent", args)
+                        } else {
+                            d("other-product-part", args)
+                        };
                         parts.push(part);
                     }
-                    Some(("other_product_in_window", format!("Another botulinum toxin in the last {lookback} days: {}. Units of different products are not interchangeable.", parts.join("; "))))
+                    Some((
+                        "other_product_in_window",
+                        d(
+                            "other-product",
+                            vec![
+                                ("lookback", Arg::Count(lookback.into())),
+                                ("parts", Arg::Parts(parts)),
+                            ],
+                        ),
+                    ))
                 }
             }
             _ => None,
         };
-        if let Some((code, message)) = message {
+        if let Some((code, detail)) = message {
             let severity = match code {
                 "contraindicated" => severity,
                 "periocular_injection" if periocular_expected => Severity::Info,
@@ -831,7 +995,7 @@ pub fn check(catalog: &Catalog, plan: &Plan) -> Report {
             c.add(
                 severity,
                 code,
-                message,
+                detail,
                 &rule.source,
                 Some(rule.evidence),
                 None,
@@ -861,11 +1025,13 @@ pub fn check(catalog: &Catalog, plan: &Plan) -> Report {
             c.add(
                 Severity::Warn,
                 "interacting_medication",
-                format!(
-                    "{} ({}): {}.",
-                    drugs.join(", "),
-                    class.id().replace('_', " "),
-                    interaction.effect
+                d(
+                    "interacting-medication",
+                    vec![
+                        ("drugs", Arg::Verbatim(drugs.join(", "))),
+                        ("class", Arg::MedicationClass(class)),
+                        ("effect", Arg::DataText(interaction.effect.clone())),
+                    ],
                 ),
                 &interaction.source,
                 Some(interaction.evidence),
@@ -884,7 +1050,13 @@ pub fn check(catalog: &Catalog, plan: &Plan) -> Report {
             c.add(
                 Severity::Warn,
                 "structure_to_avoid",
-                format!("{} is a structure to keep away from ({reason}).", m.name),
+                d(
+                    "structure-to-avoid",
+                    vec![
+                        ("muscle", Arg::Muscle(m.id.clone())),
+                        ("reason", Arg::DataText(reason)),
+                    ],
+                ),
                 &m.source,
                 None,
                 None,
@@ -894,10 +1066,7 @@ pub fn check(catalog: &Catalog, plan: &Plan) -> Report {
             c.add(
                 Severity::Warn,
                 "side_unusual",
-                format!(
-                    "{} is paired: say left, right or both rather than midline.",
-                    m.name
-                ),
+                d("side-unusual", vec![("muscle", Arg::Muscle(m.id.clone()))]),
                 &[],
                 None,
                 None,
@@ -918,7 +1087,13 @@ pub fn check(catalog: &Catalog, plan: &Plan) -> Report {
             c.add(
                 Severity::Info,
                 "muscle_unusual_for_indication",
-                format!("{} is not a usual target for {indication}.", m.name),
+                d(
+                    "muscle-unusual",
+                    vec![
+                        ("muscle", Arg::Muscle(m.id.clone())),
+                        ("indication", indication_arg()),
+                    ],
+                ),
                 &m.source,
                 None,
                 None,
@@ -931,7 +1106,7 @@ pub fn check(catalog: &Catalog, plan: &Plan) -> Report {
         c.add(
             Severity::Warn,
             "bilateral_sternocleidomastoid",
-            "Both sternocleidomastoids are injected: dysphagia is more frequent with bilateral injections; consider lower doses.".into(),
+            d("bilateral-scm", Vec::new()),
             &["JANKOVIC-1990".to_owned()],
             Some(Evidence::Verified),
             None,
@@ -951,15 +1126,23 @@ pub fn check(catalog: &Catalog, plan: &Plan) -> Report {
                 .iter()
                 .any(|d| (d.units_per_0_1ml - per_tenth).abs() < 1e-6)
         {
-            let usual: Vec<String> = table
-                .iter()
-                .map(|d| format!("{}", d.units_per_0_1ml))
-                .collect();
+            let mut usual: Vec<f64> = table.iter().map(|d| d.units_per_0_1ml).collect();
+            usual.sort_by(f64::total_cmp);
+            usual.dedup();
             let sources: Vec<String> = table.iter().flat_map(|d| d.source.clone()).collect();
             c.add(
                 Severity::Warn,
                 "dilution_unusual",
-                format!("{} U vial in {} mL gives {} U of {product} per 0.1 mL; the label's reconstitutions give {} U per 0.1 mL.", r.vial_units, r.diluent_ml.unwrap_or(0.0), round2(per_tenth), usual.join(", ")),
+                d(
+                    "dilution-unusual",
+                    vec![
+                        ("vial", Arg::Number(r.vial_units.as_f64())),
+                        ("diluent_ml", Arg::Number(r.diluent_ml.unwrap_or(0.0))),
+                        ("per_tenth", Arg::Number(round2(per_tenth))),
+                        ("product", product_arg()),
+                        ("usual", Arg::Numbers(usual)),
+                    ],
+                ),
                 &sources,
                 None,
                 None,
@@ -969,7 +1152,7 @@ pub fn check(catalog: &Catalog, plan: &Plan) -> Report {
 
     let mut findings = c.findings;
     findings.sort_by(|a, b| b.severity.cmp(&a.severity).then(a.code.cmp(b.code)));
-    findings.dedup_by(|a, b| a.code == b.code && a.message == b.message);
+    findings.dedup_by(|a, b| a.code == b.code && a.detail == b.detail);
     let verdict = match findings.iter().map(|f| f.severity).max() {
         Some(Severity::Block) => Verdict::Block,
         Some(Severity::Warn) => Verdict::Warn,

@@ -4,10 +4,12 @@
 
 pub mod catalog;
 pub mod check;
+pub mod detail;
 pub mod plan;
 pub mod units;
 
 pub use catalog::{Catalog, Evidence};
 pub use check::{Finding, Report, Severity, check};
+pub use detail::{Arg, Detail};
 pub use plan::{Plan, PlanInput};
 pub use units::{Dose, ProductId, Units};

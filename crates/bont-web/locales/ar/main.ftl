@@ -657,3 +657,143 @@ field-advice_ru = الإرشادات بالروسية
 field-advice_ar = الإرشادات بالعربية
 aftercare-avoid-title = ما يجب تجنبه
 aftercare-avoid-from = إرشادات { $clinic }.
+
+## نص ملاحظات فحص السلامة
+dose = { $units } وحدة من { $product }
+date-long = { $day } { $month ->
+    [1] يناير
+    [2] فبراير
+    [3] مارس
+    [4] أبريل
+    [5] مايو
+    [6] يونيو
+    [7] يوليو
+    [8] أغسطس
+    [9] سبتمبر
+    [10] أكتوبر
+    [11] نوفمبر
+   *[12] ديسمبر
+} { $year }
+scope-label = { $jurisdiction ->
+    [protocol] بروتوكول الدراسة
+   *[other] نشرة { $jurisdiction }
+}
+scope-adults = البالغون
+scope-children = الأطفال
+region-label = (نشرة { $jurisdiction })
+finding-detail-whose = { $whose ->
+    [side] مجموع الجهة ذات الجرعة الأكبر
+   *[session] مجموع الجلسة
+}
+finding-detail-product-outside-neurology = { $product } غير معتمد للاستعمال في الأمراض العصبية. { $note }
+finding-detail-off-label = ليس لـ { $product } اعتماد في استطباب «{ $indication }»؛ ومع ذلك تُفحص الخطة وفق حدود المستحضر لجميع الاستطبابات.
+finding-detail-age-adults-only = عمر المريض { $age ->
+    [zero] أقل من سنة
+    [one] سنة واحدة
+    [two] سنتان
+    [few] { $age } سنوات
+    [many] { $age } سنة
+   *[other] { $age } سنة
+}؛ نشرة { $product } في استطباب «{ $indication }» تشمل البالغين فقط.
+finding-detail-weight-missing = عمر المريض { $age ->
+    [zero] أقل من سنة
+    [one] سنة واحدة
+    [two] سنتان
+    [few] { $age } سنوات
+    [many] { $age } سنة
+   *[other] { $age } سنة
+}: جرعات الأطفال محدودة لكل كيلوغرام، ولم يُسجَّل الوزن.
+finding-detail-age-outside-range = عمر المريض { $age ->
+    [zero] أقل من سنة
+    [one] سنة واحدة
+    [two] سنتان
+    [few] { $age } سنوات
+    [many] { $age } سنة
+   *[other] { $age } سنة
+}؛ تشمل هذه النشرة الأعمار من { $from } إلى { $to } سنة ({ $scope }).
+finding-detail-weight-below-label = وزن المريض { $kg } كغ؛ لا تعطي هذه النشرة جرعات لوزن أقل من { $min } كغ ({ $scope }).
+finding-detail-session-max = { finding-detail-whose }، { $amount }، أعلى من الحد الأقصى { $max } ({ $scope }).
+finding-detail-range-exceeded = { finding-detail-whose }، { $amount }، أعلى من النطاق المعتمد من { $low } إلى { $high } وحدة ({ $scope }).
+finding-detail-below-labelled-range = { finding-detail-whose }، { $amount }، أقل من النطاق المعتمد من { $low } إلى { $high } وحدة ({ $scope }).
+finding-detail-above-labelled-dose = { finding-detail-whose }، { $amount }، أعلى من الجرعة المعتمدة { $fixed } ({ $scope }).
+finding-detail-pediatric-per-kg = { finding-detail-whose }، { $amount }، أعلى من { $per_kg } وحدة/كغ × { $kg } كغ = { $cap } ({ $scope }).
+finding-detail-pediatric-absolute = { finding-detail-whose }، { $amount }، أعلى من الحد الأقصى المطلق { $cap } ({ $scope }).
+finding-detail-cumulative-max = في آخر { $window ->
+    [zero] { $window } يوم
+    [one] يوم واحد
+    [two] يومان
+    [few] { $window } أيام
+    [many] { $window } يومًا
+   *[other] { $window } يوم
+} مع هذه الجلسة: { $in_window } (منها سابقًا { $earlier })؛ وهذا أعلى من الحد الأقصى { $cap } ({ $scope }).
+finding-detail-site-max = { $muscle }، { $side }: { $per_site } وحدة من { $product } لكل موضع أعلى من { $max } وحدة، { $why ->
+    [advisory] وهو الحد الذي لا تذكر النشرة بعده فائدة إضافية
+   *[maximum] وهو الحد الأقصى لكل موضع في النشرة
+} ({ $scope }).
+finding-detail-volume-per-site = { $muscle }، { $side }: { $ml } مل لكل موضع أعلى من { $max_ml } مل ({ $scope }).
+finding-detail-muscle-max = { $muscle }: { $given } للجهتين معًا أعلى من { $max } ({ $reason }؛ { $scope }).
+finding-detail-muscle-dose-above = { $muscle }، { $side }: { $given } أعلى من النطاق المعتمد من { $low } إلى { $high } وحدة{ $basis ->
+    [per_kg] {" "}(من { $per_kg_low } إلى { $per_kg_high } وحدة/كغ × { $kg } كغ)
+   *[units] {""}
+}.
+finding-detail-muscle-dose-below = { $muscle }، { $side }: { $given } أقل من النطاق المعتمد من { $low } إلى { $high } وحدة{ $basis ->
+    [per_kg] {" "}(من { $per_kg_low } إلى { $per_kg_high } وحدة/كغ × { $kg } كغ)
+   *[units] {""}
+}.
+finding-detail-interval-too-short = الفاصل منذ الجلسة الأخيرة ({ $last }، { $last_date }): { $days ->
+    [zero] { $days } يوم
+    [one] يوم واحد
+    [two] يومان
+    [few] { $days } أيام
+    [many] { $days } يومًا
+   *[other] { $days } يوم
+}؛ الحد الأدنى للفاصل في النشرة { $minimum ->
+    [zero] { $minimum } يوم
+    [one] يوم واحد
+    [two] يومان
+    [few] { $minimum } أيام
+    [many] { $minimum } يومًا
+   *[other] { $minimum } يوم
+}{ $booster ->
+    [yes] {" "}(أقل من النصف: الجرعة المعززة تزيد خطر الأجسام المضادة المعادِلة)
+   *[no] {""}
+}.
+finding-detail-hypersensitivity = فرط حساسية معروف لذيفان البوتولينوم: { $product } مضاد استطباب{ $region }.
+finding-detail-albumin-allergy = حساسية من الألبومين البشري، وهو سواغ في { $product }: مضاد استطباب{ $region }.
+finding-detail-infection-at-site = عدوى في موضع حقن مخطط: { $product } مضاد استطباب هناك{ $region }.
+finding-detail-cow-milk-allergy = حساسية من بروتين حليب البقر: { $product } مضاد استطباب{ $region }.
+finding-detail-neuromuscular-contraindicated = مرض عصبي عضلي ({ $conditions }): يجب عدم استعمال { $product }{ $region }.
+finding-detail-dysphagia-contraindicated = صعوبة سابقة في البلع أو التنفس: يجب عدم استعمال { $product }{ $region }.
+finding-detail-neuromuscular-warning = { $conditions }: خطر أعلى لضعف شديد وعسر البلع ومشكلات التنفس حتى بالجرعات المعتادة؛ تجب المراقبة الدقيقة{ $region }.
+finding-detail-dysphagia-warning = صعوبة سابقة في البلع أو التنفس: قد يزيدها الذيفان سوءًا؛ تجب المراقبة الدقيقة{ $region }.
+finding-detail-cardiovascular = مرض قلبي وعائي سابق: تحذير في نشرة { $product }{ $region }.
+finding-detail-pregnant = الحمل: البيانات البشرية غير كافية؛ وازن بين الفائدة والخطر وسجّل القرار.
+finding-detail-breastfeeding = الإرضاع: لا تعطي أي نشرة قاعدة؛ وازن بين الفائدة والخطر وسجّل القرار.
+finding-detail-periocular = حقن قرب العين ({ $muscles }): قلة الرمش قد تعرّض القرنية؛ تجنب العضلة الرافعة للجفن العلوي والجزء الإنسي من الجفن السفلي.
+finding-detail-other-product = ذيفان بوتولينوم آخر في آخر { $lookback ->
+    [zero] { $lookback } يوم
+    [one] يوم واحد
+    [two] يومان
+    [few] { $lookback } أيام
+    [many] { $lookback } يومًا
+   *[other] { $lookback } يوم
+}: { $parts }. وحدات المستحضرات المختلفة غير قابلة للتبادل.
+finding-detail-other-product-part = { $dose } في { $date } (مضى عليها { $days ->
+    [zero] { $days } يوم
+    [one] يوم واحد
+    [two] يومان
+    [few] { $days } أيام
+    [many] { $days } يومًا
+   *[other] { $days } يوم
+})
+finding-detail-other-product-part-equivalent = { finding-detail-other-product-part }، أي ما يقارب من { $low } إلى { $high } وحدة من { $product } (تقريبي، النسبة { $ratio }، { $sources }؛ لا يُستعمل أبدًا لرفع حد)
+finding-detail-interacting-medication = { $drugs } ({ $class }): { $effect }.
+finding-detail-structure-to-avoid = { $muscle }: بنية يجب الابتعاد عنها ({ $reason }).
+finding-detail-side-unusual = { $muscle } عضلة مزدوجة: حدد اليسار أو اليمين أو الجهتين بدلًا من الخط الناصف.
+finding-detail-muscle-unusual = { $muscle }: ليست هدفًا معتادًا في استطباب «{ $indication }».
+finding-detail-bilateral-scm = حقن العضلتين القصيتين الترقويتين الخشائيتين: عسر البلع أكثر حدوثًا مع الحقن الثنائي؛ فكّر في جرعات أقل.
+finding-detail-dilution-unusual = قارورة { $vial } وحدة في { $diluent_ml } مل تعطي { $per_tenth } وحدة من { $product } لكل 0.1 مل؛ تعطي طرق التحضير في النشرة { $usual } وحدة لكل 0.1 مل.
+
+## Units
+unit-u = وحدة
+unit-ml = مل

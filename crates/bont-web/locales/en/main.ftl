@@ -624,3 +624,94 @@ field-advice_ru = Advice in Russian
 field-advice_ar = Advice in Arabic
 aftercare-avoid-title = What to avoid
 aftercare-avoid-from = Advice of { $clinic }.
+
+## What a safety finding says (the check's arguments: doses with their product, muscle and
+## indication names, dates and figures in the reader's language)
+dose = { $units } U of { $product }
+date-long = { $day } { $month ->
+    [1] January
+    [2] February
+    [3] March
+    [4] April
+    [5] May
+    [6] June
+    [7] July
+    [8] August
+    [9] September
+    [10] October
+    [11] November
+   *[12] December
+} { $year }
+scope-label = { $jurisdiction ->
+    [protocol] trial protocol
+   *[other] { $jurisdiction } label
+}
+scope-adults = adults
+scope-children = children
+region-label = ({ $jurisdiction } label)
+finding-detail-whose = { $whose ->
+    [side] The larger side's total
+   *[session] The session total
+}
+finding-detail-product-outside-neurology = { $product } is not approved for neurological use. { $note }
+finding-detail-off-label = { $product } has no label for { $indication }; the plan is still checked against the product's limits for all indications.
+finding-detail-age-adults-only = The patient is aged { $age }; the label of { $product } for { $indication } covers adults only.
+finding-detail-weight-missing = The patient is aged { $age }: children's doses are capped per kilogram, and no weight is given.
+finding-detail-age-outside-range = The patient is aged { $age }; this label covers ages { $from } to { $to } ({ $scope }).
+finding-detail-weight-below-label = The patient weighs { $kg } kg; this label gives no dosing below { $min } kg ({ $scope }).
+finding-detail-session-max = { finding-detail-whose }, { $amount }, is above the maximum of { $max } ({ $scope }).
+finding-detail-range-exceeded = { finding-detail-whose }, { $amount }, is above the labelled range of { $low } to { $high } U ({ $scope }).
+finding-detail-below-labelled-range = { finding-detail-whose }, { $amount }, is below the labelled range of { $low } to { $high } U ({ $scope }).
+finding-detail-above-labelled-dose = { finding-detail-whose }, { $amount }, is above the labelled dose of { $fixed } ({ $scope }).
+finding-detail-pediatric-per-kg = { finding-detail-whose }, { $amount }, is above { $per_kg } U/kg × { $kg } kg = { $cap } ({ $scope }).
+finding-detail-pediatric-absolute = { finding-detail-whose }, { $amount }, is above the absolute cap of { $cap } ({ $scope }).
+finding-detail-cumulative-max = { $in_window } in the last { $window } days with this session ({ $earlier } earlier) is above the maximum of { $cap } ({ $scope }).
+finding-detail-site-max = { $muscle }, { $side }: { $per_site } U of { $product } per site is above { $max } U, { $why ->
+    [advisory] beyond which the label reports little extra benefit
+   *[maximum] the label's maximum per site
+} ({ $scope }).
+finding-detail-volume-per-site = { $muscle }, { $side }: { $ml } mL per site is above { $max_ml } mL ({ $scope }).
+finding-detail-muscle-max = { $muscle }: { $given } on both sides together is above { $max } ({ $reason }; { $scope }).
+finding-detail-muscle-dose-above = { $muscle }, { $side }: { $given } is above the labelled { $low } to { $high } U{ $basis ->
+    [per_kg] {" "}({ $per_kg_low } to { $per_kg_high } U/kg × { $kg } kg)
+   *[units] {""}
+}.
+finding-detail-muscle-dose-below = { $muscle }, { $side }: { $given } is below the labelled { $low } to { $high } U{ $basis ->
+    [per_kg] {" "}({ $per_kg_low } to { $per_kg_high } U/kg × { $kg } kg)
+   *[units] {""}
+}.
+finding-detail-interval-too-short = { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+} since the last session ({ $last } on { $last_date }); the label's minimum interval is { $minimum } days{ $booster ->
+    [yes] {" "}(less than half: a booster raises the risk of neutralising antibodies)
+   *[no] {""}
+}.
+finding-detail-hypersensitivity = Known hypersensitivity to botulinum toxin: { $product } is contraindicated{ $region }.
+finding-detail-albumin-allergy = Allergy to human albumin, an excipient of { $product }: contraindicated{ $region }.
+finding-detail-infection-at-site = Infection at a planned injection site: { $product } is contraindicated there{ $region }.
+finding-detail-cow-milk-allergy = Allergy to cow's milk protein: { $product } is contraindicated{ $region }.
+finding-detail-neuromuscular-contraindicated = Neuromuscular disease ({ $conditions }): { $product } must not be used{ $region }.
+finding-detail-dysphagia-contraindicated = Pre-existing swallowing or breathing difficulty: { $product } must not be used{ $region }.
+finding-detail-neuromuscular-warning = { $conditions }: higher risk of severe weakness, dysphagia and breathing problems even at usual doses; monitor closely{ $region }.
+finding-detail-dysphagia-warning = Pre-existing swallowing or breathing difficulty: the toxin may worsen it; monitor closely{ $region }.
+finding-detail-cardiovascular = Pre-existing cardiovascular disease: a warning of the { $product } label{ $region }.
+finding-detail-pregnant = Pregnant: human data are insufficient; weigh benefit and risk and record the decision.
+finding-detail-breastfeeding = Breastfeeding: no label gives a rule; weigh benefit and risk and record the decision.
+finding-detail-periocular = Injections near the eye ({ $muscles }): reduced blinking can expose the cornea; avoid the levator and the medial lower lid.
+finding-detail-other-product = Another botulinum toxin in the last { $lookback } days: { $parts }. Units of different products are not interchangeable.
+finding-detail-other-product-part = { $dose } on { $date } ({ $days ->
+    [one] { $days } day
+   *[other] { $days } days
+} ago)
+finding-detail-other-product-part-equivalent = { finding-detail-other-product-part }, about { $low } to { $high } U of { $product } (approximate, ratio { $ratio }, { $sources }; never used to lift a limit)
+finding-detail-interacting-medication = { $drugs } ({ $class }): { $effect }.
+finding-detail-structure-to-avoid = { $muscle } is a structure to keep away from ({ $reason }).
+finding-detail-side-unusual = { $muscle } is paired: say left, right or both rather than midline.
+finding-detail-muscle-unusual = { $muscle } is not a usual target for { $indication }.
+finding-detail-bilateral-scm = Both sternocleidomastoids are injected: dysphagia is more frequent with bilateral injections; consider lower doses.
+finding-detail-dilution-unusual = A { $vial } U vial in { $diluent_ml } mL gives { $per_tenth } U of { $product } per 0.1 mL; the label's reconstitutions give { $usual } U per 0.1 mL.
+
+## Units
+unit-u = U
+unit-ml = mL

@@ -635,3 +635,105 @@ field-advice_ru = Zalecenia po rosyjsku
 field-advice_ar = Zalecenia po arabsku
 aftercare-avoid-title = Czego unikać
 aftercare-avoid-from = Zalecenia: { $clinic }.
+
+## Treść ustaleń kontroli bezpieczeństwa
+dose = { $units } U preparatu { $product }
+date-long = { $day } { $month ->
+    [1] stycznia
+    [2] lutego
+    [3] marca
+    [4] kwietnia
+    [5] maja
+    [6] czerwca
+    [7] lipca
+    [8] sierpnia
+    [9] września
+    [10] października
+    [11] listopada
+   *[12] grudnia
+} { $year }
+scope-label = { $jurisdiction ->
+    [protocol] protokół badania
+   *[other] charakterystyka produktu ({ $jurisdiction })
+}
+scope-adults = dorośli
+scope-children = dzieci
+region-label = (charakterystyka produktu: { $jurisdiction })
+finding-detail-whose = { $whose ->
+    [side] Suma po stronie z większą dawką
+   *[session] Suma na zabieg
+}
+finding-detail-product-outside-neurology = { $product } nie jest zarejestrowany do stosowania w neurologii. { $note }
+finding-detail-off-label = { $product } nie ma rejestracji we wskazaniu: { $indication }; plan jest mimo to sprawdzany względem limitów preparatu dla wszystkich wskazań.
+finding-detail-age-adults-only = Wiek pacjenta: { $age ->
+    [one] { $age } rok
+    [few] { $age } lata
+   *[many] { $age } lat
+}; charakterystyka preparatu { $product } we wskazaniu „{ $indication }” obejmuje tylko dorosłych.
+finding-detail-weight-missing = Wiek pacjenta: { $age ->
+    [one] { $age } rok
+    [few] { $age } lata
+   *[many] { $age } lat
+}; dawki u dzieci są ograniczone na kilogram masy ciała, a masa ciała nie jest podana.
+finding-detail-age-outside-range = Wiek pacjenta: { $age ->
+    [one] { $age } rok
+    [few] { $age } lata
+   *[many] { $age } lat
+}; ta charakterystyka obejmuje wiek od { $from } do { $to } lat ({ $scope }).
+finding-detail-weight-below-label = Masa ciała pacjenta: { $kg } kg; charakterystyka nie podaje dawkowania poniżej { $min } kg ({ $scope }).
+finding-detail-session-max = { finding-detail-whose }, { $amount }, przekracza dawkę maksymalną { $max } ({ $scope }).
+finding-detail-range-exceeded = { finding-detail-whose }, { $amount }, przekracza zakres z charakterystyki: od { $low } do { $high } U ({ $scope }).
+finding-detail-below-labelled-range = { finding-detail-whose }, { $amount }, jest poniżej zakresu z charakterystyki: od { $low } do { $high } U ({ $scope }).
+finding-detail-above-labelled-dose = { finding-detail-whose }, { $amount }, przekracza dawkę z charakterystyki: { $fixed } ({ $scope }).
+finding-detail-pediatric-per-kg = { finding-detail-whose }, { $amount }, przekracza { $per_kg } U/kg × { $kg } kg = { $cap } ({ $scope }).
+finding-detail-pediatric-absolute = { finding-detail-whose }, { $amount }, przekracza bezwzględną dawkę maksymalną { $cap } ({ $scope }).
+finding-detail-cumulative-max = W ostatnich { $window } dniach, z tym zabiegiem: { $in_window } (wcześniej { $earlier }); to więcej niż maksimum { $cap } ({ $scope }).
+finding-detail-site-max = { $muscle }, strona { $side }: { $per_site } U preparatu { $product } na miejsce to więcej niż { $max } U, { $why ->
+    [advisory] powyżej tej dawki charakterystyka nie wykazuje dodatkowej korzyści
+   *[maximum] maksimum na miejsce według charakterystyki
+} ({ $scope }).
+finding-detail-volume-per-site = { $muscle }, strona { $side }: { $ml } ml na miejsce to więcej niż { $max_ml } ml ({ $scope }).
+finding-detail-muscle-max = { $muscle }: { $given } łącznie po obu stronach to więcej niż { $max } ({ $reason }; { $scope }).
+finding-detail-muscle-dose-above = { $muscle }, strona { $side }: { $given } powyżej zakresu z charakterystyki, od { $low } do { $high } U{ $basis ->
+    [per_kg] {" "}(od { $per_kg_low } do { $per_kg_high } U/kg × { $kg } kg)
+   *[units] {""}
+}.
+finding-detail-muscle-dose-below = { $muscle }, strona { $side }: { $given } poniżej zakresu z charakterystyki, od { $low } do { $high } U{ $basis ->
+    [per_kg] {" "}(od { $per_kg_low } do { $per_kg_high } U/kg × { $kg } kg)
+   *[units] {""}
+}.
+finding-detail-interval-too-short = Odstęp od ostatniego zabiegu ({ $last }, { $last_date }): { $days ->
+    [one] { $days } dzień
+   *[other] { $days } dni
+}; minimalny odstęp według charakterystyki to { $minimum } dni{ $booster ->
+    [yes] {" "}(mniej niż połowa: dawka przypominająca zwiększa ryzyko przeciwciał neutralizujących)
+   *[no] {""}
+}.
+finding-detail-hypersensitivity = Znana nadwrażliwość na toksynę botulinową: { $product } jest przeciwwskazany{ $region }.
+finding-detail-albumin-allergy = Uczulenie na albuminę ludzką, substancję pomocniczą preparatu { $product }: przeciwwskazanie{ $region }.
+finding-detail-infection-at-site = Zakażenie w planowanym miejscu wstrzyknięcia: { $product } jest tam przeciwwskazany{ $region }.
+finding-detail-cow-milk-allergy = Uczulenie na białko mleka krowiego: { $product } jest przeciwwskazany{ $region }.
+finding-detail-neuromuscular-contraindicated = Choroba nerwowo-mięśniowa ({ $conditions }): nie wolno stosować preparatu { $product }{ $region }.
+finding-detail-dysphagia-contraindicated = Istniejące wcześniej trudności w połykaniu lub oddychaniu: nie wolno stosować preparatu { $product }{ $region }.
+finding-detail-neuromuscular-warning = { $conditions }: większe ryzyko ciężkiego osłabienia, zaburzeń połykania i oddychania nawet po zwykłych dawkach; konieczna ścisła obserwacja{ $region }.
+finding-detail-dysphagia-warning = Istniejące wcześniej trudności w połykaniu lub oddychaniu: toksyna może je nasilić; konieczna ścisła obserwacja{ $region }.
+finding-detail-cardiovascular = Choroba sercowo-naczyniowa: ostrzeżenie z charakterystyki preparatu { $product }{ $region }.
+finding-detail-pregnant = Ciąża: dane u ludzi są niewystarczające; rozważ korzyści i ryzyko i zapisz decyzję.
+finding-detail-breastfeeding = Karmienie piersią: żadna charakterystyka nie podaje zasady; rozważ korzyści i ryzyko i zapisz decyzję.
+finding-detail-periocular = Wstrzyknięcia w okolicy oka ({ $muscles }): rzadsze mruganie może odsłonić rogówkę; unikaj dźwigacza powieki górnej i przyśrodkowej części powieki dolnej.
+finding-detail-other-product = Inna toksyna botulinowa w ostatnich { $lookback } dniach: { $parts }. Jednostki różnych preparatów nie są zamienne.
+finding-detail-other-product-part = { $dose }, { $date } ({ $days ->
+    [one] { $days } dzień
+   *[other] { $days } dni
+} temu)
+finding-detail-other-product-part-equivalent = { finding-detail-other-product-part }, w przybliżeniu od { $low } do { $high } U preparatu { $product } (przybliżenie, przelicznik { $ratio }, { $sources }; nigdy nie służy do podniesienia limitu)
+finding-detail-interacting-medication = { $drugs } ({ $class }): { $effect }.
+finding-detail-structure-to-avoid = { $muscle }: struktura, której należy unikać ({ $reason }).
+finding-detail-side-unusual = { $muscle }: mięsień parzysty; podaj stronę lewą, prawą lub obie zamiast linii pośrodkowej.
+finding-detail-muscle-unusual = { $muscle }: nietypowy cel we wskazaniu „{ $indication }”.
+finding-detail-bilateral-scm = Wstrzyknięcia do obu mięśni mostkowo-obojczykowo-sutkowych: zaburzenia połykania są częstsze przy wstrzyknięciach obustronnych; rozważ mniejsze dawki.
+finding-detail-dilution-unusual = Fiolka { $vial } U w { $diluent_ml } ml daje { $per_tenth } U preparatu { $product } na 0,1 ml; rozcieńczenia z charakterystyki dają { $usual } U na 0,1 ml.
+
+## Units
+unit-u = U
+unit-ml = ml

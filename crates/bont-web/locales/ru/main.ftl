@@ -635,3 +635,119 @@ field-advice_ru = Рекомендации на русском
 field-advice_ar = Рекомендации на арабском
 aftercare-avoid-title = Чего избегать
 aftercare-avoid-from = Рекомендации: { $clinic }.
+
+## Текст замечаний проверки безопасности
+dose = { $units } ЕД препарата { $product }
+date-long = { $day } { $month ->
+    [1] января
+    [2] февраля
+    [3] марта
+    [4] апреля
+    [5] мая
+    [6] июня
+    [7] июля
+    [8] августа
+    [9] сентября
+    [10] октября
+    [11] ноября
+   *[12] декабря
+} { $year } г.
+scope-label = { $jurisdiction ->
+    [protocol] протокол исследования
+   *[other] инструкция ({ $jurisdiction })
+}
+scope-adults = взрослые
+scope-children = дети
+region-label = (инструкция: { $jurisdiction })
+finding-detail-whose = { $whose ->
+    [side] Сумма на стороне с большей дозой
+   *[session] Сумма за процедуру
+}
+finding-detail-product-outside-neurology = { $product } не одобрен для применения в неврологии. { $note }
+finding-detail-off-label = У препарата { $product } нет зарегистрированного показания «{ $indication }»; план всё равно проверяется по ограничениям препарата для всех показаний.
+finding-detail-age-adults-only = Возраст пациента: { $age ->
+    [one] { $age } год
+    [few] { $age } года
+   *[many] { $age } лет
+}; инструкция препарата { $product } по показанию «{ $indication }» относится только к взрослым.
+finding-detail-weight-missing = Возраст пациента: { $age ->
+    [one] { $age } год
+    [few] { $age } года
+   *[many] { $age } лет
+}; дозы у детей ограничены на килограмм массы тела, а масса тела не указана.
+finding-detail-age-outside-range = Возраст пациента: { $age ->
+    [one] { $age } год
+    [few] { $age } года
+   *[many] { $age } лет
+}; эта инструкция охватывает возраст от { $from } до { $to } лет ({ $scope }).
+finding-detail-weight-below-label = Масса тела пациента: { $kg } кг; инструкция не даёт дозировки при массе ниже { $min } кг ({ $scope }).
+finding-detail-session-max = { finding-detail-whose }, { $amount }, выше максимальной дозы { $max } ({ $scope }).
+finding-detail-range-exceeded = { finding-detail-whose }, { $amount }, выше диапазона по инструкции: от { $low } до { $high } ЕД ({ $scope }).
+finding-detail-below-labelled-range = { finding-detail-whose }, { $amount }, ниже диапазона по инструкции: от { $low } до { $high } ЕД ({ $scope }).
+finding-detail-above-labelled-dose = { finding-detail-whose }, { $amount }, выше дозы по инструкции: { $fixed } ({ $scope }).
+finding-detail-pediatric-per-kg = { finding-detail-whose }, { $amount }, выше { $per_kg } ЕД/кг × { $kg } кг = { $cap } ({ $scope }).
+finding-detail-pediatric-absolute = { finding-detail-whose }, { $amount }, выше абсолютной максимальной дозы { $cap } ({ $scope }).
+finding-detail-cumulative-max = За последние { $window ->
+    [one] { $window } день
+    [few] { $window } дня
+   *[many] { $window } дней
+} вместе с этой процедурой: { $in_window } (ранее { $earlier }); это больше максимума { $cap } ({ $scope }).
+finding-detail-site-max = { $muscle }, { $side }: { $per_site } ЕД препарата { $product } на точку — больше { $max } ЕД, { $why ->
+    [advisory] выше этой дозы инструкция не отмечает дополнительной пользы
+   *[maximum] максимума на точку по инструкции
+} ({ $scope }).
+finding-detail-volume-per-site = { $muscle }, { $side }: { $ml } мл на точку — больше { $max_ml } мл ({ $scope }).
+finding-detail-muscle-max = { $muscle }: { $given } с обеих сторон вместе — больше { $max } ({ $reason }; { $scope }).
+finding-detail-muscle-dose-above = { $muscle }, { $side }: { $given } — выше диапазона по инструкции, от { $low } до { $high } ЕД{ $basis ->
+    [per_kg] {" "}(от { $per_kg_low } до { $per_kg_high } ЕД/кг × { $kg } кг)
+   *[units] {""}
+}.
+finding-detail-muscle-dose-below = { $muscle }, { $side }: { $given } — ниже диапазона по инструкции, от { $low } до { $high } ЕД{ $basis ->
+    [per_kg] {" "}(от { $per_kg_low } до { $per_kg_high } ЕД/кг × { $kg } кг)
+   *[units] {""}
+}.
+finding-detail-interval-too-short = Интервал после последней процедуры ({ $last }, { $last_date }): { $days ->
+    [one] { $days } день
+    [few] { $days } дня
+   *[many] { $days } дней
+}; минимальный интервал по инструкции — { $minimum ->
+    [one] { $minimum } день
+    [few] { $minimum } дня
+   *[many] { $minimum } дней
+}{ $booster ->
+    [yes] {" "}(меньше половины: повторное введение «вдогонку» повышает риск нейтрализующих антител)
+   *[no] {""}
+}.
+finding-detail-hypersensitivity = Известная гиперчувствительность к ботулиническому токсину: { $product } противопоказан{ $region }.
+finding-detail-albumin-allergy = Аллергия на человеческий альбумин, вспомогательное вещество препарата { $product }: противопоказано{ $region }.
+finding-detail-infection-at-site = Инфекция в планируемом месте инъекции: { $product } там противопоказан{ $region }.
+finding-detail-cow-milk-allergy = Аллергия на белок коровьего молока: { $product } противопоказан{ $region }.
+finding-detail-neuromuscular-contraindicated = Нервно-мышечное заболевание ({ $conditions }): { $product } применять нельзя{ $region }.
+finding-detail-dysphagia-contraindicated = Имеющиеся нарушения глотания или дыхания: { $product } применять нельзя{ $region }.
+finding-detail-neuromuscular-warning = { $conditions }: повышенный риск выраженной слабости, дисфагии и нарушений дыхания даже при обычных дозах; необходимо тщательное наблюдение{ $region }.
+finding-detail-dysphagia-warning = Имеющиеся нарушения глотания или дыхания: токсин может их усилить; необходимо тщательное наблюдение{ $region }.
+finding-detail-cardiovascular = Сердечно-сосудистое заболевание: предупреждение инструкции препарата { $product }{ $region }.
+finding-detail-pregnant = Беременность: данных у людей недостаточно; взвесьте пользу и риск и запишите решение.
+finding-detail-breastfeeding = Грудное вскармливание: ни одна инструкция не даёт правила; взвесьте пользу и риск и запишите решение.
+finding-detail-periocular = Инъекции возле глаза ({ $muscles }): редкое моргание может открыть роговицу; избегайте мышцы, поднимающей верхнее веко, и медиальной части нижнего века.
+finding-detail-other-product = Другой ботулинический токсин за последние { $lookback ->
+    [one] { $lookback } день
+    [few] { $lookback } дня
+   *[many] { $lookback } дней
+}: { $parts }. Единицы разных препаратов не взаимозаменяемы.
+finding-detail-other-product-part = { $dose }, { $date } ({ $days ->
+    [one] { $days } день
+    [few] { $days } дня
+   *[many] { $days } дней
+} назад)
+finding-detail-other-product-part-equivalent = { finding-detail-other-product-part }, примерно от { $low } до { $high } ЕД препарата { $product } (приблизительно, соотношение { $ratio }, { $sources }; никогда не используется, чтобы поднять предел)
+finding-detail-interacting-medication = { $drugs } ({ $class }): { $effect }.
+finding-detail-structure-to-avoid = { $muscle }: структура, которой следует избегать ({ $reason }).
+finding-detail-side-unusual = { $muscle } — парная мышца: укажите слева, справа или с обеих сторон вместо средней линии.
+finding-detail-muscle-unusual = { $muscle }: необычная цель при показании «{ $indication }».
+finding-detail-bilateral-scm = Инъекции в обе грудино-ключично-сосцевидные мышцы: дисфагия чаще при двусторонних инъекциях; рассмотрите меньшие дозы.
+finding-detail-dilution-unusual = Флакон { $vial } ЕД в { $diluent_ml } мл даёт { $per_tenth } ЕД препарата { $product } на 0,1 мл; разведения по инструкции дают { $usual } ЕД на 0,1 мл.
+
+## Units
+unit-u = ЕД
+unit-ml = мл

@@ -7,14 +7,13 @@ use axum::Json;
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::HeaderMap;
-use bont_core::safety::check::Report;
 use bont_core::safety::{Plan, PlanInput, check};
 
 pub async fn check_plan(
     State(state): State<AppState>,
     headers: HeaderMap,
     body: Bytes,
-) -> Result<Json<Report>, AppError> {
+) -> Result<Json<serde_json::Value>, AppError> {
     let is_json = headers
         .get(axum::http::header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
@@ -29,5 +28,10 @@ pub async fn check_plan(
         AppError::Malformed(format!("{field}: {}", e.inner()))
     })?;
     let plan = Plan::parse(&input, &state.catalog).map_err(AppError::InvalidPlan)?;
-    Ok(Json(check(&state.catalog, &plan)))
+    let report = check(&state.catalog, &plan);
+    Ok(Json(crate::i18n::report_json(
+        &report,
+        &state.catalog,
+        crate::i18n::Tr::new(bont_core::Language::En),
+    )))
 }

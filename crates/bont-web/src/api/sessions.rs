@@ -6,6 +6,7 @@
 use crate::auth::CurrentUser;
 use crate::error::AppError;
 use crate::form::ApiJson;
+use crate::i18n::Tr;
 use crate::pages::patients::parse_patient_id;
 use crate::state::AppState;
 use axum::Json;
@@ -17,7 +18,7 @@ use bont_core::outcomes::response::{Cycle, ScorePoint};
 use bont_core::outcomes::schedule::PlannedFollowUp;
 use bont_core::safety::check::Report;
 use bont_core::treatment::{Override, TreatmentInput, check_overrides, check_reason};
-use bont_core::{PatientId, SessionId};
+use bont_core::{Language, PatientId, SessionId};
 use bont_db::Actor;
 use bont_db::sessions::{SavedVerdict, SessionStatus, StoredSession};
 use serde::{Deserialize, Serialize};
@@ -27,7 +28,8 @@ use serde::{Deserialize, Serialize};
 pub struct SessionBody {
     #[serde(flatten)]
     pub session: StoredSession,
-    pub report: Report,
+    /// The report, each finding with its English `message` (`i18n::report_json`).
+    pub report: serde_json::Value,
 }
 
 fn parse_session_id(raw: &str) -> Result<SessionId, AppError> {
@@ -62,7 +64,11 @@ pub async fn evaluate(
             .ok()
             .and_then(|v| v.as_str().map(str::to_owned))
             .unwrap_or_default(),
-        findings: serde_json::to_value(&report.findings).map_err(AppError::internal)?,
+        findings: crate::i18n::findings_json(
+            &report.findings,
+            &state.catalog,
+            Tr::new(Language::En),
+        ),
         total_units: report.arithmetic.total_units.as_f64(),
     };
     Ok((report, saved))
@@ -140,6 +146,7 @@ pub async fn history(
 async fn body(state: &AppState, actor: &Actor, id: SessionId) -> Result<SessionBody, AppError> {
     let session = state.db.read_session(actor, id).await?;
     let (report, _) = evaluate(state, actor, session.patient, &session.record, Some(id)).await?;
+    let report = crate::i18n::report_json(&report, &state.catalog, Tr::new(Language::En));
     Ok(SessionBody { session, report })
 }
 

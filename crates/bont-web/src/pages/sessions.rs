@@ -179,22 +179,39 @@ pub struct VerdictBox {
     tr: Tr,
     report: Option<Report>,
     problems: Vec<String>,
-    /// Per muscle, by its name in the catalogue.
+    /// Per muscle, by its name in the reader's language.
     muscles: Vec<(String, String)>,
+    /// What each finding says, in the reader's language.
+    messages: Vec<String>,
+    /// The short word for units ("U", "ЕД").
+    unit: String,
 }
 
 impl VerdictBox {
     fn new(tr: Tr, state: &AppState, report: Option<Report>, problems: Vec<String>) -> VerdictBox {
+        let unit = tr.t("unit-u");
         let muscles = report
             .iter()
             .flat_map(|r| r.arithmetic.units_per_muscle.iter())
-            .map(|(m, u)| (muscle_name(state, tr.language, m), format!("{u} U")))
+            .map(|(m, u)| {
+                (
+                    muscle_name(state, tr.language, m),
+                    format!("{} {unit}", tr.units(*u)),
+                )
+            })
+            .collect();
+        let messages = report
+            .iter()
+            .flat_map(|r| r.findings.iter())
+            .map(|f| tr.finding_message(f, &state.catalog))
             .collect();
         VerdictBox {
             tr,
             report,
             problems,
             muscles,
+            messages,
+            unit,
         }
     }
 }
@@ -754,7 +771,12 @@ async fn show_page(
         .iter()
         .flat_map(|r| r.findings.iter())
         .filter(|f| f.severity == Severity::Block)
-        .map(|f| (f.code.to_owned(), f.message.clone()))
+        .map(|f| {
+            (
+                f.code.to_owned(),
+                me.tr().finding_message(f, &state.catalog),
+            )
+        })
         .collect();
     let signed_by = match s.signed_by {
         Some(u) => state
@@ -969,6 +991,8 @@ pub async fn void(
 }
 
 fn amend_part(
+    state: &AppState,
+    tr: Tr,
     report: Option<&Report>,
     form: Option<&SessionForm>,
     errors: Vec<String>,
@@ -989,7 +1013,13 @@ fn amend_part(
             .iter()
             .flat_map(|r| r.findings.iter())
             .filter(|f| f.severity == Severity::Block)
-            .map(|f| (f.code.to_owned(), f.message.clone(), given(f.code)))
+            .map(|f| {
+                (
+                    f.code.to_owned(),
+                    tr.finding_message(f, &state.catalog),
+                    given(f.code),
+                )
+            })
             .collect(),
         errors,
     }
@@ -1016,7 +1046,13 @@ pub async fn amend_form(
     )
     .await?;
     page.action = format!("/sessions/{id}/amend");
-    page.amend = Some(amend_part(page.verdict.report.as_ref(), None, Vec::new()));
+    page.amend = Some(amend_part(
+        &state,
+        me.tr(),
+        page.verdict.report.as_ref(),
+        None,
+        Vec::new(),
+    ));
     Ok(render(&page)?.into_response())
 }
 
@@ -1046,7 +1082,13 @@ pub async fn amend(
                 FormPage::build(&state, &me, session.patient, Some((id, version)), &input).await?;
             page.action = format!("/sessions/{id}/amend");
             let report = report.or_else(|| page.verdict.report.clone());
-            page.amend = Some(amend_part(report.as_ref(), Some(form), errors));
+            page.amend = Some(amend_part(
+                &state,
+                me.tr(),
+                report.as_ref(),
+                Some(form),
+                errors,
+            ));
             render_with(StatusCode::UNPROCESSABLE_ENTITY, &page)
         }
     };
