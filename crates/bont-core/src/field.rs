@@ -28,6 +28,9 @@ pub enum Problem {
     BeforeBirth,
     /// Not a number.
     NotANumber { value: String },
+    /// "1,500" or "1.500": a thousands separator in one language, a decimal sign in
+    /// another, so the number could be a thousand times too big or too small.
+    AmbiguousNumber { value: String },
     /// A number outside its plausible range.
     OutOfRange {
         min: String,
@@ -62,6 +65,10 @@ impl fmt::Display for Problem {
             Problem::DateTooEarly { earliest } => write!(f, "cannot be before {earliest}"),
             Problem::BeforeBirth => write!(f, "cannot be before the birth date"),
             Problem::NotANumber { value } => write!(f, "\"{value}\" is not a number"),
+            Problem::AmbiguousNumber { value } => write!(
+                f,
+                "\"{value}\" could be read two ways: write it without a thousands separator, or with at most two decimals"
+            ),
             Problem::OutOfRange { min, max, unit } => {
                 write!(f, "must be between {min} and {max} {unit}")
             }

@@ -2,8 +2,40 @@
 //! (everything is text, checkboxes say "on") and a JSON body (numbers, booleans, arrays).
 //! Only the shape is decoded here; meaning is checked by each type's `parse`.
 
+use crate::field::Problem;
 use serde::de::{self, Deserializer, SeqAccess, Visitor};
 use std::fmt;
+
+/// A number as a person types it, with a decimal point or a decimal comma ("2.5", "2,5");
+/// empty is `None`. No thousands separators: "1,500" and "1.500" are refused as ambiguous
+/// (a thousand and a half in one language, one and a half in another), while "0.125" and
+/// "12.5" are not.
+pub fn decimal(raw: &str) -> Result<Option<f64>, Problem> {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return Ok(None);
+    }
+    let shown = || raw.chars().take(40).collect::<String>();
+    let separators = raw.matches([',', '.']).count();
+    if separators > 1 {
+        return Err(Problem::NotANumber { value: shown() });
+    }
+    if let Some((whole, fraction)) = raw.split_once([',', '.']) {
+        let whole = whole.trim_start_matches(['-', '+']);
+        let digits_only = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+        if digits_only(whole)
+            && whole.trim_start_matches('0') != ""
+            && fraction.len() == 3
+            && digits_only(fraction)
+        {
+            return Err(Problem::AmbiguousNumber { value: shown() });
+        }
+    }
+    match raw.replace(',', ".").parse::<f64>() {
+        Ok(v) if v.is_finite() => Ok(Some(v)),
+        _ => Err(Problem::NotANumber { value: shown() }),
+    }
+}
 
 /// Text, or a number or boolean written as text; `null` is empty.
 pub fn text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
@@ -97,4 +129,31 @@ pub fn list<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
         }
     }
     d.deserialize_any(ListVisitor)
+}
+
+#[cfg(test)]
+mod decimal_tests {
+    use super::*;
+
+    #[test]
+    fn a_decimal_point_or_comma_is_read_and_a_thousands_separator_refused() {
+        assert_eq!(decimal(""), Ok(None));
+        assert_eq!(decimal(" 2.5 "), Ok(Some(2.5)));
+        assert_eq!(decimal("2,5"), Ok(Some(2.5)));
+        assert_eq!(decimal("0,125"), Ok(Some(0.125)));
+        assert_eq!(decimal("1000"), Ok(Some(1000.0)));
+        assert_eq!(decimal("12.50"), Ok(Some(12.5)));
+        for ambiguous in ["1,000", "1.500", "10,000", "2.500"] {
+            assert!(
+                matches!(decimal(ambiguous), Err(Problem::AmbiguousNumber { .. })),
+                "{ambiguous}"
+            );
+        }
+        for wrong in ["1,000.5", "2,5,0", "abc", "1e999", "NaN", "inf"] {
+            assert!(
+                matches!(decimal(wrong), Err(Problem::NotANumber { .. })),
+                "{wrong}"
+            );
+        }
+    }
 }

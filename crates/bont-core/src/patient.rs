@@ -168,14 +168,7 @@ pub struct WeightKg(f64);
 
 impl WeightKg {
     pub fn parse(raw: &str) -> Result<Self, Problem> {
-        let raw = raw.trim();
-        // Some clinics type a decimal comma.
-        let value: f64 = raw
-            .replace(',', ".")
-            .parse()
-            .map_err(|_| Problem::NotANumber {
-                value: raw.chars().take(40).collect(),
-            })?;
+        let value = crate::input::decimal(raw)?.ok_or(Problem::Required)?;
         if !value.is_finite() || !(WEIGHT_KG_MIN..=WEIGHT_KG_MAX).contains(&value) {
             return Err(Problem::OutOfRange {
                 min: WEIGHT_KG_MIN.to_string(),
@@ -751,6 +744,20 @@ mod tests {
             (
                 "weight_kg",
                 |p| p.weight_kg = "NaN".into(),
+                Problem::NotANumber {
+                    value: "NaN".into(),
+                },
+            ),
+            (
+                "weight_kg",
+                |p| p.weight_kg = "1.500".into(),
+                Problem::AmbiguousNumber {
+                    value: "1.500".into(),
+                },
+            ),
+            (
+                "weight_kg",
+                |p| p.weight_kg = "0".into(),
                 Problem::OutOfRange {
                     min: "0.5".into(),
                     max: "400".into(),

@@ -239,6 +239,15 @@ impl Tr {
         Names::builtin().product(id, self.language)
     }
 
+    /// A date kept as ISO text ("2026-11-22"), as [`Tr::date`] writes it; text that is not
+    /// a date is shown as it stands.
+    pub fn date_text(&self, iso: impl std::fmt::Display) -> String {
+        let iso = iso.to_string();
+        iso.parse::<jiff::civil::Date>()
+            .map(|d| self.date(d))
+            .unwrap_or(iso)
+    }
+
     /// A date with the month in words, which no reader can take for another date:
     /// "1 December 2026", "1 grudnia 2026", "1 декабря 2026 г.", "1 ديسمبر 2026".
     pub fn date(&self, date: jiff::civil::Date) -> String {
@@ -276,6 +285,9 @@ impl Tr {
             Problem::BeforeBirth => self.t("problem-before-birth"),
             Problem::NotANumber { value } => {
                 self.t_with("problem-not-a-number", &[("value", s(value))])
+            }
+            Problem::AmbiguousNumber { value } => {
+                self.t_with("problem-ambiguous-number", &[("value", s(value))])
             }
             Problem::OutOfRange { min, max, unit } => self.t_with(
                 "problem-out-of-range",

@@ -370,7 +370,7 @@ async fn a_nurse_creates_finds_and_edits_a_patient_through_the_forms() {
     for expected in [
         "Wiśniewska, Maria",
         "CD-001",
-        "1968-04-12",
+        "12 April 1968",
         "58 years",
         "Myasthenia gravis",
         "Swallowing difficulty",

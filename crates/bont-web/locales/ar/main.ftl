@@ -134,6 +134,7 @@ problem-date-in-future = لا يمكن أن يكون في المستقبل.
 problem-date-too-early = لا يمكن أن يكون قبل { $earliest }.
 problem-before-birth = لا يمكن أن يكون قبل تاريخ الميلاد.
 problem-not-a-number = «{ $value }» ليس رقمًا.
+problem-ambiguous-number = «{ $value }» يحتمل قراءتين: اكتب العدد دون فاصل للآلاف (1500) أو بمنزلتين عشريتين على الأكثر (1.5).
 problem-out-of-range = يجب أن يكون بين { $min } و{ $max } { $unit }.
 problem-unknown = «{ $value }» ليس من القيم المقبولة.
 problem-duplicate = مستخدم بالفعل في سجل آخر.

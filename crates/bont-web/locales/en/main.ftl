@@ -123,6 +123,7 @@ problem-date-in-future = cannot be in the future.
 problem-date-too-early = cannot be before { $earliest }.
 problem-before-birth = cannot be before the birth date.
 problem-not-a-number = “{ $value }” is not a number.
+problem-ambiguous-number = “{ $value }” could be read two ways: write it without a thousands separator (1500), or with at most two decimals (1.5).
 problem-out-of-range = must be between { $min } and { $max } { $unit }.
 problem-unknown = “{ $value }” is not one of the accepted values.
 problem-duplicate = is already used by another record.

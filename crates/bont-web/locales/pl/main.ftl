@@ -126,6 +126,7 @@ problem-date-in-future = nie może być w przyszłości.
 problem-date-too-early = nie może być wcześniejsza niż { $earliest }.
 problem-before-birth = nie może być wcześniejsza niż data urodzenia.
 problem-not-a-number = „{ $value }” nie jest liczbą.
+problem-ambiguous-number = „{ $value }” można odczytać na dwa sposoby: wpisz liczbę bez separatora tysięcy (1500) albo z najwyżej dwoma miejscami po przecinku (1,5).
 problem-out-of-range = musi mieścić się w przedziale od { $min } do { $max } { $unit }.
 problem-unknown = „{ $value }” nie jest jedną z dopuszczalnych wartości.
 problem-duplicate = jest już używane w innym rekordzie.

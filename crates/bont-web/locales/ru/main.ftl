@@ -126,6 +126,7 @@ problem-date-in-future = не может быть в будущем.
 problem-date-too-early = не может быть раньше { $earliest }.
 problem-before-birth = не может быть раньше даты рождения.
 problem-not-a-number = «{ $value }» — не число.
+problem-ambiguous-number = «{ $value }» можно прочитать двояко: напишите число без разделителя тысяч (1500) или не более чем с двумя знаками после запятой (1,5).
 problem-out-of-range = должно быть от { $min } до { $max } { $unit }.
 problem-unknown = «{ $value }» — недопустимое значение.
 problem-duplicate = уже используется в другой записи.

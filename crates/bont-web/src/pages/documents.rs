@@ -53,6 +53,8 @@ struct AfterCare {
     clinic: String,
     patient: String,
     date: String,
+    /// For the PDF's file name.
+    iso_date: String,
     product: String,
     total: String,
     rows: Vec<Row>,
@@ -69,10 +71,24 @@ struct AfterCare {
     languages: Vec<(&'static str, &'static str)>,
 }
 
-fn units_text(units: f64) -> String {
-    bont_core::safety::Units::from_f64(units)
-        .map(|u| u.to_string())
-        .unwrap_or_else(|| units.to_string())
+/// Units as the language writes them, with the short unit word: "12,5 U", "12,5 ЕД".
+fn units_text(tr: &Tr, units: f64) -> String {
+    format!("{} {}", tr.number(units), tr.t("unit-u"))
+}
+
+fn product_name(state: &AppState, tr: &Tr, product: &str) -> String {
+    crate::pages::sessions::product_name(state, tr.language, product)
+}
+
+/// Units with their product, in a sentence of the language.
+fn dose_text(state: &AppState, tr: &Tr, units: f64, product: &str) -> String {
+    tr.t_with(
+        "dose",
+        &[
+            ("units", tr.number(units).into()),
+            ("product", product_name(state, tr, product).into()),
+        ],
+    )
 }
 
 /// The after-care sheet as a page to print from the browser.
@@ -94,7 +110,7 @@ pub async fn after_care_pdf(
 ) -> Result<Response, AppError> {
     let sheet = after_care_sheet(&state, &me, &id, &query).await?;
     let base = format!("/sessions/{}/after-care", sheet.session);
-    let file = format!("after-care-{}", sheet.date);
+    let file = format!("after-care-{}", sheet.iso_date);
     respond(sheet.document(), sheet.tr, String::new(), base, true, file).await
 }
 
@@ -131,7 +147,7 @@ impl AfterCare {
                             (n + 1).to_string(),
                             r.muscle.clone(),
                             r.side.clone(),
-                            format!("{} U", r.units),
+                            r.units.clone(),
                         ]
                     })
                     .collect(),
@@ -238,8 +254,8 @@ async fn after_care_sheet(
                 )
                 .into(),
             ),
-            ("onset_date", day(model.onset_day).to_string().into()),
-            ("peak_date", day(model.peak_day).to_string().into()),
+            ("onset_date", tr.date(day(model.onset_day)).into()),
+            ("peak_date", tr.date(day(model.peak_day)).into()),
             (
                 "weeks",
                 tr.t_with(
@@ -269,7 +285,7 @@ async fn after_care_sheet(
         .map(|f| {
             (
                 tr.t(&format!("follow-up-{}", f.kind.id())),
-                format!("{} – {}", f.opens_on, f.due_on),
+                format!("{} – {}", tr.date(f.opens_on), tr.date(f.due_on)),
             )
         })
         .collect();
@@ -280,16 +296,17 @@ async fn after_care_sheet(
         .map(|i| Row {
             muscle: muscle_name(state, language, &i.muscle),
             side: tr.t(&format!("side-{}", i.side)),
-            units: units_text(i.units),
+            units: units_text(&tr, i.units),
         })
         .collect();
     Ok(AfterCare {
         session: id.get(),
         clinic: state.db.clinic(me.user.clinic).await?.name,
         patient: patient.record.name.display(),
-        date: s.record.date.clone(),
-        total: format!("{} U {}", units_text(s.total_units), s.record.product),
-        product: s.record.product.clone(),
+        date: tr.date(date),
+        iso_date: s.record.date.clone(),
+        total: dose_text(state, &tr, s.total_units, &s.record.product),
+        product: product_name(state, &tr, &s.record.product),
         rows,
         expect,
         expect_sources: model.source.join(", "),
@@ -408,14 +425,22 @@ async fn session_record(
     let r = &s.record;
     let mut facts = vec![
         format!("{}: {}", tr.t("field-record_number"), p.record_number),
-        format!("{}: {}", tr.t("field-birth_date"), p.birth_date.date()),
+        format!(
+            "{}: {}",
+            tr.t("field-birth_date"),
+            tr.date(p.birth_date.date())
+        ),
         format!(
             "{}: {} {}",
             tr.t("session-date"),
-            r.date,
+            tr.date_text(&r.date),
             r.time.clone().unwrap_or_default()
         ),
-        format!("{}: {}", tr.t("session-product"), r.product),
+        format!(
+            "{}: {}",
+            tr.t("session-product"),
+            product_name(state, tr, &r.product)
+        ),
         format!(
             "{}: {}",
             tr.t("field-indications"),
@@ -423,7 +448,13 @@ async fn session_record(
         ),
     ];
     if let (Some(v), Some(d)) = (r.vial_units, r.diluent_ml) {
-        facts.push(format!("{}: {v} U / {d} mL", tr.t("session-vial-units")));
+        facts.push(format!(
+            "{}: {} / {} {}",
+            tr.t("session-vial-units"),
+            units_text(tr, v),
+            tr.number(d),
+            tr.t("unit-ml")
+        ));
     }
     for v in &r.vials {
         facts.push(format!(
@@ -431,7 +462,7 @@ async fn session_record(
             tr.t("session-lot"),
             v.lot,
             tr.t("session-expiry"),
-            v.expiry
+            tr.date_text(&v.expiry)
         ));
     }
     if let Some(a) = r.anaesthesia.as_deref().filter(|a| !a.is_empty()) {
@@ -448,7 +479,7 @@ async fn session_record(
             vec![
                 muscle_name(state, tr.language, &i.muscle),
                 tr.t(&format!("side-{}", i.side)),
-                format!("{} U", units_text(i.units)),
+                units_text(tr, i.units),
                 i.sites.to_string(),
                 i.guidance
                     .as_deref()
@@ -465,7 +496,7 @@ async fn session_record(
             tr.t("session-record-title"),
             p.name.display()
         )),
-        Block::Text(format!("{} · {status}", r.date)),
+        Block::Text(format!("{} · {status}", tr.date_text(&r.date))),
         Block::Bullets(facts),
         Block::Table {
             header: vec![
@@ -479,10 +510,9 @@ async fn session_record(
             widths: vec![3.0, 1.0, 1.2, 1.0, 1.6],
         },
         Block::Text(format!(
-            "{}: {} U {}",
+            "{}: {}",
             tr.t("verdict-total"),
-            units_text(s.total_units),
-            r.product
+            dose_text(state, tr, s.total_units, &r.product)
         )),
         Block::Heading(tr.t("session-verdict-at-signing")),
         Block::Text(tr.t(&format!("verdict-{}", s.verdict))),
@@ -564,13 +594,15 @@ async fn referral_letter(
     let actor = me.actor(state);
     let patient = state.db.read_patient(&actor, id).await?;
     let p = &patient.record;
-    let sessions: Vec<_> = state
+    let mut sessions: Vec<_> = state
         .db
         .sessions_of_patient(&actor, id)
         .await?
         .into_iter()
         .filter(|s| s.status == SessionStatus::Signed)
         .collect();
+    // Oldest first (ISO dates sort as days do).
+    sessions.sort_by(|a, b| a.record.date.cmp(&b.record.date));
     let summary = crate::api::outcomes::summary(state, &actor, id).await?;
     let indications: Vec<String> = p
         .clinical
@@ -578,17 +610,16 @@ async fn referral_letter(
         .iter()
         .map(|i| tr.t(&format!("indication-{}", i.id())))
         .collect();
-    let mut rows: Vec<Vec<String>> = sessions
+    let rows: Vec<Vec<String>> = sessions
         .iter()
         .map(|s| {
             vec![
-                s.record.date.clone(),
-                format!("{} U {}", units_text(s.total_units), s.record.product),
+                tr.date_text(&s.record.date),
+                dose_text(state, tr, s.total_units, &s.record.product),
                 crate::pages::outcomes::response_text(tr, &summary, s.id),
             ]
         })
         .collect();
-    rows.sort();
     let events: Vec<String> = summary
         .adverse_events
         .iter()
@@ -597,7 +628,7 @@ async fn referral_letter(
             let date = sessions
                 .iter()
                 .find(|s| s.id == e.session)
-                .map(|s| s.record.date.clone())
+                .map(|s| tr.date_text(&s.record.date))
                 .unwrap_or_default();
             format!(
                 "{date}: {} ({}), {}",
@@ -615,16 +646,17 @@ async fn referral_letter(
             format!(
                 "{}: {} – {}",
                 tr.t(&format!("follow-up-{}", f.kind.id())),
-                f.opens_on,
-                f.due_on
+                tr.date(f.opens_on),
+                tr.date(f.due_on)
             )
         })
         .collect();
     let today = state.clock.today();
     let mut blocks = vec![
         Block::Small(format!(
-            "{} · {today}",
-            state.db.clinic(me.user.clinic).await?.name
+            "{} · {}",
+            state.db.clinic(me.user.clinic).await?.name,
+            tr.date(today)
         )),
         Block::Title(tr.t("letter-title")),
         Block::Text(tr.t("letter-salutation")),
@@ -632,7 +664,7 @@ async fn referral_letter(
             "letter-opening",
             &[
                 ("name", p.name.display().into()),
-                ("birth", p.birth_date.date().to_string().into()),
+                ("birth", tr.date(p.birth_date.date()).into()),
                 ("number", p.record_number.to_string().into()),
                 ("indications", indications.join(", ").into()),
             ],
@@ -663,7 +695,7 @@ async fn referral_letter(
             sessions
                 .iter()
                 .find(|s| s.id.get() == id)
-                .map(|s| s.record.date.clone())
+                .map(|s| tr.date_text(&s.record.date))
                 .unwrap_or_default()
         };
         blocks.push(Block::Heading(tr.t("non-response-title")));
@@ -672,8 +704,8 @@ async fn referral_letter(
                 "non-response-text",
                 &[
                     ("responded", session_date(n.responded_in).into()),
-                    ("units", units_text(n.responding_units).into()),
-                    ("product", n.product.clone().into()),
+                    ("units", tr.number(n.responding_units).into()),
+                    ("product", product_name(state, tr, &n.product).into()),
                     (
                         "lost",
                         n.lost_in

@@ -35,12 +35,18 @@ use jiff::ToSpan;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
-fn number_text(v: f64) -> String {
+/// A score or figure as the form's field holds it (a decimal point, one decimal).
+fn input_number(v: f64) -> String {
     if v.fract() == 0.0 {
         format!("{v:.0}")
     } else {
-        format!("{:.1}", v)
+        format!("{v:.1}")
     }
+}
+
+/// A score or figure to read: one decimal at most, the language's decimal sign.
+fn score_text(tr: &Tr, v: f64) -> String {
+    tr.number((v * 10.0).round() / 10.0)
 }
 
 /// A follow-up as the patient page and the worklist show it.
@@ -205,14 +211,20 @@ fn assessment_detail(state: &AppState, tr: &Tr, a: &AssessmentInput) -> String {
     let mut parts: Vec<String> = a
         .parts
         .iter()
-        .map(|(k, v)| format!("{} {}", tr.t(&format!("scale-part-{k}")), number_text(*v)))
+        .map(|(k, v)| {
+            format!(
+                "{} {}",
+                tr.t(&format!("scale-part-{k}")),
+                score_text(&tr, *v)
+            )
+        })
         .collect();
     if !a.items.is_empty() {
         parts.push(
             a.items
                 .iter()
                 .map(|i| {
-                    i.map(number_text)
+                    i.map(|v| score_text(tr, v))
                         .unwrap_or_else(|| tr.t("assessment-not-applicable"))
                 })
                 .collect::<Vec<_>>()
@@ -233,7 +245,7 @@ fn assessment_detail(state: &AppState, tr: &Tr, a: &AssessmentInput) -> String {
             text.push_str(&format!(" {l}"));
         }
         if let Some(q) = r.quality {
-            text.push_str(&format!(" X{}", number_text(q)));
+            text.push_str(&format!(" X{}", score_text(&tr, q)));
         }
         if let (Some(r1), Some(r2)) = (r.r1, r.r2) {
             text.push_str(&format!(" R1 {r1}° R2 {r2}°"));
@@ -262,7 +274,7 @@ impl OutcomesPanel {
             sessions
                 .iter()
                 .find(|s| s.id.get() == id)
-                .map(|s| s.record.date.clone())
+                .map(|s| tr.date_text(&s.record.date))
                 .unwrap_or_default()
         };
         let non_response = summary.non_response.as_ref().map(|n| {
@@ -280,8 +292,12 @@ impl OutcomesPanel {
                                 .join(", ")
                                 .into(),
                         ),
-                        ("units", number_text(n.responding_units).into()),
-                        ("product", n.product.clone().into()),
+                        ("units", score_text(&tr, n.responding_units).into()),
+                        (
+                            "product",
+                            crate::pages::sessions::product_name(state, tr.language, &n.product)
+                                .into(),
+                        ),
                     ],
                 ),
                 n.next_steps
@@ -309,7 +325,7 @@ impl OutcomesPanel {
                     ("onset", day(m.model.onset_day).into()),
                     ("peak", day(m.model.peak_day).into()),
                     ("end", day(m.model.duration_day).into()),
-                    ("weeks", number_text(m.model.duration_day / 7.0).into()),
+                    ("weeks", score_text(&tr, m.model.duration_day / 7.0).into()),
                     ("cycles", m.model.cycles_used.into()),
                     ("source", m.model.source.join(", ").into()),
                 ],
@@ -413,7 +429,7 @@ impl OutcomesPanel {
                             .and_then(|s| s.band(a.score))
                             .map(|b| format!(" ({b})"))
                             .unwrap_or_default();
-                        format!("{}{band}", number_text(a.score))
+                        format!("{}{band}", score_text(&tr, a.score))
                     },
                     detail: assessment_detail(state, &tr, &a.record),
                     void: a.void,
@@ -496,23 +512,13 @@ pub struct AssessmentForm {
 }
 
 fn parse_number(field: String, raw: &str, errors: &mut Vec<PlanError>) -> Option<f64> {
-    let raw = raw.trim();
-    if raw.is_empty() {
-        return None;
-    }
-    match raw.replace(',', ".").parse::<f64>() {
-        Ok(v) if v.is_finite() => Some(v),
-        _ => {
-            errors.push(PlanError {
-                field,
-                message: format!(
-                    "\"{}\" is not a number",
-                    raw.chars().take(20).collect::<String>()
-                ),
-            });
-            None
-        }
-    }
+    bont_core::input::decimal(raw).unwrap_or_else(|problem| {
+        errors.push(PlanError {
+            field,
+            message: problem.to_string(),
+        });
+        None
+    })
 }
 
 impl AssessmentForm {
@@ -637,7 +643,7 @@ async fn assessment_page(
 ) -> Result<AssessmentPage, AppError> {
     let tr = me.tr();
     let stored = state.db.read_patient(&me.actor(state), patient).await?;
-    let show = |v: Option<f64>| v.map(number_text).unwrap_or_default();
+    let show = |v: Option<f64>| v.map(input_number).unwrap_or_default();
     let item_count = scale.items.unwrap_or_default() as usize;
     let (lo, hi) = (
         scale.item_min.unwrap_or_default() as i64,
@@ -711,8 +717,8 @@ async fn assessment_page(
                     format!(
                         "{} ({}–{})",
                         tr.t(&format!("scale-part-{}", p.id)),
-                        number_text(p.min),
-                        number_text(p.max)
+                        score_text(&tr, p.min),
+                        score_text(&tr, p.max)
                     ),
                     show(input.parts.get(&p.id).copied()),
                 )
@@ -1278,10 +1284,11 @@ pub async fn worklist(
                 phone: l.phone.unwrap_or_default(),
                 session: l.row.follow_up.session,
                 session_text: format!(
-                    "{} · {} U {}",
-                    l.row.session_date,
-                    number_text(l.row.total_units),
-                    l.row.product
+                    "{} · {} {} {}",
+                    tr.date_text(&l.row.session_date),
+                    tr.number(l.row.total_units),
+                    tr.t("unit-u"),
+                    crate::pages::sessions::product_name(&state, tr.language, &l.row.product)
                 ),
                 indication: tr.t(&format!("indication-{}", l.row.indication)),
                 physician: l.row.physician.unwrap_or_default(),

@@ -255,14 +255,13 @@ pub async fn show(
             SessionRow {
                 href: format!("/sessions/{}", s.id),
                 date: s.record.date.clone(),
-                product: s.record.product.clone(),
-                indication: tr.t(&format!("indication-{}", s.record.indication)),
-                total: format!(
-                    "{} U",
-                    bont_core::safety::Units::from_f64(s.total_units)
-                        .map(|u| u.to_string())
-                        .unwrap_or_default()
+                product: crate::pages::sessions::product_name(
+                    &state,
+                    tr.language,
+                    &s.record.product,
                 ),
+                indication: tr.t(&format!("indication-{}", s.record.indication)),
+                total: format!("{} {}", tr.number(s.total_units), tr.t("unit-u")),
                 muscles: muscles.join(", "),
                 verdict: s.verdict.clone(),
                 response: crate::pages::outcomes::response_text(&tr, &summary, s.id),

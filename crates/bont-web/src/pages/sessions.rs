@@ -59,23 +59,13 @@ pub struct SessionForm {
 }
 
 fn number(field: String, raw: &str, errors: &mut Vec<PlanError>) -> Option<f64> {
-    let raw = raw.trim();
-    if raw.is_empty() {
-        return None;
-    }
-    match raw.replace(',', ".").parse::<f64>() {
-        Ok(v) if v.is_finite() => Some(v),
-        _ => {
-            errors.push(PlanError {
-                field,
-                message: format!(
-                    "\"{}\" is not a number",
-                    raw.chars().take(20).collect::<String>()
-                ),
-            });
-            None
-        }
-    }
+    bont_core::input::decimal(raw).unwrap_or_else(|problem| {
+        errors.push(PlanError {
+            field,
+            message: problem.to_string(),
+        });
+        None
+    })
 }
 
 impl SessionForm {
@@ -246,6 +236,12 @@ pub fn scale_name(
         .to_owned()
 }
 
+/// A product as a session names it (its id or a brand), by generic name and the brand as
+/// written in `language`: "onabotulinumtoxinA (Ботокс)".
+pub fn product_name(state: &AppState, language: bont_core::Language, product: &str) -> String {
+    Tr::new(language).product(&bont_core::outcomes::product_id(&state.catalog, product))
+}
+
 /// A muscle's name in `language` (its id when unknown).
 pub fn muscle_name(state: &AppState, language: bont_core::Language, id: &str) -> String {
     bont_core::names::Names::builtin()
@@ -364,14 +360,21 @@ impl FormPage {
                     .injections
                     .iter()
                     .filter(|i| i.muscle == muscle)
-                    .map(|i| format!("{} {} U", i.side, fmt_number(i.units)))
+                    .map(|i| {
+                        format!(
+                            "{} {} {}",
+                            tr.t(&format!("side-{}", i.side)),
+                            tr.number(i.units),
+                            tr.t("unit-u")
+                        )
+                    })
                     .collect();
                 if !units.is_empty() {
                     seen.push(format!(
                         "{}: {} {}",
-                        s.record.date,
-                        s.record.product,
-                        units.join(", ")
+                        tr.date_text(&s.record.date),
+                        product_name(state, tr.language, &s.record.product),
+                        units.join("; ")
                     ));
                 }
                 if seen.len() == 3 {
@@ -735,6 +738,8 @@ struct ShowPage {
     nav: Option<Nav>,
     s: StoredSession,
     patient_name: String,
+    /// The product by generic name and brand, in the reader's language.
+    product: String,
     status: String,
     status_class: &'static str,
     is_draft: bool,
@@ -803,6 +808,7 @@ async fn show_page(
         identifier_notices,
         nav: Some(Nav::of(&me.user)),
         patient_name: patient.record.name.display(),
+        product: product_name(state, tr.language, &s.record.product),
         status_class: match s.status {
             SessionStatus::Draft => "draft",
             SessionStatus::Signed => "signed",
@@ -824,7 +830,7 @@ async fn show_page(
                 (
                     muscle_name(state, tr.language, &i.muscle),
                     label("side", &i.side),
-                    fmt_number(i.units),
+                    format!("{} {}", tr.number(i.units), tr.t("unit-u")),
                     i.sites,
                     label("guidance", i.guidance.as_deref().unwrap_or_default()),
                 )

@@ -271,7 +271,14 @@ async fn the_after_care_sheet_is_in_the_patients_language() {
     assert!(pl.contains(r#"<html lang="pl" dir="ltr">"#));
     assert!(pl.contains("Po wstrzyknięciu toksyny botulinowej"), "{pl}");
     assert!(pl.contains("mostkowo-obojczykowo-sutkowy"));
-    assert!(pl.contains("120 U Botox"), "the dose names its product");
+    assert!(
+        pl.contains("120 U preparatu onabotulinumtoxinA (Botox)"),
+        "the dose names its product"
+    );
+    assert!(
+        pl.contains("2 listopada 2026"),
+        "the date is written in Polish: {pl}"
+    );
     assert!(pl.contains("trudności w połykaniu"));
     assert!(
         pl.contains("BOTOX-OPENFDA"),
@@ -418,9 +425,14 @@ async fn the_after_care_pdf_holds_the_sheet_in_each_language() {
             text.contains("BOTOX-OPENFDA"),
             "{lang}: the sources are printed"
         );
+        let brand = match lang {
+            "ru" => "Ботокс",
+            "ar" => "بوتوكس",
+            _ => "Botox",
+        };
         assert!(
-            text.contains("U Botox"),
-            "{lang}: the dose names its product"
+            text.contains("onabotulinumtoxinA") && text.contains(brand),
+            "{lang}: the dose names its product: {text}"
         );
     }
 }
@@ -450,8 +462,8 @@ async fn the_session_record_and_the_referral_letter_carry_the_treatment() {
     for part in [
         "Session record",
         "C1234A",
-        "2027-06-30",
-        "120 U Botox",
+        "30 June 2027",
+        "120 U of onabotulinumtoxinA (Botox)",
         "Sternocleidomastoid",
         "EMG",
     ] {
@@ -468,8 +480,9 @@ async fn the_session_record_and_the_referral_letter_carry_the_treatment() {
     for part in [
         "Уважаемый коллега",
         "Цервикальная дистония",
-        "2026-11-02",
-        "120 U Botox",
+        "2 ноября 2026 г.",
+        "120 ЕД препарата onabotulinumtoxinA",
+        "(Ботокс)",
         "слабость мышц шеи",
         "умеренное",
     ] {
