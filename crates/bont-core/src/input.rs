@@ -24,7 +24,7 @@ pub fn decimal(raw: &str) -> Result<Option<f64>, Problem> {
         let whole = whole.trim_start_matches(['-', '+']);
         let digits_only = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
         if digits_only(whole)
-            && whole.trim_start_matches('0') != ""
+            && !whole.trim_start_matches('0').is_empty()
             && fraction.len() == 3
             && digits_only(fraction)
         {
