@@ -215,7 +215,7 @@ fn assessment_detail(state: &AppState, tr: &Tr, a: &AssessmentInput) -> String {
             format!(
                 "{} {}",
                 tr.t(&format!("scale-part-{k}")),
-                score_text(&tr, *v)
+                score_text(tr, *v)
             )
         })
         .collect();
@@ -245,7 +245,7 @@ fn assessment_detail(state: &AppState, tr: &Tr, a: &AssessmentInput) -> String {
             text.push_str(&format!(" {l}"));
         }
         if let Some(q) = r.quality {
-            text.push_str(&format!(" X{}", score_text(&tr, q)));
+            text.push_str(&format!(" X{}", score_text(tr, q)));
         }
         if let (Some(r1), Some(r2)) = (r.r1, r.r2) {
             text.push_str(&format!(" R1 {r1}° R2 {r2}°"));
@@ -1285,7 +1285,7 @@ pub async fn worklist(
                 session: l.row.follow_up.session,
                 session_text: format!(
                     "{} · {} {} {}",
-                    tr.date_text(&l.row.session_date),
+                    tr.date_text(l.row.session_date),
                     tr.number(l.row.total_units),
                     tr.t("unit-u"),
                     crate::pages::sessions::product_name(&state, tr.language, &l.row.product)
