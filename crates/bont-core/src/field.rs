@@ -28,6 +28,8 @@ pub enum Problem {
     BeforeBirth,
     /// Not a number.
     NotANumber { value: String },
+    /// Not a whole number (days, goal levels).
+    NotAWholeNumber { value: String },
     /// "1,500" or "1.500": a thousands separator in one language, a decimal sign in
     /// another, so the number could be a thousand times too big or too small.
     AmbiguousNumber { value: String },
@@ -51,6 +53,74 @@ pub enum Problem {
     PasswordTooShort { min: usize },
     /// The two password entries differ.
     PasswordsDiffer,
+    /// Not one of the codes a list knows (`kind`: condition, allergy, product,
+    /// indication, scale, part).
+    NotKnown { value: String, kind: &'static str },
+    /// Not one of `allowed` (codes, as the API spells them).
+    NotOneOf { value: String, allowed: Vec<String> },
+    /// A muscle the catalogue does not have, with the muscles the text may have meant (ids).
+    UnknownMuscle {
+        value: String,
+        candidates: Vec<String>,
+    },
+    /// A figure outside its range; `unit` is a code (kg, ml, minutes, sites, days, "").
+    Outside {
+        value: String,
+        min: String,
+        max: String,
+        unit: &'static str,
+    },
+    /// Not a plausible number of units (of a dose or of a vial).
+    ImplausibleUnits { value: String, vial: bool },
+    /// More injection sites than units.
+    MoreSitesThanUnits { sites: u32, units: String },
+    /// A past session dated after the planned one.
+    AfterSession { value: String },
+    /// A session dated after today.
+    SessionInFuture { value: String },
+    /// A day already past where a coming one is meant (a booked visit).
+    DateInPast { value: String },
+    /// Not a time of day.
+    NotATime { value: String },
+    /// Needed because of another field: `because` is diluent_given or powder.
+    RequiredBecause { because: &'static str },
+    /// A session without injections.
+    NoInjections,
+    /// The same muscle and side twice.
+    GivenTwice,
+    /// A vial lot past its expiry on the day of the session.
+    LotExpired { lot: String, expiry: String },
+    /// Not one of the session's lots.
+    NotALotOfSession { value: String, lots: Vec<String> },
+    /// The session has several lots: say which one.
+    ChooseLot { lots: Vec<String> },
+    /// A written reason of the wrong length.
+    ReasonLength { min: usize, max: usize },
+    /// A blocking finding signed without a reason.
+    OverrideNeeded { finding: String },
+    /// The reason for overriding a finding is too short or too long.
+    OverrideReasonLength {
+        finding: String,
+        min: usize,
+        max: usize,
+    },
+    /// A reason given for a finding that does not block.
+    NotBlocking { finding: String },
+    /// A scale's items: `needed` of them, each `min` to `max` or not applicable.
+    ItemCount {
+        needed: usize,
+        given: usize,
+        min: String,
+        max: String,
+    },
+    /// A score between the scale's steps.
+    NotAStep { value: String, step: String },
+    /// Goal Attainment Scaling is scored on the patient's goals, not as a scale.
+    ScoredOnGoals,
+    /// A checklist with nothing ticked.
+    AtLeastOneItem,
+    /// A duration given for an adverse event that has not ended.
+    EmptyWhileOngoing,
 }
 
 impl fmt::Display for Problem {
@@ -65,6 +135,9 @@ impl fmt::Display for Problem {
             Problem::DateTooEarly { earliest } => write!(f, "cannot be before {earliest}"),
             Problem::BeforeBirth => write!(f, "cannot be before the birth date"),
             Problem::NotANumber { value } => write!(f, "\"{value}\" is not a number"),
+            Problem::NotAWholeNumber { value } => {
+                write!(f, "\"{value}\" is not a whole number")
+            }
             Problem::AmbiguousNumber { value } => write!(
                 f,
                 "\"{value}\" could be read two ways: write it without a thousands separator, or with at most two decimals"
@@ -86,6 +159,98 @@ impl fmt::Display for Problem {
             }
             Problem::PasswordTooShort { min } => write!(f, "must be at least {min} characters"),
             Problem::PasswordsDiffer => write!(f, "the two passwords differ"),
+            Problem::NotKnown { value, kind } => write!(f, "\"{value}\" is not a known {kind}"),
+            Problem::NotOneOf { value, allowed } => {
+                write!(f, "\"{value}\" is not one of {}", allowed.join(", "))
+            }
+            Problem::UnknownMuscle { value, candidates } => {
+                write!(f, "\"{value}\" is not in the muscle catalogue")?;
+                if !candidates.is_empty() {
+                    write!(f, "; did you mean {}?", candidates.join(", "))?;
+                }
+                Ok(())
+            }
+            Problem::Outside {
+                value,
+                min,
+                max,
+                unit,
+            } => {
+                let unit = match *unit {
+                    "" => String::new(),
+                    "ml" => " mL".to_owned(),
+                    other => format!(" {other}"),
+                };
+                write!(f, "{value} is outside {min} to {max}{unit}")
+            }
+            Problem::ImplausibleUnits { value, vial: false } => {
+                write!(f, "{value} is not a plausible number of units")
+            }
+            Problem::ImplausibleUnits { value, vial: true } => {
+                write!(f, "{value} is not a plausible vial size")
+            }
+            Problem::MoreSitesThanUnits { sites, units } => {
+                write!(f, "{sites} sites for {units} units: more sites than units")
+            }
+            Problem::AfterSession { value } => write!(f, "{value} is after the planned session"),
+            Problem::SessionInFuture { value } => {
+                write!(
+                    f,
+                    "{value} is after today; record a session once it is given"
+                )
+            }
+            Problem::DateInPast { value } => write!(f, "{value} is in the past"),
+            Problem::NotATime { value } => write!(f, "\"{value}\" is not a time (use HH:MM)"),
+            Problem::RequiredBecause { because } => match *because {
+                "diluent_given" => write!(f, "is required when a diluent volume is given"),
+                _ => write!(
+                    f,
+                    "is required with a vial size for a powder to reconstitute"
+                ),
+            },
+            Problem::NoInjections => write!(f, "the plan has no injections"),
+            Problem::GivenTwice => write!(f, "this muscle and side are given twice"),
+            Problem::LotExpired { lot, expiry } => {
+                write!(f, "lot {lot} expired on {expiry}, before the session")
+            }
+            Problem::NotALotOfSession { value, lots } => write!(
+                f,
+                "\"{value}\" is not a lot of this session ({})",
+                lots.join(", ")
+            ),
+            Problem::ChooseLot { lots } => write!(f, "choose the lot: {}", lots.join(", ")),
+            Problem::ReasonLength { min, max } => {
+                write!(f, "give a reason of {min} to {max} characters")
+            }
+            Problem::OverrideNeeded { finding } => write!(
+                f,
+                "the finding {finding} blocks signing: give a written reason to override it"
+            ),
+            Problem::OverrideReasonLength { finding, min, max } => write!(
+                f,
+                "the reason for overriding {finding} must be {min} to {max} characters"
+            ),
+            Problem::NotBlocking { finding } => {
+                write!(f, "{finding} is not a blocking finding of this session")
+            }
+            Problem::ItemCount {
+                needed,
+                given,
+                min,
+                max,
+            } => write!(
+                f,
+                "needs {needed} items (each {min} to {max}, or not applicable); {given} given"
+            ),
+            Problem::NotAStep { value, step } => {
+                write!(f, "{value} is not a step of {step} on this scale")
+            }
+            Problem::ScoredOnGoals => write!(
+                f,
+                "Goal Attainment Scaling is recorded goal by goal, on the patient's goals"
+            ),
+            Problem::AtLeastOneItem => write!(f, "at least one item must apply"),
+            Problem::EmptyWhileOngoing => write!(f, "leave it empty while the event is ongoing"),
         }
     }
 }

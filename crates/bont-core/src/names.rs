@@ -76,6 +76,12 @@ impl Names {
             .unwrap_or(id)
     }
 
+    /// A catalogue muscle's name in `language`, when there is a translation (none for
+    /// English, whose names are the catalogue's own).
+    pub fn muscle_in(&self, id: &str, language: Language) -> Option<&str> {
+        self.muscles.get(id).and_then(|t| t.get(language))
+    }
+
     /// A scale's name in `language`, or `english` when it has no translation.
     pub fn scale<'a>(&'a self, id: &str, english: &'a str, language: Language) -> &'a str {
         self.scales

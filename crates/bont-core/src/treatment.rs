@@ -4,6 +4,7 @@
 //! validates it together with the safety plan, and [`check_overrides`] decides whether a
 //! physician's written reasons cover every blocking finding.
 
+use crate::field::Problem;
 use crate::input;
 use crate::patient::{PatientRecord, parse_date};
 use crate::safety::check::{Report, Severity};
@@ -99,11 +100,8 @@ pub fn patient_facts(patient: &PatientRecord) -> PatientFacts {
     }
 }
 
-fn error(field: &str, message: impl Into<String>) -> PlanError {
-    PlanError {
-        field: field.to_owned(),
-        message: message.into(),
-    }
+fn error(field: &str, problem: Problem) -> PlanError {
+    PlanError::new(field, problem)
 }
 
 impl TreatmentInput {
@@ -172,7 +170,9 @@ impl TreatmentInput {
         {
             errors.push(error(
                 "date",
-                format!("{d} is after today; record a session once it is given"),
+                Problem::SessionInFuture {
+                    value: d.to_string(),
+                },
             ));
         }
         if let Some(time) = &self.time
@@ -182,32 +182,34 @@ impl TreatmentInput {
             if !ok {
                 errors.push(error(
                     "time",
-                    format!(
-                        "\"{}\" is not a time (use HH:MM)",
-                        time.chars().take(20).collect::<String>()
-                    ),
+                    Problem::NotATime {
+                        value: time.chars().take(20).collect(),
+                    },
                 ));
             }
         }
         for (i, vial) in self.vials.iter().enumerate() {
             let lot = vial.lot.trim();
             if lot.is_empty() {
-                errors.push(error(&format!("vials[{i}].lot"), "is required"));
+                errors.push(error(&format!("vials[{i}].lot"), Problem::Required));
             } else if lot.chars().count() > LOT_MAX || lot.chars().any(char::is_control) {
                 errors.push(error(
                     &format!("vials[{i}].lot"),
-                    format!("must be one line of at most {LOT_MAX} characters"),
+                    Problem::TooLong { max: LOT_MAX },
                 ));
             }
             match parse_date(&vial.expiry) {
-                Err(p) => errors.push(error(&format!("vials[{i}].expiry"), p.to_string())),
+                Err(p) => errors.push(error(&format!("vials[{i}].expiry"), p)),
                 Ok(expiry) => {
                     if let Some(d) = date
                         && expiry < d
                     {
                         errors.push(error(
                             &format!("vials[{i}].expiry"),
-                            format!("lot {lot} expired on {expiry}, before the session"),
+                            Problem::LotExpired {
+                                lot: lot.to_owned(),
+                                expiry: expiry.to_string(),
+                            },
                         ));
                     }
                 }
@@ -219,11 +221,10 @@ impl TreatmentInput {
         {
             errors.push(error(
                 "anaesthesia",
-                format!(
-                    "\"{}\" is not one of {}",
-                    a.chars().take(30).collect::<String>(),
-                    ANAESTHESIA.join(", ")
-                ),
+                Problem::NotOneOf {
+                    value: a.chars().take(30).collect(),
+                    allowed: ANAESTHESIA.map(str::to_owned).to_vec(),
+                },
             ));
         }
         if let Some(m) = self.duration_minutes
@@ -231,14 +232,16 @@ impl TreatmentInput {
         {
             errors.push(error(
                 "duration_minutes",
-                format!("{m} minutes is outside 1 to {DURATION_MAX_MINUTES}"),
+                Problem::Outside {
+                    value: m.to_string(),
+                    min: "1".into(),
+                    max: DURATION_MAX_MINUTES.to_string(),
+                    unit: "minutes",
+                },
             ));
         }
         if self.notes.chars().count() > NOTES_MAX {
-            errors.push(error(
-                "notes",
-                format!("is too long (at most {NOTES_MAX} characters)"),
-            ));
+            errors.push(error("notes", Problem::TooLong { max: NOTES_MAX }));
         }
         if !errors.is_empty() {
             return Err(PlanErrors(errors));
@@ -273,12 +276,21 @@ pub fn check_overrides(
         match overrides.iter().find(|o| o.code == *code) {
             None => errors.push(error(
                 "overrides",
-                format!("the finding {code} blocks signing: give a written reason to override it"),
+                Problem::OverrideNeeded {
+                    finding: (*code).to_owned(),
+                },
             )),
             Some(o) => {
                 let length = o.reason.trim().chars().count();
                 if !(REASON_MIN..=REASON_MAX).contains(&length) {
-                    errors.push(error("overrides", format!("the reason for overriding {code} must be {REASON_MIN} to {REASON_MAX} characters")));
+                    errors.push(error(
+                        "overrides",
+                        Problem::OverrideReasonLength {
+                            finding: (*code).to_owned(),
+                            min: REASON_MIN,
+                            max: REASON_MAX,
+                        },
+                    ));
                 }
             }
         }
@@ -287,10 +299,9 @@ pub fn check_overrides(
         if !blocking.contains(&o.code.as_str()) {
             errors.push(error(
                 "overrides",
-                format!(
-                    "{} is not a blocking finding of this session",
-                    o.code.chars().take(40).collect::<String>()
-                ),
+                Problem::NotBlocking {
+                    finding: o.code.chars().take(40).collect(),
+                },
             ));
         }
     }
@@ -315,7 +326,10 @@ pub fn check_reason(field: &str, reason: &str) -> Result<String, PlanErrors> {
     } else {
         Err(PlanErrors(vec![error(
             field,
-            format!("give a reason of {REASON_MIN} to {REASON_MAX} characters"),
+            Problem::ReasonLength {
+                min: REASON_MIN,
+                max: REASON_MAX,
+            },
         )]))
     }
 }

@@ -137,7 +137,10 @@ pub async fn render_errors(auth: AuthSession, request: Request, next: Next) -> R
     let title = tr.t(error.message_id());
     let details: Vec<String> = match &error {
         AppError::Invalid(errors) => errors.iter().map(|e| tr.field_error(e)).collect(),
-        AppError::InvalidPlan(errors) => errors.0.iter().map(ToString::to_string).collect(),
+        // The API answers in English (field paths and sentences); pages in the reader's
+        // language.
+        AppError::InvalidPlan(errors) if api => errors.0.iter().map(ToString::to_string).collect(),
+        AppError::InvalidPlan(errors) => errors.0.iter().map(|e| tr.plan_error(e)).collect(),
         AppError::Malformed(detail) | AppError::WrongState(detail) => vec![detail.clone()],
         _ => Vec::new(),
     };

@@ -302,7 +302,184 @@ impl Tr {
                 self.t_with("problem-password-too-short", &[("min", V::from(*min))])
             }
             Problem::PasswordsDiffer => self.t("problem-passwords-differ"),
+            Problem::NotAWholeNumber { value } => {
+                self.t_with("problem-not-a-whole-number", &[("value", s(value))])
+            }
+            Problem::NotKnown { value, kind } => self.t_with(
+                "problem-not-known",
+                &[("value", s(value)), ("kind", s(kind))],
+            ),
+            Problem::NotOneOf { value, allowed } => self.t_with(
+                "problem-not-one-of",
+                &[
+                    ("value", s(value)),
+                    ("allowed", self.list(allowed.iter().cloned()).into()),
+                ],
+            ),
+            Problem::UnknownMuscle { value, candidates } if candidates.is_empty() => {
+                self.t_with("problem-unknown-muscle", &[("value", s(value))])
+            }
+            Problem::UnknownMuscle { value, candidates } => self.t_with(
+                "problem-unknown-muscle-candidates",
+                &[
+                    ("value", s(value)),
+                    (
+                        "candidates",
+                        self.list(candidates.iter().map(|m| {
+                            Names::builtin()
+                                .muscle_in(m, self.language)
+                                .map(str::to_owned)
+                                .unwrap_or_else(|| m.replace('_', " "))
+                        }))
+                        .into(),
+                    ),
+                ],
+            ),
+            Problem::Outside {
+                value,
+                min,
+                max,
+                unit,
+            } => self.t_with(
+                "problem-outside",
+                &[
+                    ("value", self.decimal_sign(value).into()),
+                    ("min", self.decimal_sign(min).into()),
+                    ("max", self.decimal_sign(max).into()),
+                    ("unit", s(if unit.is_empty() { "none" } else { unit })),
+                ],
+            ),
+            Problem::ImplausibleUnits { value, vial } => self.t_with(
+                if *vial {
+                    "problem-implausible-vial"
+                } else {
+                    "problem-implausible-units"
+                },
+                &[("value", self.decimal_sign(value).into())],
+            ),
+            Problem::MoreSitesThanUnits { sites, units } => self.t_with(
+                "problem-more-sites-than-units",
+                &[
+                    ("sites", V::from(*sites)),
+                    ("units", self.decimal_sign(units).into()),
+                ],
+            ),
+            Problem::AfterSession { value } => self.t_with(
+                "problem-after-session",
+                &[("value", self.date_text(value).into())],
+            ),
+            Problem::SessionInFuture { value } => self.t_with(
+                "problem-session-in-future",
+                &[("value", self.date_text(value).into())],
+            ),
+            Problem::DateInPast { value } => self.t_with(
+                "problem-date-in-past",
+                &[("value", self.date_text(value).into())],
+            ),
+            Problem::NotATime { value } => {
+                self.t_with("problem-not-a-time", &[("value", s(value))])
+            }
+            Problem::RequiredBecause { because } => {
+                self.t_with("problem-required-because", &[("because", s(because))])
+            }
+            Problem::NoInjections => self.t("problem-no-injections"),
+            Problem::GivenTwice => self.t("problem-given-twice"),
+            Problem::LotExpired { lot, expiry } => self.t_with(
+                "problem-lot-expired",
+                &[("lot", s(lot)), ("expiry", self.date_text(expiry).into())],
+            ),
+            Problem::NotALotOfSession { value, lots } => self.t_with(
+                "problem-not-a-lot-of-session",
+                &[
+                    ("value", s(value)),
+                    ("lots", self.list(lots.iter().cloned()).into()),
+                    ("count", V::from(lots.len())),
+                ],
+            ),
+            Problem::ChooseLot { lots } => self.t_with(
+                "problem-choose-lot",
+                &[("lots", self.list(lots.iter().cloned()).into())],
+            ),
+            Problem::ReasonLength { min, max } => self.t_with(
+                "problem-reason-length",
+                &[("min", V::from(*min)), ("max", V::from(*max))],
+            ),
+            Problem::OverrideNeeded { finding } => self.t_with(
+                "problem-override-needed",
+                &[("finding", self.finding(finding).into())],
+            ),
+            Problem::OverrideReasonLength { finding, min, max } => self.t_with(
+                "problem-override-reason-length",
+                &[
+                    ("finding", self.finding(finding).into()),
+                    ("min", V::from(*min)),
+                    ("max", V::from(*max)),
+                ],
+            ),
+            Problem::NotBlocking { finding } => {
+                self.t_with("problem-not-blocking", &[("finding", s(finding))])
+            }
+            Problem::ItemCount {
+                needed,
+                given,
+                min,
+                max,
+            } => self.t_with(
+                "problem-item-count",
+                &[
+                    ("needed", V::from(*needed)),
+                    ("given", V::from(*given)),
+                    ("min", self.decimal_sign(min).into()),
+                    ("max", self.decimal_sign(max).into()),
+                ],
+            ),
+            Problem::NotAStep { value, step } => self.t_with(
+                "problem-not-a-step",
+                &[
+                    ("value", self.decimal_sign(value).into()),
+                    ("step", self.decimal_sign(step).into()),
+                ],
+            ),
+            Problem::ScoredOnGoals => self.t("problem-scored-on-goals"),
+            Problem::AtLeastOneItem => self.t("problem-at-least-one-item"),
+            Problem::EmptyWhileOngoing => self.t("problem-empty-while-ongoing"),
         }
+    }
+
+    /// A faulty field of a form or plan, where it is and what is wrong:
+    /// "Injections, row 3, units: “-40” is not a plausible number of units".
+    pub fn plan_error(&self, error: &bont_core::safety::plan::PlanError) -> String {
+        use FluentValue as V;
+        let mut place = Vec::new();
+        for part in error.field.split('.') {
+            if part == "session" || part == "patient" {
+                continue;
+            }
+            let (name, row) = match part.split_once('[') {
+                Some((name, index)) => (name, index.trim_end_matches(']').parse::<usize>().ok()),
+                None => (part, None),
+            };
+            let id = format!("field-{name}");
+            let label = self.t(&id);
+            // A list without a label of its own is named by its row alone.
+            if label != id {
+                place.push(label);
+            } else if row.is_none() {
+                place.push(name.replace('_', " "));
+            }
+            if let Some(row) = row {
+                place.push(self.t_with("field-row", &[("row", V::from(row + 1))]));
+            }
+        }
+        let problem = self.problem(&error.problem);
+        let Some(first) = place.first_mut() else {
+            return problem;
+        };
+        let mut chars = first.chars();
+        if let Some(c) = chars.next() {
+            *first = c.to_uppercase().chain(chars).collect();
+        }
+        format!("{}: {problem}", place.join(", "))
     }
 
     /// "Field: what is wrong".
@@ -440,5 +617,236 @@ mod tests {
         }
         assert_eq!(Tr::new(Language::Ru).t("nav-patients"), "Пациенты");
         assert_eq!(Tr::new(Language::Ar).t("nav-patients"), "المرضى");
+    }
+
+    /// One of each problem (the `match` makes a new kind of problem a compile error here
+    /// until it is added).
+    fn every_problem() -> Vec<Problem> {
+        let s = |v: &str| v.to_owned();
+        let all = vec![
+            Problem::Required,
+            Problem::TooLong { max: 40 },
+            Problem::TooMany { max: 60 },
+            Problem::ControlCharacters,
+            Problem::NotADate { value: s("32.13") },
+            Problem::DateInFuture,
+            Problem::DateTooEarly {
+                earliest: s("2026-01-05"),
+            },
+            Problem::BeforeBirth,
+            Problem::NotANumber { value: s("abc") },
+            Problem::NotAWholeNumber { value: s("2.5") },
+            Problem::AmbiguousNumber { value: s("1,500") },
+            Problem::OutOfRange {
+                min: s("0.5"),
+                max: s("400"),
+                unit: s("kg"),
+            },
+            Problem::Unknown { value: s("x") },
+            Problem::Duplicate,
+            Problem::NameOrPseudonymRequired,
+            Problem::NotAnEmail,
+            Problem::NotAPhoneNumber,
+            Problem::PasswordTooShort { min: 12 },
+            Problem::PasswordsDiffer,
+            Problem::NotKnown {
+                value: s("Botax"),
+                kind: "product",
+            },
+            Problem::NotOneOf {
+                value: s("up"),
+                allowed: vec![s("left"), s("right")],
+            },
+            Problem::UnknownMuscle {
+                value: s("stern"),
+                candidates: vec![s("sternocleidomastoid"), s("sternohyoid")],
+            },
+            Problem::UnknownMuscle {
+                value: s("xyz"),
+                candidates: Vec::new(),
+            },
+            Problem::Outside {
+                value: s("12.5"),
+                min: s("0.5"),
+                max: s("10"),
+                unit: "ml",
+            },
+            Problem::Outside {
+                value: s("5"),
+                min: s("-2"),
+                max: s("+2"),
+                unit: "",
+            },
+            Problem::ImplausibleUnits {
+                value: s("-40"),
+                vial: false,
+            },
+            Problem::ImplausibleUnits {
+                value: s("0"),
+                vial: true,
+            },
+            Problem::MoreSitesThanUnits {
+                sites: 4,
+                units: s("2.5"),
+            },
+            Problem::AfterSession {
+                value: s("2026-11-30"),
+            },
+            Problem::SessionInFuture {
+                value: s("2026-12-30"),
+            },
+            Problem::DateInPast {
+                value: s("2026-10-01"),
+            },
+            Problem::NotATime { value: s("25:00") },
+            Problem::RequiredBecause {
+                because: "diluent_given",
+            },
+            Problem::RequiredBecause { because: "powder" },
+            Problem::NoInjections,
+            Problem::GivenTwice,
+            Problem::LotExpired {
+                lot: s("C1234A"),
+                expiry: s("2026-10-31"),
+            },
+            Problem::NotALotOfSession {
+                value: s("X"),
+                lots: vec![s("C1234A"), s("D55")],
+            },
+            Problem::NotALotOfSession {
+                value: s("X"),
+                lots: Vec::new(),
+            },
+            Problem::ChooseLot {
+                lots: vec![s("C1234A"), s("D55")],
+            },
+            Problem::ReasonLength { min: 10, max: 1000 },
+            Problem::OverrideNeeded {
+                finding: s("session_max_exceeded"),
+            },
+            Problem::OverrideReasonLength {
+                finding: s("interval_too_short"),
+                min: 10,
+                max: 1000,
+            },
+            Problem::NotBlocking {
+                finding: s("off_label"),
+            },
+            Problem::ItemCount {
+                needed: 6,
+                given: 5,
+                min: s("0"),
+                max: s("4"),
+            },
+            Problem::NotAStep {
+                value: s("2.5"),
+                step: s("1"),
+            },
+            Problem::ScoredOnGoals,
+            Problem::AtLeastOneItem,
+            Problem::EmptyWhileOngoing,
+        ];
+        for p in &all {
+            match p {
+                Problem::Required
+                | Problem::TooLong { .. }
+                | Problem::TooMany { .. }
+                | Problem::ControlCharacters
+                | Problem::NotADate { .. }
+                | Problem::DateInFuture
+                | Problem::DateTooEarly { .. }
+                | Problem::BeforeBirth
+                | Problem::NotANumber { .. }
+                | Problem::NotAWholeNumber { .. }
+                | Problem::AmbiguousNumber { .. }
+                | Problem::OutOfRange { .. }
+                | Problem::Unknown { .. }
+                | Problem::Duplicate
+                | Problem::NameOrPseudonymRequired
+                | Problem::NotAnEmail
+                | Problem::NotAPhoneNumber
+                | Problem::PasswordTooShort { .. }
+                | Problem::PasswordsDiffer
+                | Problem::NotKnown { .. }
+                | Problem::NotOneOf { .. }
+                | Problem::UnknownMuscle { .. }
+                | Problem::Outside { .. }
+                | Problem::ImplausibleUnits { .. }
+                | Problem::MoreSitesThanUnits { .. }
+                | Problem::AfterSession { .. }
+                | Problem::SessionInFuture { .. }
+                | Problem::DateInPast { .. }
+                | Problem::NotATime { .. }
+                | Problem::RequiredBecause { .. }
+                | Problem::NoInjections
+                | Problem::GivenTwice
+                | Problem::LotExpired { .. }
+                | Problem::NotALotOfSession { .. }
+                | Problem::ChooseLot { .. }
+                | Problem::ReasonLength { .. }
+                | Problem::OverrideNeeded { .. }
+                | Problem::OverrideReasonLength { .. }
+                | Problem::NotBlocking { .. }
+                | Problem::ItemCount { .. }
+                | Problem::NotAStep { .. }
+                | Problem::ScoredOnGoals
+                | Problem::AtLeastOneItem
+                | Problem::EmptyWhileOngoing => {}
+            }
+        }
+        all
+    }
+
+    #[test]
+    fn every_problem_is_worded_in_every_language() {
+        for language in Language::ALL {
+            let tr = Tr::new(language);
+            for problem in every_problem() {
+                let text = tr.problem(&problem);
+                assert!(
+                    !text.starts_with("problem-") && !text.contains('{') && text.len() > 5,
+                    "{language:?} {problem:?}: {text}"
+                );
+                if language != Language::En {
+                    assert_ne!(
+                        text,
+                        Tr::new(Language::En).problem(&problem),
+                        "{language:?}"
+                    );
+                }
+            }
+        }
+        let pl = Tr::new(Language::Pl);
+        assert_eq!(
+            pl.problem(&Problem::Outside {
+                value: "12.5".into(),
+                min: "0.5".into(),
+                max: "10".into(),
+                unit: "ml",
+            }),
+            "12,5 jest poza zakresem od 0,5 do 10 ml."
+        );
+        assert_eq!(
+            Tr::new(Language::Ru).problem(&Problem::LotExpired {
+                lot: "C1234A".into(),
+                expiry: "2026-10-31".into(),
+            }),
+            "Срок годности серии C1234A истёк 31 октября 2026 г., до процедуры."
+        );
+        let error = bont_core::safety::plan::PlanError::new(
+            "session.injections[2].units",
+            Problem::ImplausibleUnits {
+                value: "-40".into(),
+                vial: false,
+            },
+        );
+        assert_eq!(
+            error.to_string(),
+            "session.injections[2].units: -40 is not a plausible number of units"
+        );
+        assert_eq!(
+            pl.plan_error(&error),
+            "Wstrzyknięcia, wiersz 3, Jednostki (każda strona): -40 nie jest wiarygodną liczbą jednostek."
+        );
     }
 }

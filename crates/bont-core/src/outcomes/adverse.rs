@@ -3,6 +3,7 @@
 //! (one of the session's vials). [`AdverseEventInput::check`] is the one check.
 
 use super::book::OutcomeBook;
+use crate::field::Problem;
 use crate::safety::plan::{PlanError, PlanErrors};
 use crate::treatment::TreatmentInput;
 use serde::{Deserialize, Serialize};
@@ -50,22 +51,18 @@ pub struct AdverseEventInput {
     pub detail: String,
 }
 
-fn error(field: &str, message: impl Into<String>) -> PlanError {
-    PlanError {
-        field: field.to_owned(),
-        message: message.into(),
-    }
+fn error(field: &str, problem: Problem) -> PlanError {
+    PlanError::new(field, problem)
 }
 
 fn one_of(field: &str, raw: &str, allowed: &[&str], errors: &mut Vec<PlanError>) {
     if !allowed.contains(&raw.trim()) {
         errors.push(error(
             field,
-            format!(
-                "\"{}\" is not one of {}",
-                raw.chars().take(30).collect::<String>(),
-                allowed.join(", ")
-            ),
+            Problem::NotOneOf {
+                value: raw.chars().take(30).collect(),
+                allowed: allowed.iter().map(|a| (*a).to_owned()).collect(),
+            },
         ));
     }
 }
@@ -84,7 +81,12 @@ impl AdverseEventInput {
         if self.onset_day > DAYS_MAX {
             errors.push(error(
                 "onset_day",
-                format!("{} is outside 0 to {DAYS_MAX} days", self.onset_day),
+                Problem::Outside {
+                    value: self.onset_day.to_string(),
+                    min: "0".into(),
+                    max: DAYS_MAX.to_string(),
+                    unit: "days",
+                },
             ));
         }
         if let Some(d) = self.duration_days
@@ -92,16 +94,18 @@ impl AdverseEventInput {
         {
             errors.push(error(
                 "duration_days",
-                format!("{d} is outside 0 to {DAYS_MAX} days"),
+                Problem::Outside {
+                    value: d.to_string(),
+                    min: "0".into(),
+                    max: DAYS_MAX.to_string(),
+                    unit: "days",
+                },
             ));
         }
         one_of("severity", &self.severity, &SEVERITIES, &mut errors);
         one_of("outcome", &self.outcome, &OUTCOMES, &mut errors);
         if self.outcome.trim() == "ongoing" && self.duration_days.is_some() {
-            errors.push(error(
-                "duration_days",
-                "leave it empty while the event is ongoing",
-            ));
+            errors.push(error("duration_days", Problem::EmptyWhileOngoing));
         }
         for (i, a) in self.actions.iter().enumerate() {
             one_of(&format!("actions[{i}]"), a, &ACTIONS, &mut errors);
@@ -115,7 +119,12 @@ impl AdverseEventInput {
             } else if lots.is_empty() {
                 String::new()
             } else {
-                errors.push(error("lot", format!("choose the lot: {}", lots.join(", "))));
+                errors.push(error(
+                    "lot",
+                    Problem::ChooseLot {
+                        lots: lots.iter().map(|l| (*l).to_owned()).collect(),
+                    },
+                ));
                 String::new()
             }
         } else if let Some(found) = lots.iter().find(|l| l.eq_ignore_ascii_case(lot)) {
@@ -123,23 +132,15 @@ impl AdverseEventInput {
         } else {
             errors.push(error(
                 "lot",
-                format!(
-                    "\"{}\" is not a lot of this session ({})",
-                    lot.chars().take(40).collect::<String>(),
-                    if lots.is_empty() {
-                        "none recorded".to_owned()
-                    } else {
-                        lots.join(", ")
-                    }
-                ),
+                Problem::NotALotOfSession {
+                    value: lot.chars().take(40).collect(),
+                    lots: lots.iter().map(|l| (*l).to_owned()).collect(),
+                },
             ));
             String::new()
         };
         if self.detail.chars().count() > DETAIL_MAX {
-            errors.push(error(
-                "detail",
-                format!("is too long (at most {DETAIL_MAX} characters)"),
-            ));
+            errors.push(error("detail", Problem::TooLong { max: DETAIL_MAX }));
         }
         if !errors.is_empty() {
             return Err(PlanErrors(errors));

@@ -4,6 +4,7 @@
 //! scale). The checked [`Assessment`] carries the score the rules compare.
 
 use super::book::{OutcomeBook, Scale, ScaleKind};
+use crate::field::Problem;
 use crate::patient::parse_date;
 use crate::safety::Catalog;
 use crate::safety::plan::{PlanError, PlanErrors, Side};
@@ -103,11 +104,8 @@ pub struct Assessment {
     pub score: f64,
 }
 
-fn error(field: impl Into<String>, message: impl Into<String>) -> PlanError {
-    PlanError {
-        field: field.into(),
-        message: message.into(),
-    }
+fn error(field: impl Into<String>, problem: Problem) -> PlanError {
+    PlanError::new(field, problem)
 }
 
 fn shown(v: f64) -> String {
@@ -123,21 +121,20 @@ fn in_range(field: &str, value: f64, min: f64, max: f64, step: f64, errors: &mut
     if !value.is_finite() || value < min || value > max {
         errors.push(error(
             field,
-            format!(
-                "{} is outside {} to {}",
-                shown(value),
-                shown(min),
-                shown(max)
-            ),
+            Problem::Outside {
+                value: shown(value),
+                min: shown(min),
+                max: shown(max),
+                unit: "",
+            },
         ));
     } else if ((value - min) / step - ((value - min) / step).round()).abs() > 1e-9 {
         errors.push(error(
             field,
-            format!(
-                "{} is not a step of {} on this scale",
-                shown(value),
-                shown(step)
-            ),
+            Problem::NotAStep {
+                value: shown(value),
+                step: shown(step),
+            },
         ));
     }
 }
@@ -154,25 +151,25 @@ impl AssessmentInput {
         let scale = book.scale(self.scale.trim());
         if scale.is_none() {
             errors.push(if self.scale.trim().is_empty() {
-                error("scale", "is required")
+                error("scale", Problem::Required)
             } else {
                 error(
                     "scale",
-                    format!(
-                        "\"{}\" is not a known scale",
-                        self.scale.chars().take(40).collect::<String>()
-                    ),
+                    Problem::NotKnown {
+                        value: self.scale.chars().take(40).collect(),
+                        kind: "scale",
+                    },
                 )
             });
         }
         let date = match parse_date(&self.date) {
             Ok(d) if d > today => {
-                errors.push(error("date", format!("{d} is after today")));
+                errors.push(error("date", Problem::DateInFuture));
                 None
             }
             Ok(d) => Some(d),
             Err(p) => {
-                errors.push(error("date", p.to_string()));
+                errors.push(error("date", p));
                 None
             }
         };
@@ -180,17 +177,14 @@ impl AssessmentInput {
         if timepoint.is_none() {
             errors.push(error(
                 "timepoint",
-                format!(
-                    "\"{}\" is not one of baseline, peak, before_reinjection, other",
-                    self.timepoint.chars().take(30).collect::<String>()
-                ),
+                Problem::NotOneOf {
+                    value: self.timepoint.chars().take(30).collect(),
+                    allowed: Timepoint::ALL.iter().map(|t| t.id().to_owned()).collect(),
+                },
             ));
         }
         if self.notes.chars().count() > NOTES_MAX {
-            errors.push(error(
-                "notes",
-                format!("is too long (at most {NOTES_MAX} characters)"),
-            ));
+            errors.push(error("notes", Problem::TooLong { max: NOTES_MAX }));
         }
         let score = scale.and_then(|s| self.score_on(s, catalog, &mut errors));
         match (scale, date, timepoint, score) {
@@ -248,7 +242,7 @@ impl AssessmentInput {
         let score = match scale.kind {
             ScaleKind::Score => match self.score {
                 None => {
-                    errors.push(error("score", "is required"));
+                    errors.push(error("score", Problem::Required));
                     None
                 }
                 Some(v) => {
@@ -261,7 +255,10 @@ impl AssessmentInput {
                     if !scale.parts.iter().any(|p| &p.id == name) {
                         errors.push(error(
                             format!("parts.{}", name.chars().take(30).collect::<String>()),
-                            format!("is not a part of {}", scale.name),
+                            Problem::NotKnown {
+                                value: name.chars().take(30).collect(),
+                                kind: "part",
+                            },
                         ));
                     }
                 }
@@ -269,7 +266,7 @@ impl AssessmentInput {
                 for part in &scale.parts {
                     let field = format!("parts.{}", part.id);
                     match self.parts.get(&part.id) {
-                        None => errors.push(error(field, "is required")),
+                        None => errors.push(error(field, Problem::Required)),
                         Some(v) => {
                             in_range(&field, *v, part.min, part.max, scale.step, errors);
                             sum += v;
@@ -287,13 +284,12 @@ impl AssessmentInput {
                 if self.items.len() != count {
                     errors.push(error(
                         "items",
-                        format!(
-                            "{} needs {count} items (each {} to {}, or not applicable); {} given",
-                            scale.name,
-                            shown(lo),
-                            shown(hi),
-                            self.items.len()
-                        ),
+                        Problem::ItemCount {
+                            needed: count,
+                            given: self.items.len(),
+                            min: shown(lo),
+                            max: shown(hi),
+                        },
                     ));
                     None
                 } else {
@@ -305,7 +301,7 @@ impl AssessmentInput {
                         }
                     }
                     if given.is_empty() {
-                        errors.push(error("items", "at least one item must apply"));
+                        errors.push(error("items", Problem::AtLeastOneItem));
                         None
                     } else {
                         Some(given.iter().sum::<f64>() / given.len() as f64)
@@ -320,13 +316,12 @@ impl AssessmentInput {
                         errors.push(error(
                             "level",
                             if level.is_empty() {
-                                "is required".to_owned()
+                                Problem::Required
                             } else {
-                                format!(
-                                    "\"{}\" is not one of {}",
-                                    level.chars().take(10).collect::<String>(),
-                                    scale.levels.join(", ")
-                                )
+                                Problem::NotOneOf {
+                                    value: level.chars().take(10).collect(),
+                                    allowed: scale.levels.clone(),
+                                }
                             },
                         ));
                         None
@@ -335,10 +330,7 @@ impl AssessmentInput {
             }
             ScaleKind::PerMuscle | ScaleKind::Tardieu => self.rows_score(scale, catalog, errors),
             ScaleKind::Gas => {
-                errors.push(error(
-                    "scale",
-                    "Goal Attainment Scaling is recorded goal by goal, on the patient's goals",
-                ));
+                errors.push(error("scale", Problem::ScoredOnGoals));
                 None
             }
         };
@@ -352,11 +344,11 @@ impl AssessmentInput {
         errors: &mut Vec<PlanError>,
     ) -> Option<f64> {
         if self.rows.is_empty() {
-            errors.push(error("rows", "give at least one muscle group"));
+            errors.push(error("rows", Problem::Required));
             return None;
         }
         if self.rows.len() > ROWS_MAX {
-            errors.push(error("rows", format!("at most {ROWS_MAX} muscle groups")));
+            errors.push(error("rows", Problem::TooMany { max: ROWS_MAX }));
             return None;
         }
         let mut total = 0.0;
@@ -365,25 +357,28 @@ impl AssessmentInput {
             let field = |name: &str| format!("rows[{i}].{name}");
             let muscle = row.muscle.trim();
             if muscle.is_empty() {
-                errors.push(error(field("muscle"), "is required"));
+                errors.push(error(field("muscle"), Problem::Required));
             } else if catalog.muscle(muscle).is_none() {
                 errors.push(error(
                     field("muscle"),
-                    format!(
-                        "\"{}\" is not in the muscle catalogue",
-                        muscle.chars().take(40).collect::<String>()
-                    ),
+                    Problem::UnknownMuscle {
+                        value: muscle.chars().take(40).collect(),
+                        candidates: Vec::new(),
+                    },
                 ));
             }
             let side = Side::parse(&row.side);
             if !matches!(side, Some(Side::Left | Side::Right)) {
-                errors.push(error(field("side"), "must be left or right"));
+                errors.push(error(
+                    field("side"),
+                    Problem::NotOneOf {
+                        value: row.side.chars().take(10).collect(),
+                        allowed: vec!["left".into(), "right".into()],
+                    },
+                ));
             }
             if seen.contains(&(muscle, side)) {
-                errors.push(error(
-                    field("muscle"),
-                    "this muscle and side are given twice",
-                ));
+                errors.push(error(field("muscle"), Problem::GivenTwice));
             }
             seen.push((muscle, side));
             if scale.kind == ScaleKind::PerMuscle {
@@ -393,13 +388,12 @@ impl AssessmentInput {
                     None => errors.push(error(
                         field("level"),
                         if level.is_empty() {
-                            "is required".to_owned()
+                            Problem::Required
                         } else {
-                            format!(
-                                "\"{}\" is not one of {}",
-                                level.chars().take(10).collect::<String>(),
-                                scale.levels.join(", ")
-                            )
+                            Problem::NotOneOf {
+                                value: level.chars().take(10).collect(),
+                                allowed: scale.levels.clone(),
+                            }
                         },
                     )),
                 }
@@ -413,7 +407,7 @@ impl AssessmentInput {
                     scale.angle_max.unwrap_or_default(),
                 );
                 match row.quality {
-                    None => errors.push(error(field("quality"), "is required")),
+                    None => errors.push(error(field("quality"), Problem::Required)),
                     Some(q) => {
                         in_range(&field("quality"), q, qmin, qmax, 1.0, errors);
                         total += q;

@@ -5,6 +5,7 @@
 
 use super::assessment::Timepoint;
 use super::response::ScorePoint;
+use crate::field::Problem;
 use crate::patient::parse_date;
 use crate::safety::plan::{PlanError, PlanErrors};
 use jiff::civil::Date;
@@ -68,18 +69,20 @@ pub struct Goal {
     pub set_on: Date,
 }
 
-fn error(field: &str, message: impl Into<String>) -> PlanError {
-    PlanError {
-        field: field.to_owned(),
-        message: message.into(),
-    }
+fn error(field: &str, problem: Problem) -> PlanError {
+    PlanError::new(field, problem)
 }
 
 fn level(field: &str, value: i8, errors: &mut Vec<PlanError>) {
     if !(GOAL_MIN..=GOAL_MAX).contains(&value) {
         errors.push(error(
             field,
-            format!("{value} is outside {GOAL_MIN} to +{GOAL_MAX}"),
+            Problem::Outside {
+                value: value.to_string(),
+                min: GOAL_MIN.to_string(),
+                max: format!("+{GOAL_MAX}"),
+                unit: "",
+            },
         ));
     }
 }
@@ -92,12 +95,12 @@ fn date_not_after(
 ) -> Option<Date> {
     match parse_date(raw) {
         Ok(d) if d > today => {
-            errors.push(error(field, format!("{d} is after today")));
+            errors.push(error(field, Problem::DateInFuture));
             None
         }
         Ok(d) => Some(d),
         Err(p) => {
-            errors.push(error(field, p.to_string()));
+            errors.push(error(field, p));
             None
         }
     }
@@ -110,23 +113,28 @@ impl GoalInput {
         if domain.is_none() {
             errors.push(error(
                 "domain",
-                "must be symptom, function or participation",
+                Problem::NotOneOf {
+                    value: self.domain.chars().take(30).collect(),
+                    allowed: GoalDomain::ALL.iter().map(|d| d.id().to_owned()).collect(),
+                },
             ));
         }
         let text = self.text.trim();
         if text.is_empty() {
-            errors.push(error("text", "is required"));
+            errors.push(error("text", Problem::Required));
         } else if text.chars().count() > GOAL_TEXT_MAX {
-            errors.push(error(
-                "text",
-                format!("is too long (at most {GOAL_TEXT_MAX} characters)"),
-            ));
+            errors.push(error("text", Problem::TooLong { max: GOAL_TEXT_MAX }));
         }
         let weight = self.weight.unwrap_or(1);
         if !(1..=WEIGHT_MAX).contains(&weight) {
             errors.push(error(
                 "weight",
-                format!("{weight} is outside 1 to {WEIGHT_MAX}"),
+                Problem::Outside {
+                    value: weight.to_string(),
+                    min: "1".into(),
+                    max: WEIGHT_MAX.to_string(),
+                    unit: "",
+                },
             ));
         }
         level("baseline", self.baseline, &mut errors);
@@ -166,7 +174,9 @@ pub fn check_goal_score(
     {
         errors.push(error(
             "date",
-            format!("{d} is before the goal was set ({})", goal.set_on),
+            Problem::DateTooEarly {
+                earliest: goal.set_on.to_string(),
+            },
         ));
     }
     match date {

@@ -4,6 +4,7 @@
 
 use super::catalog::Catalog;
 use super::units::{Dose, ProductId, Units};
+use crate::field::Problem;
 use crate::patient::parse_date;
 use crate::vocabulary::{Allergy, Condition, Indication, MedicationClass};
 use jiff::civil::Date;
@@ -117,11 +118,24 @@ impl Side {
     }
 }
 
-/// One faulty field of a plan, by its path (`session.injections[2].units`).
+/// One faulty field of a plan, by its path (`session.injections[2].units`): what is wrong
+/// ([`Problem`], which each language words for itself) and the English sentence.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PlanError {
     pub field: String,
     pub message: String,
+    #[serde(skip)]
+    pub problem: Problem,
+}
+
+impl PlanError {
+    pub fn new(field: impl Into<String>, problem: Problem) -> PlanError {
+        PlanError {
+            field: field.into(),
+            message: problem.to_string(),
+            problem,
+        }
+    }
 }
 
 impl fmt::Display for PlanError {
@@ -242,12 +256,13 @@ fn shown(raw: &str) -> String {
 impl Plan {
     pub fn parse(input: &PlanInput, catalog: &Catalog) -> Result<Plan, PlanErrors> {
         let mut errors = Vec::new();
-        let mut fail = |field: String, message: String| errors.push(PlanError { field, message });
+        let mut fail =
+            |field: String, problem: Problem| errors.push(PlanError::new(field, problem));
 
         let birth_date = match parse_date(&input.patient.birth_date) {
             Ok(d) => Some(d),
             Err(p) => {
-                fail("patient.birth_date".into(), p.to_string());
+                fail("patient.birth_date".into(), p);
                 None
             }
         };
@@ -256,7 +271,12 @@ impl Plan {
         {
             fail(
                 "patient.weight_kg".into(),
-                format!("{w} kg is outside 0.5 to 400 kg"),
+                Problem::Outside {
+                    value: w.to_string(),
+                    min: crate::patient::WEIGHT_KG_MIN.to_string(),
+                    max: crate::patient::WEIGHT_KG_MAX.to_string(),
+                    unit: "kg",
+                },
             );
         }
         let mut conditions = BTreeSet::new();
@@ -267,7 +287,10 @@ impl Plan {
                 }
                 None => fail(
                     format!("patient.conditions[{i}]"),
-                    format!("\"{}\" is not a known condition", shown(c)),
+                    Problem::NotKnown {
+                        value: shown(c),
+                        kind: "condition",
+                    },
                 ),
             }
         }
@@ -279,7 +302,10 @@ impl Plan {
                 }
                 None => fail(
                     format!("patient.allergies[{i}]"),
-                    format!("\"{}\" is not a known allergy", shown(a)),
+                    Problem::NotKnown {
+                        value: shown(a),
+                        kind: "allergy",
+                    },
                 ),
             }
         }
@@ -293,36 +319,33 @@ impl Plan {
         let session_date = match parse_date(&input.session.date) {
             Ok(d) => Some(d),
             Err(p) => {
-                fail("session.date".into(), p.to_string());
+                fail("session.date".into(), p);
                 None
             }
         };
         if let (Some(b), Some(s)) = (birth_date, session_date)
             && s < b
         {
-            fail(
-                "session.date".into(),
-                "is before the patient's birth date".into(),
-            );
+            fail("session.date".into(), Problem::BeforeBirth);
         }
         let product = catalog.product(&input.session.product);
         if product.is_none() {
             fail(
                 "session.product".into(),
-                format!(
-                    "\"{}\" is not a known product",
-                    shown(&input.session.product)
-                ),
+                Problem::NotKnown {
+                    value: shown(&input.session.product),
+                    kind: "product",
+                },
             );
         }
         let indication = Indication::parse(&input.session.indication).ok();
         if indication.is_none() {
             fail(
                 "session.indication".into(),
-                format!(
-                    "\"{}\" is not a known indication",
-                    shown(&input.session.indication)
-                ),
+                Problem::NotKnown {
+                    value: shown(&input.session.indication),
+                    kind: "indication",
+                },
             );
         }
 
@@ -331,7 +354,7 @@ impl Plan {
             let date = match parse_date(&h.date) {
                 Ok(d) => Some(d),
                 Err(p) => {
-                    fail(format!("history[{i}].date"), p.to_string());
+                    fail(format!("history[{i}].date"), p);
                     None
                 }
             };
@@ -340,14 +363,19 @@ impl Plan {
             {
                 fail(
                     format!("history[{i}].date"),
-                    format!("{d} is after the planned session"),
+                    Problem::AfterSession {
+                        value: d.to_string(),
+                    },
                 );
             }
             let past_product = catalog.product(&h.product).map(|(id, _)| id);
             if past_product.is_none() {
                 fail(
                     format!("history[{i}].product"),
-                    format!("\"{}\" is not a known product", shown(&h.product)),
+                    Problem::NotKnown {
+                        value: shown(&h.product),
+                        kind: "product",
+                    },
                 );
             }
             let past_indication = match &h.indication {
@@ -357,7 +385,10 @@ impl Plan {
                     Err(_) => {
                         fail(
                             format!("history[{i}].indication"),
-                            format!("\"{}\" is not a known indication", shown(raw)),
+                            Problem::NotKnown {
+                                value: shown(raw),
+                                kind: "indication",
+                            },
                         );
                         None
                     }
@@ -367,7 +398,10 @@ impl Plan {
             if units.is_none() {
                 fail(
                     format!("history[{i}].total_units"),
-                    format!("{} is not a plausible number of units", h.total_units),
+                    Problem::ImplausibleUnits {
+                        value: h.total_units.to_string(),
+                        vial: false,
+                    },
                 );
             }
             if let (Some(date), Some(product), Some(units)) = (date, past_product, units) {
@@ -389,7 +423,9 @@ impl Plan {
             (None, Some(_)) => {
                 fail(
                     "session.vial_units".into(),
-                    "is required when a diluent volume is given".into(),
+                    Problem::RequiredBecause {
+                        because: "diluent_given",
+                    },
                 );
                 None
             }
@@ -398,7 +434,10 @@ impl Plan {
                 if vial.is_none() {
                     fail(
                         "session.vial_units".into(),
-                        format!("{v} is not a plausible vial size"),
+                        Problem::ImplausibleUnits {
+                            value: v.to_string(),
+                            vial: true,
+                        },
                     );
                 }
                 let low = if ready_to_use { 0.0 } else { DILUENT_ML.0 };
@@ -406,13 +445,18 @@ impl Plan {
                     Some(ml) if !(low..=DILUENT_ML.1).contains(&ml) => {
                         fail(
                             "session.diluent_ml".into(),
-                            format!("{ml} mL is outside {low} to {} mL", DILUENT_ML.1),
+                            Problem::Outside {
+                                value: ml.to_string(),
+                                min: low.to_string(),
+                                max: DILUENT_ML.1.to_string(),
+                                unit: "ml",
+                            },
                         );
                     }
                     None if !ready_to_use => {
                         fail(
                             "session.diluent_ml".into(),
-                            "is required with a vial size for a powder to reconstitute".into(),
+                            Problem::RequiredBecause { because: "powder" },
                         );
                     }
                     _ => {}
@@ -425,10 +469,7 @@ impl Plan {
         };
 
         if input.session.injections.is_empty() {
-            fail(
-                "session.injections".into(),
-                "the plan has no injections".into(),
-            );
+            fail("session.injections".into(), Problem::NoInjections);
         }
         let mut injections = Vec::new();
         for (i, inj) in input.session.injections.iter().enumerate() {
@@ -436,54 +477,51 @@ impl Plan {
             let muscle = crate::names::Names::builtin().resolve_muscle(catalog, &inj.muscle);
             if muscle.is_none() {
                 let found = crate::names::Names::builtin().search_muscles(catalog, &inj.muscle);
-                let hint = match found.as_slice() {
-                    [] => String::new(),
-                    some => format!(
-                        "; did you mean {}?",
-                        some.iter()
-                            .take(4)
-                            .map(|m| m.id.as_str())
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ),
-                };
                 fail(
                     format!("session.injections[{i}].muscle"),
-                    format!(
-                        "\"{}\" is not in the muscle catalogue{hint}",
-                        shown(&inj.muscle)
-                    ),
+                    Problem::UnknownMuscle {
+                        value: shown(&inj.muscle),
+                        candidates: found.iter().take(4).map(|m| m.id.clone()).collect(),
+                    },
                 );
             }
             let side = Side::parse(&inj.side);
             if side.is_none() {
                 fail(
                     format!("session.injections[{i}].side"),
-                    format!(
-                        "\"{}\" is not left, right, both or midline",
-                        shown(&inj.side)
-                    ),
+                    Problem::NotOneOf {
+                        value: shown(&inj.side),
+                        allowed: Side::ALL.iter().map(|s| s.as_str().to_owned()).collect(),
+                    },
                 );
             }
             let units = Units::from_f64(inj.units).filter(|u| *u > Units::ZERO);
             if units.is_none() {
                 fail(
                     format!("session.injections[{i}].units"),
-                    format!("{} is not a plausible number of units", inj.units),
+                    Problem::ImplausibleUnits {
+                        value: inj.units.to_string(),
+                        vial: false,
+                    },
                 );
             }
             if inj.sites == 0 || inj.sites > SITES_MAX {
                 fail(
                     format!("session.injections[{i}].sites"),
-                    format!("{} sites is outside 1 to {SITES_MAX}", inj.sites),
+                    Problem::Outside {
+                        value: inj.sites.to_string(),
+                        min: "1".into(),
+                        max: SITES_MAX.to_string(),
+                        unit: "sites",
+                    },
                 );
             } else if units.is_some_and(|u| f64::from(inj.sites) > u.as_f64()) {
                 fail(
                     format!("session.injections[{i}].sites"),
-                    format!(
-                        "{} sites for {} units: more sites than units",
-                        inj.sites, inj.units
-                    ),
+                    Problem::MoreSitesThanUnits {
+                        sites: inj.sites,
+                        units: inj.units.to_string(),
+                    },
                 );
             }
             if let Some(g) = &inj.guidance
@@ -492,7 +530,10 @@ impl Plan {
             {
                 fail(
                     format!("session.injections[{i}].guidance"),
-                    format!("\"{}\" is not one of {}", shown(g), GUIDANCE.join(", ")),
+                    Problem::NotOneOf {
+                        value: shown(g),
+                        allowed: GUIDANCE.map(str::to_owned).to_vec(),
+                    },
                 );
             }
             if let (Some(m), Some(side), Some(units)) = (muscle, side, units) {

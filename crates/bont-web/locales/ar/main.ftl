@@ -798,3 +798,86 @@ finding-detail-dilution-unusual = قارورة { $vial } وحدة في { $diluen
 ## Units
 unit-u = وحدة
 unit-ml = مل
+
+## ما الخطأ في حقل من الخطة أو النموذج
+field-row = السطر { $row }
+problem-not-a-whole-number = «{ $value }» ليس عددًا صحيحًا.
+problem-not-known = «{ $value }» { $kind ->
+    [condition] حالة غير معروفة
+    [allergy] حساسية غير معروفة
+    [product] مستحضر غير معروف
+    [indication] استطباب غير معروف
+    [scale] مقياس غير معروف
+   *[part] جزء غير معروف من هذا المقياس
+}.
+problem-not-one-of = «{ $value }» ليس من القيم: { $allowed }.
+problem-unknown-muscle = «{ $value }» غير موجود في دليل العضلات.
+problem-unknown-muscle-candidates = «{ $value }» غير موجود في دليل العضلات؛ هل المقصود: { $candidates }؟
+problem-outside = { $value } خارج النطاق من { $min } إلى { $max }{ $unit ->
+    [kg] {" "}كغ
+    [ml] {" "}مل
+    [minutes] {" "}دقيقة
+    [sites] {" "}موضع
+    [days] {" "}يوم
+   *[none] {""}
+}.
+problem-implausible-units = { $value } ليس عددًا معقولًا من الوحدات.
+problem-implausible-vial = { $value } ليس حجم قارورة معقولًا.
+problem-more-sites-than-units = { $sites } موضع لـ { $units } وحدة: المواضع أكثر من الوحدات.
+problem-after-session = { $value } بعد الجلسة المخططة.
+problem-session-in-future = { $value } بعد اليوم؛ تُسجَّل الجلسة بعد إجرائها.
+problem-date-in-past = { $value } يوم قد مضى.
+problem-not-a-time = «{ $value }» ليس وقتًا (HH:MM).
+problem-required-because = { $because ->
+    [diluent_given] مطلوب عند إدخال حجم المذيب.
+   *[powder] مطلوب مع قارورة مسحوق تحتاج إلى إذابة.
+}
+problem-no-injections = لا تتضمن الخطة أي حقن.
+problem-given-twice = هذه العضلة وهذه الجهة مذكورتان مرتين.
+problem-lot-expired = انتهت صلاحية التشغيلة { $lot } في { $expiry }، قبل الجلسة.
+problem-not-a-lot-of-session = «{ $value }» ليست تشغيلة من هذه الجلسة ({ $count ->
+    [0] لم تُسجَّل أي تشغيلة
+   *[other] { $lots }
+}).
+problem-choose-lot = اختر التشغيلة: { $lots }.
+problem-reason-length = اكتب سببًا من { $min } إلى { $max } حرفًا.
+problem-override-needed = «{ $finding }» يمنع التوقيع: اكتب سببًا مكتوبًا لتجاوزه.
+problem-override-reason-length = يجب أن يكون سبب تجاوز «{ $finding }» من { $min } إلى { $max } حرفًا.
+problem-not-blocking = { $finding } ليس ملاحظة مانعة في هذه الجلسة.
+problem-item-count = يتطلب { $needed } بندًا (كل بند من { $min } إلى { $max } أو «لا ينطبق»)؛ أُدخل { $given }.
+problem-not-a-step = { $value } ليس من خطوات { $step } في هذا المقياس.
+problem-scored-on-goals = يُسجَّل مقياس تحقيق الأهداف (GAS) هدفًا هدفًا، عند أهداف المريض.
+problem-at-least-one-item = يجب أن ينطبق بند واحد على الأقل.
+problem-empty-while-ongoing = اتركه فارغًا ما دام الحدث مستمرًا.
+
+## Fields named in the messages about a plan or a form
+field-units = { session-units-per-side }
+field-sites = { session-sites-per-side }
+field-muscle = { session-muscle }
+field-side = { session-side }
+field-guidance = { session-guidance }
+field-lot = { session-lot }
+field-expiry = { session-expiry }
+field-time = { session-time }
+field-anaesthesia = { session-anaesthesia }
+field-duration_minutes = { session-duration }
+field-vial_units = { session-vial-units }
+field-diluent_ml = { session-diluent }
+field-product = { session-product }
+field-date = { session-date }
+field-scale = { assessment-scale }
+field-indication = الاستطباب
+field-overrides = أسباب التجاوز
+field-total_units = مجموع الوحدات
+field-history = جلسة سابقة
+field-injections = الحقن
+field-vials = القارورة
+field-items = البنود
+field-rows = مجموعات العضلات
+field-quality = نوعية استجابة العضلة
+field-r1 = الزاوية R1
+field-r2 = الزاوية R2
+field-result = نتيجة الاتصال
+field-booked_on = موعد الزيارة في
+field-note = ملاحظة
+field-parts = الجزء

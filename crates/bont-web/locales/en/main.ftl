@@ -716,3 +716,86 @@ finding-detail-dilution-unusual = A { $vial } U vial in { $diluent_ml } mL gives
 ## Units
 unit-u = U
 unit-ml = mL
+
+## What is wrong with a field of a plan or a form
+field-row = row { $row }
+problem-not-a-whole-number = “{ $value }” is not a whole number.
+problem-not-known = “{ $value }” is not a known { $kind ->
+    [condition] condition
+    [allergy] allergy
+    [product] product
+    [indication] indication
+    [scale] scale
+   *[part] part of this scale
+}.
+problem-not-one-of = “{ $value }” is not one of { $allowed }.
+problem-unknown-muscle = “{ $value }” is not in the muscle catalogue.
+problem-unknown-muscle-candidates = “{ $value }” is not in the muscle catalogue; did you mean { $candidates }?
+problem-outside = { $value } is outside { $min } to { $max }{ $unit ->
+    [kg] {" "}kg
+    [ml] {" "}mL
+    [minutes] {" "}minutes
+    [sites] {" "}sites
+    [days] {" "}days
+   *[none] {""}
+}.
+problem-implausible-units = { $value } is not a plausible number of units.
+problem-implausible-vial = { $value } is not a plausible vial size.
+problem-more-sites-than-units = { $sites } sites for { $units } units: more sites than units.
+problem-after-session = { $value } is after the planned session.
+problem-session-in-future = { $value } is after today; record a session once it is given.
+problem-date-in-past = { $value } is in the past.
+problem-not-a-time = “{ $value }” is not a time (use HH:MM).
+problem-required-because = { $because ->
+    [diluent_given] is required when a diluent volume is given.
+   *[powder] is required with a vial size for a powder to reconstitute.
+}
+problem-no-injections = The plan has no injections.
+problem-given-twice = This muscle and side are given twice.
+problem-lot-expired = Lot { $lot } expired on { $expiry }, before the session.
+problem-not-a-lot-of-session = “{ $value }” is not a lot of this session ({ $count ->
+    [0] none recorded
+   *[other] { $lots }
+}).
+problem-choose-lot = Choose the lot: { $lots }.
+problem-reason-length = Give a reason of { $min } to { $max } characters.
+problem-override-needed = “{ $finding }” blocks signing: give a written reason to override it.
+problem-override-reason-length = The reason for overriding “{ $finding }” must be { $min } to { $max } characters.
+problem-not-blocking = { $finding } is not a blocking finding of this session.
+problem-item-count = needs { $needed } items (each { $min } to { $max }, or not applicable); { $given } given.
+problem-not-a-step = { $value } is not a step of { $step } on this scale.
+problem-scored-on-goals = Goal Attainment Scaling is recorded goal by goal, on the patient's goals.
+problem-at-least-one-item = At least one item must apply.
+problem-empty-while-ongoing = Leave it empty while the event is ongoing.
+
+## Fields named in the messages about a plan or a form
+field-units = { session-units-per-side }
+field-sites = { session-sites-per-side }
+field-muscle = { session-muscle }
+field-side = { session-side }
+field-guidance = { session-guidance }
+field-lot = { session-lot }
+field-expiry = { session-expiry }
+field-time = { session-time }
+field-anaesthesia = { session-anaesthesia }
+field-duration_minutes = { session-duration }
+field-vial_units = { session-vial-units }
+field-diluent_ml = { session-diluent }
+field-product = { session-product }
+field-date = { session-date }
+field-scale = { assessment-scale }
+field-indication = Indication
+field-overrides = Reasons for overriding
+field-total_units = Total units
+field-history = Earlier session
+field-injections = Injections
+field-vials = Vial
+field-items = Items
+field-rows = Muscle groups
+field-quality = Quality of the muscle reaction
+field-r1 = R1 angle
+field-r2 = R2 angle
+field-result = Result of the call
+field-booked_on = Visit booked for
+field-note = Note
+field-parts = Part

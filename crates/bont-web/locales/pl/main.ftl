@@ -738,3 +738,86 @@ finding-detail-dilution-unusual = Fiolka { $vial } U w { $diluent_ml } ml daje {
 ## Units
 unit-u = U
 unit-ml = ml
+
+## Co jest nie tak z polem planu lub formularza
+field-row = wiersz { $row }
+problem-not-a-whole-number = „{ $value }” nie jest liczbą całkowitą.
+problem-not-known = „{ $value }” to { $kind ->
+    [condition] nieznana choroba
+    [allergy] nieznane uczulenie
+    [product] nieznany preparat
+    [indication] nieznane wskazanie
+    [scale] nieznana skala
+   *[part] nieznana część tej skali
+}.
+problem-not-one-of = „{ $value }” nie jest żadną z wartości: { $allowed }.
+problem-unknown-muscle = „{ $value }” nie ma w katalogu mięśni.
+problem-unknown-muscle-candidates = „{ $value }” nie ma w katalogu mięśni; czy chodzi o: { $candidates }?
+problem-outside = { $value } jest poza zakresem od { $min } do { $max }{ $unit ->
+    [kg] {" "}kg
+    [ml] {" "}ml
+    [minutes] {" "}min
+    [sites] {" "}miejsc
+    [days] {" "}dni
+   *[none] {""}
+}.
+problem-implausible-units = { $value } nie jest wiarygodną liczbą jednostek.
+problem-implausible-vial = { $value } nie jest wiarygodną wielkością fiolki.
+problem-more-sites-than-units = { $sites } miejsc na { $units } jednostek: więcej miejsc niż jednostek.
+problem-after-session = { $value } jest po planowanym zabiegu.
+problem-session-in-future = { $value } jest po dzisiejszym dniu; zabieg zapisuje się po jego wykonaniu.
+problem-date-in-past = { $value } to dzień, który już minął.
+problem-not-a-time = „{ $value }” nie jest godziną (GG:MM).
+problem-required-because = { $because ->
+    [diluent_given] jest wymagane, gdy podano objętość rozpuszczalnika.
+   *[powder] jest wymagane przy fiolce z proszkiem do rozpuszczenia.
+}
+problem-no-injections = Plan nie zawiera wstrzyknięć.
+problem-given-twice = Ten mięsień i ta strona są podane dwukrotnie.
+problem-lot-expired = Seria { $lot } straciła ważność { $expiry }, przed zabiegiem.
+problem-not-a-lot-of-session = „{ $value }” nie jest serią z tego zabiegu ({ $count ->
+    [0] nie zapisano żadnej
+   *[other] { $lots }
+}).
+problem-choose-lot = Wybierz serię: { $lots }.
+problem-reason-length = Podaj uzasadnienie o długości od { $min } do { $max } znaków.
+problem-override-needed = „{ $finding }” blokuje podpisanie: podaj pisemne uzasadnienie, aby je pominąć.
+problem-override-reason-length = Uzasadnienie pominięcia „{ $finding }” musi mieć od { $min } do { $max } znaków.
+problem-not-blocking = { $finding } nie jest ustaleniem blokującym ten zabieg.
+problem-item-count = wymaga { $needed } pozycji (każda od { $min } do { $max } lub „nie dotyczy”); podano { $given }.
+problem-not-a-step = { $value } nie jest krokiem { $step } na tej skali.
+problem-scored-on-goals = Skalę osiągania celów (GAS) zapisuje się cel po celu, przy celach pacjenta.
+problem-at-least-one-item = Co najmniej jedna pozycja musi dotyczyć.
+problem-empty-while-ongoing = Pozostaw puste, dopóki zdarzenie trwa.
+
+## Fields named in the messages about a plan or a form
+field-units = { session-units-per-side }
+field-sites = { session-sites-per-side }
+field-muscle = { session-muscle }
+field-side = { session-side }
+field-guidance = { session-guidance }
+field-lot = { session-lot }
+field-expiry = { session-expiry }
+field-time = { session-time }
+field-anaesthesia = { session-anaesthesia }
+field-duration_minutes = { session-duration }
+field-vial_units = { session-vial-units }
+field-diluent_ml = { session-diluent }
+field-product = { session-product }
+field-date = { session-date }
+field-scale = { assessment-scale }
+field-indication = Wskazanie
+field-overrides = Uzasadnienia pominięcia
+field-total_units = Razem jednostek
+field-history = Wcześniejszy zabieg
+field-injections = Wstrzyknięcia
+field-vials = Fiolka
+field-items = Pozycje
+field-rows = Grupy mięśni
+field-quality = Jakość reakcji mięśnia
+field-r1 = Kąt R1
+field-r2 = Kąt R2
+field-result = Wynik rozmowy
+field-booked_on = Wizyta umówiona na
+field-note = Uwaga
+field-parts = Część

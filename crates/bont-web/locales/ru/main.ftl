@@ -752,3 +752,86 @@ finding-detail-dilution-unusual = Флакон { $vial } ЕД в { $diluent_ml }
 ## Units
 unit-u = ЕД
 unit-ml = мл
+
+## Что не так с полем плана или формы
+field-row = строка { $row }
+problem-not-a-whole-number = «{ $value }» — не целое число.
+problem-not-known = «{ $value }» — { $kind ->
+    [condition] неизвестное заболевание
+    [allergy] неизвестная аллергия
+    [product] неизвестный препарат
+    [indication] неизвестное показание
+    [scale] неизвестная шкала
+   *[part] неизвестная часть этой шкалы
+}.
+problem-not-one-of = «{ $value }» — не одно из значений: { $allowed }.
+problem-unknown-muscle = «{ $value }» нет в каталоге мышц.
+problem-unknown-muscle-candidates = «{ $value }» нет в каталоге мышц; возможно, имелось в виду: { $candidates }?
+problem-outside = { $value } — вне диапазона от { $min } до { $max }{ $unit ->
+    [kg] {" "}кг
+    [ml] {" "}мл
+    [minutes] {" "}мин
+    [sites] {" "}точек
+    [days] {" "}дн.
+   *[none] {""}
+}.
+problem-implausible-units = { $value } — неправдоподобное число единиц.
+problem-implausible-vial = { $value } — неправдоподобный размер флакона.
+problem-more-sites-than-units = Точек: { $sites }, единиц: { $units } — точек больше, чем единиц.
+problem-after-session = { $value } — позже планируемой процедуры.
+problem-session-in-future = { $value } — позже сегодняшнего дня; процедуру записывают после её проведения.
+problem-date-in-past = { $value } — уже прошедший день.
+problem-not-a-time = «{ $value }» — не время (ЧЧ:ММ).
+problem-required-because = { $because ->
+    [diluent_given] обязательно, если указан объём растворителя.
+   *[powder] обязательно для флакона с порошком, который нужно растворить.
+}
+problem-no-injections = В плане нет инъекций.
+problem-given-twice = Эта мышца и сторона указаны дважды.
+problem-lot-expired = Срок годности серии { $lot } истёк { $expiry }, до процедуры.
+problem-not-a-lot-of-session = «{ $value }» — не серия этой процедуры ({ $count ->
+    [0] серии не записаны
+   *[other] { $lots }
+}).
+problem-choose-lot = Выберите серию: { $lots }.
+problem-reason-length = Укажите причину длиной от { $min } до { $max } символов.
+problem-override-needed = «{ $finding }» блокирует подписание: укажите письменное обоснование, чтобы продолжить.
+problem-override-reason-length = Обоснование для «{ $finding }» должно быть длиной от { $min } до { $max } символов.
+problem-not-blocking = { $finding } не является блокирующим замечанием этой процедуры.
+problem-item-count = требуется пунктов: { $needed } (каждый от { $min } до { $max } или «не применимо»); указано: { $given }.
+problem-not-a-step = { $value } не соответствует шагу { $step } этой шкалы.
+problem-scored-on-goals = Шкала достижения целей (GAS) заполняется по каждой цели пациента.
+problem-at-least-one-item = Хотя бы один пункт должен быть применим.
+problem-empty-while-ongoing = Оставьте пустым, пока явление продолжается.
+
+## Fields named in the messages about a plan or a form
+field-units = { session-units-per-side }
+field-sites = { session-sites-per-side }
+field-muscle = { session-muscle }
+field-side = { session-side }
+field-guidance = { session-guidance }
+field-lot = { session-lot }
+field-expiry = { session-expiry }
+field-time = { session-time }
+field-anaesthesia = { session-anaesthesia }
+field-duration_minutes = { session-duration }
+field-vial_units = { session-vial-units }
+field-diluent_ml = { session-diluent }
+field-product = { session-product }
+field-date = { session-date }
+field-scale = { assessment-scale }
+field-indication = Показание
+field-overrides = Обоснования
+field-total_units = Всего единиц
+field-history = Предыдущая процедура
+field-injections = Инъекции
+field-vials = Флакон
+field-items = Пункты
+field-rows = Группы мышц
+field-quality = Качество мышечной реакции
+field-r1 = Угол R1
+field-r2 = Угол R2
+field-result = Результат звонка
+field-booked_on = Визит назначен на
+field-note = Заметка
+field-parts = Часть

@@ -334,14 +334,21 @@ pub async fn record_contact(
     follow_up: i64,
     contact: &Contact,
 ) -> Result<(), AppError> {
+    use bont_core::Problem;
     use bont_core::safety::plan::{PlanError, PlanErrors};
     let mut errors = Vec::new();
     let result = ContactResult::parse(&contact.result);
     if result.is_none() {
-        errors.push(PlanError {
-            field: "result".into(),
-            message: "must be reached, not_reached or visit_booked".into(),
-        });
+        errors.push(PlanError::new(
+            "result",
+            Problem::NotOneOf {
+                value: contact.result.chars().take(30).collect(),
+                allowed: ContactResult::ALL
+                    .iter()
+                    .map(|r| r.id().to_owned())
+                    .collect(),
+            },
+        ));
     }
     let booked = contact
         .booked_on
@@ -350,27 +357,23 @@ pub async fn record_contact(
         .filter(|b| !b.is_empty());
     let booked_on = match (result, booked) {
         (Some(ContactResult::VisitBooked), None) => {
-            errors.push(PlanError {
-                field: "booked_on".into(),
-                message: "give the day of the visit".into(),
-            });
+            errors.push(PlanError::new("booked_on", Problem::Required));
             None
         }
         (Some(ContactResult::VisitBooked), Some(raw)) => {
             match bont_core::patient::parse_date(raw) {
                 Ok(d) if d < state.clock.today() => {
-                    errors.push(PlanError {
-                        field: "booked_on".into(),
-                        message: format!("{d} is in the past"),
-                    });
+                    errors.push(PlanError::new(
+                        "booked_on",
+                        Problem::DateInPast {
+                            value: d.to_string(),
+                        },
+                    ));
                     None
                 }
                 Ok(d) => Some(d),
                 Err(p) => {
-                    errors.push(PlanError {
-                        field: "booked_on".into(),
-                        message: p.to_string(),
-                    });
+                    errors.push(PlanError::new("booked_on", p));
                     None
                 }
             }
@@ -378,10 +381,12 @@ pub async fn record_contact(
         _ => None,
     };
     if contact.note.chars().count() > CONTACT_NOTE_MAX {
-        errors.push(PlanError {
-            field: "note".into(),
-            message: format!("is too long (at most {CONTACT_NOTE_MAX} characters)"),
-        });
+        errors.push(PlanError::new(
+            "note",
+            Problem::TooLong {
+                max: CONTACT_NOTE_MAX,
+            },
+        ));
     }
     match result {
         Some(result) if errors.is_empty() => Ok(state
@@ -458,10 +463,7 @@ pub async fn worklist_lines(
     {
         Some(raw) => bont_core::patient::parse_date(raw).map_err(|p| {
             AppError::InvalidPlan(bont_core::safety::plan::PlanErrors(vec![
-                bont_core::safety::plan::PlanError {
-                    field: "date".into(),
-                    message: p.to_string(),
-                },
+                bont_core::safety::plan::PlanError::new("date", p),
             ]))
         })?,
         None => today,

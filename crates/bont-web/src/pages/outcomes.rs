@@ -20,6 +20,7 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
+use bont_core::Problem;
 use bont_core::outcomes::adverse::{ACTIONS, AdverseEventInput, OUTCOMES, SEVERITIES};
 use bont_core::outcomes::assessment::{AssessmentInput, MuscleRow, Timepoint};
 use bont_core::outcomes::book::{Scale, ScaleKind};
@@ -513,10 +514,7 @@ pub struct AssessmentForm {
 
 fn parse_number(field: String, raw: &str, errors: &mut Vec<PlanError>) -> Option<f64> {
     bont_core::input::decimal(raw).unwrap_or_else(|problem| {
-        errors.push(PlanError {
-            field,
-            message: problem.to_string(),
-        });
+        errors.push(PlanError::new(field, problem));
         None
     })
 }
@@ -803,7 +801,7 @@ pub async fn create_assessment(
                 patient,
                 &scale,
                 &input,
-                errors.0.iter().map(ToString::to_string).collect(),
+                errors.0.iter().map(|e| me.tr().plan_error(e)).collect(),
             )
             .await?;
             render_with(StatusCode::UNPROCESSABLE_ENTITY, &page)
@@ -880,22 +878,18 @@ impl AdverseForm {
                 return None;
             }
             raw.parse::<u32>().map(Some).unwrap_or_else(|_| {
-                errors.push(PlanError {
-                    field: field.into(),
-                    message: format!(
-                        "\"{}\" is not a whole number of days",
-                        raw.chars().take(20).collect::<String>()
-                    ),
-                });
+                errors.push(PlanError::new(
+                    field,
+                    Problem::NotAWholeNumber {
+                        value: raw.chars().take(20).collect(),
+                    },
+                ));
                 None
             })
         };
         let onset = whole("onset_day", &self.onset_day, &mut errors);
         if onset.is_none() && self.onset_day.trim().is_empty() {
-            errors.push(PlanError {
-                field: "onset_day".into(),
-                message: "is required".into(),
-            });
+            errors.push(PlanError::new("onset_day", Problem::Required));
         }
         let duration = whole("duration_days", &self.duration_days, &mut errors);
         if !errors.is_empty() {
@@ -1051,7 +1045,7 @@ pub async fn create_adverse_event(
                 &me,
                 session,
                 &form,
-                errors.0.iter().map(ToString::to_string).collect(),
+                errors.0.iter().map(|e| me.tr().plan_error(e)).collect(),
             )
             .await?;
             render_with(StatusCode::UNPROCESSABLE_ENTITY, &page)
@@ -1099,13 +1093,12 @@ fn small_number<T: std::str::FromStr>(
         return None;
     }
     raw.parse::<T>().map(Some).unwrap_or_else(|_| {
-        errors.push(PlanError {
-            field: field.into(),
-            message: format!(
-                "\"{}\" is not a whole number",
-                raw.chars().take(10).collect::<String>()
-            ),
-        });
+        errors.push(PlanError::new(
+            field,
+            Problem::NotAWholeNumber {
+                value: raw.chars().take(10).collect(),
+            },
+        ));
         None
     })
 }
@@ -1134,10 +1127,7 @@ pub async fn create_goal(
     let weight = small_number::<u8>("weight", &form.weight, &mut errors);
     let baseline = small_number::<i8>("baseline", &form.baseline, &mut errors);
     if baseline.is_none() && errors.is_empty() {
-        errors.push(PlanError {
-            field: "baseline".into(),
-            message: "is required".into(),
-        });
+        errors.push(PlanError::new("baseline", Problem::Required));
     }
     if !errors.is_empty() {
         return Err(form_errors(PlanErrors(errors)));
@@ -1180,10 +1170,7 @@ pub async fn score_goal(
     let mut errors = Vec::new();
     let level = small_number::<i8>("level", &form.level, &mut errors);
     if level.is_none() && errors.is_empty() {
-        errors.push(PlanError {
-            field: "level".into(),
-            message: "is required".into(),
-        });
+        errors.push(PlanError::new("level", Problem::Required));
     }
     if !errors.is_empty() {
         return Err(form_errors(PlanErrors(errors)));

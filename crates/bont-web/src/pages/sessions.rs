@@ -60,10 +60,7 @@ pub struct SessionForm {
 
 fn number(field: String, raw: &str, errors: &mut Vec<PlanError>) -> Option<f64> {
     bont_core::input::decimal(raw).unwrap_or_else(|problem| {
-        errors.push(PlanError {
-            field,
-            message: problem.to_string(),
-        });
+        errors.push(PlanError::new(field, problem));
         None
     })
 }
@@ -947,7 +944,7 @@ pub async fn sign(
                 &state,
                 &me,
                 id,
-                errors.0.iter().map(|e| e.message.clone()).collect(),
+                errors.0.iter().map(|e| me.tr().plan_error(e)).collect(),
             )
             .await?;
             render_with(StatusCode::UNPROCESSABLE_ENTITY, &page)
@@ -988,7 +985,7 @@ pub async fn void(
                 &state,
                 &me,
                 id,
-                errors.0.iter().map(|e| e.message.clone()).collect(),
+                errors.0.iter().map(|e| me.tr().plan_error(e)).collect(),
             )
             .await?;
             render_with(StatusCode::UNPROCESSABLE_ENTITY, &page)
@@ -1115,7 +1112,7 @@ pub async fn amend(
     let reason = match check_reason("reason", &form.amend_reason) {
         Ok(r) => Some(r),
         Err(e) => {
-            errors.extend(e.0.iter().map(|e| e.message.clone()));
+            errors.extend(e.0.iter().map(|e| me.tr().plan_error(e)));
             None
         }
     };
@@ -1132,7 +1129,7 @@ pub async fn amend(
     let overrides = match check_overrides(&report, &given) {
         Ok(o) => Some(o),
         Err(e) => {
-            errors.extend(e.0.iter().map(|e| e.message.clone()));
+            errors.extend(e.0.iter().map(|e| me.tr().plan_error(e)));
             None
         }
     };

@@ -566,10 +566,18 @@ async fn safety_findings_carry_a_title_in_the_readers_language() {
         .await
         .expect("json");
     let id = draft["id"].as_i64().expect("id");
-    for (language, title) in [
-        ("pl", "Zbyt krótki odstęp"),
-        ("ru", "Слишком короткий интервал"),
-        ("ar", "الفاصل قصير جدًا"),
+    for (language, title, detail) in [
+        (
+            "pl",
+            "Zbyt krótki odstęp",
+            "1 października 2026): 21 dni; minimalny odstęp",
+        ),
+        (
+            "ru",
+            "Слишком короткий интервал",
+            "1 октября 2026 г.): 21 день; минимальный интервал",
+        ),
+        ("ar", "الفاصل قصير جدًا", "1 أكتوبر 2026): 21 يومًا"),
     ] {
         physician
             .post(app.url("/language"))
@@ -591,7 +599,36 @@ async fn safety_findings_carry_a_title_in_the_readers_language() {
             )),
             "{language}: {page}"
         );
+        // The finding's sentence too, with the language's plural, date and product name.
+        assert!(page.contains(detail), "{language}: {page}");
     }
+    // A form's errors name the field and the fault in the reader's language.
+    physician
+        .post(app.url("/language"))
+        .form(&[("language", "pl")])
+        .send()
+        .await
+        .expect("switch");
+    let refused = physician
+        .post(app.url(&format!(
+            "/patients/{}/assessments",
+            patient.rsplit('/').next().expect("id")
+        )))
+        .form(&[
+            ("scale", "hit6"),
+            ("date", "2026-11-21"),
+            ("timepoint", "peak"),
+            ("score", "1,500"),
+        ])
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = refused.text().await.expect("html");
+    assert!(
+        html.contains("Wynik: „1,500” można odczytać na dwa sposoby"),
+        "{html}"
+    );
 }
 
 #[tokio::test]

@@ -539,7 +539,7 @@ async fn every_scale_takes_its_values_and_refuses_what_is_off_the_scale() {
     assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let html = refused.text().await.expect("html");
     assert!(
-        html.contains("rows[0].level: &#34;2+&#34; is not one of 0, 1, 1+, 2, 3, 4"),
+        html.contains("Muscle groups, row 1, Level: “2+” is not one of 0, 1, 1+, 2, 3, 4."),
         "{html}"
     );
     // A score that is not a number is named too, and the typed values stay.
@@ -560,7 +560,7 @@ async fn every_scale_takes_its_values_and_refuses_what_is_off_the_scale() {
             .text()
             .await
             .expect("html")
-            .contains("score: &#34;sixty&#34; is not a number")
+            .contains("Score: “sixty” is not a number.")
     );
     assert_eq!(
         count(&app, "SELECT COUNT(*) FROM assessments").await,
@@ -690,7 +690,7 @@ async fn adverse_events_trace_to_a_lot_and_serious_ones_stand_out() {
             .text()
             .await
             .expect("html")
-            .contains("onset_day: &#34;two&#34; is not a whole number of days")
+            .contains("Began on day: “two” is not a whole number.")
     );
 
     // Highlighted on the patient page and in the worklist.
