@@ -178,6 +178,10 @@ pub struct BodyMapLabels {
     pub left: String,
     /// "U of Botox" and the like: what the numbers count.
     pub units_of: String,
+    /// The short word for units in the legend ("U", "ЕД").
+    pub unit: String,
+    /// The language writes a decimal comma (Polish, Russian).
+    pub decimal_comma: bool,
 }
 
 /// Half of the outline, from the top of the head down the patient's right side, as
@@ -412,22 +416,28 @@ pub fn render(marks: &[Mark], labels: &BodyMapLabels) -> String {
             " *"
         };
         svg.push_str(&format!(
-            "<text x=\"{legend_x}\" y=\"{y:.1}\"><tspan font-weight=\"bold\">{}</tspan> {} ({}): <tspan class=\"num\">{} U</tspan>{drawn}</text>\n",
+            "<text x=\"{legend_x}\" y=\"{y:.1}\"><tspan font-weight=\"bold\">{}</tspan> {} ({}): <tspan class=\"num\">{} {}</tspan>{drawn}</text>\n",
             n + 1,
             escape(&mark.name),
             escape(&mark.side_label),
-            units_text(mark.units),
+            units_text(mark.units, labels.decimal_comma),
+            escape(&labels.unit),
         ));
     }
     svg.push_str("</g>\n</svg>\n");
     svg
 }
 
-fn units_text(units: f64) -> String {
-    if units.fract() == 0.0 {
+fn units_text(units: f64, decimal_comma: bool) -> String {
+    let text = if units.fract() == 0.0 {
         format!("{units:.0}")
     } else {
         format!("{units}")
+    };
+    if decimal_comma {
+        text.replace('.', ",")
+    } else {
+        text
     }
 }
 
@@ -443,6 +453,8 @@ mod tests {
             right: "right".into(),
             left: "left".into(),
             units_of: "Units of onabotulinumtoxinA".into(),
+            unit: "U".into(),
+            decimal_comma: false,
         }
     }
 

@@ -165,6 +165,15 @@ pub async fn render_errors(auth: AuthSession, request: Request, next: Next) -> R
             body["errors"] = json!(errors);
         }
         if let AppError::InvalidPlan(errors) = &error {
+            let errors: Vec<_> = errors
+                .0
+                .iter()
+                .map(|e| {
+                    let mut v = serde_json::to_value(e).unwrap_or_default();
+                    v["message"] = json!(tr.problem(&e.problem));
+                    v
+                })
+                .collect();
             body["errors"] = json!(errors);
         }
         return (

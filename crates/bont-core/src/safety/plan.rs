@@ -124,7 +124,8 @@ impl Side {
 pub struct PlanError {
     pub field: String,
     pub message: String,
-    #[serde(skip)]
+    /// `code` and the problem's figures, as the API reports them.
+    #[serde(flatten)]
     pub problem: Problem,
 }
 

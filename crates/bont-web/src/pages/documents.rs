@@ -316,7 +316,7 @@ async fn after_care_sheet(
         boxed_warning: BOXED_WARNING,
         figure: bont_reports::body_map::figure(
             &crate::pages::outcomes::body_marks(state, &tr, &s.record),
-            &crate::pages::outcomes::body_labels(&tr, &s.record.product),
+            &crate::pages::outcomes::body_labels(state, &tr, &s.record.product),
         ),
         other_toxin: OTHER_TOXIN,
         periocular: PERIOCULAR,

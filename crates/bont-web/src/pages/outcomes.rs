@@ -150,12 +150,12 @@ pub fn follow_up_line(
     FollowUpLine {
         id: f.id,
         kind: tr.t(&format!("follow-up-{}", f.kind.id())),
-        window: format!("{} – {}", f.opens_on, f.late_after),
-        due: f.due_on.to_string(),
+        window: format!("{} – {}", tr.date(f.opens_on), tr.date(f.late_after)),
+        due: tr.date(f.due_on),
         state,
         open: f.status == FollowUpStatus::Open,
         attempts: f.attempts,
-        booked: f.booked_on.map(|d| d.to_string()).unwrap_or_default(),
+        booked: f.booked_on.map(|d| tr.date(d)).unwrap_or_default(),
     }
 }
 
@@ -322,7 +322,7 @@ impl OutcomesPanel {
                     "model-default"
                 },
                 &[
-                    ("session", m.session_date.to_string().into()),
+                    ("session", tr.date(m.session_date).into()),
                     ("onset", day(m.model.onset_day).into()),
                     ("peak", day(m.model.peak_day).into()),
                     ("end", day(m.model.duration_day).into()),
@@ -1429,7 +1429,11 @@ pub fn body_marks(
 }
 
 /// The body map's words in `tr`'s language.
-pub fn body_labels(tr: &Tr, product: &str) -> bont_reports::body_map::BodyMapLabels {
+pub fn body_labels(
+    state: &AppState,
+    tr: &Tr,
+    product: &str,
+) -> bont_reports::body_map::BodyMapLabels {
     bont_reports::body_map::BodyMapLabels {
         title: tr.t("body-map-title"),
         front: tr.t("body-map-front"),
@@ -1438,8 +1442,13 @@ pub fn body_labels(tr: &Tr, product: &str) -> bont_reports::body_map::BodyMapLab
         left: tr.t("side-left"),
         units_of: tr.t_with(
             "body-map-units-of",
-            &[("product", product.to_owned().into())],
+            &[(
+                "product",
+                crate::pages::sessions::product_name(state, tr.language, product).into(),
+            )],
         ),
+        unit: tr.t("unit-u"),
+        decimal_comma: tr.number(0.5) == "0,5",
     }
 }
 
@@ -1580,7 +1589,7 @@ pub async fn body_map(
     let s = state.db.read_session(&me.actor(&state), session).await?;
     let svg = bont_reports::body_map::render(
         &body_marks(&state, &tr, &s.record),
-        &body_labels(&tr, &s.record.product),
+        &body_labels(&state, &tr, &s.record.product),
     );
     Ok(svg_response(svg))
 }

@@ -964,7 +964,7 @@ async fn the_timeline_and_the_body_map_are_drawn_by_the_server() {
         body_map.contains("Sternocleidomastoid (left): <tspan class=\"num\">50 U</tspan>"),
         "{body_map}"
     );
-    assert!(body_map.contains("Units of Botox per side"));
+    assert!(body_map.contains("Units of onabotulinumtoxinA (Botox) per side"));
     assert_eq!(body_map.matches("<circle").count(), 2);
 
     // Another clinic's patient has no pictures to draw.
