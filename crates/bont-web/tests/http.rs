@@ -1471,8 +1471,9 @@ async fn the_session_form_shows_a_live_verdict_saves_a_draft_and_a_physician_sig
             && page.contains("value=\"trapezius_upper\"")
     );
     assert!(
-        page.contains("155 U of onabotulinumtoxinA")
-            || page.contains("<strong class=\"num\">155 U</strong>"),
+        page.contains(
+            "<strong class=\"num\">155</strong> U of <bdi>onabotulinumtoxinA (Botox)</bdi>"
+        ),
         "the verdict box shows the total"
     );
 
@@ -1490,9 +1491,10 @@ async fn the_session_form_shows_a_live_verdict_saves_a_draft_and_a_physician_sig
         "{fragment}"
     );
     assert!(
-        fragment.contains("155 U")
-            && fragment.contains("5 U / 0.1 mL")
-            && fragment.contains("3.1 mL"),
+        fragment.contains("<strong class=\"num\">155</strong> U")
+            && fragment
+                .contains("<span class=\"num\">5</span> U / <span class=\"num\">0.1</span> mL")
+            && fragment.contains("<span class=\"num\">3.1</span> mL"),
         "{fragment}"
     );
     let mut words = session_form("2026-11-20", &PREEMPT_ROWS);

@@ -180,12 +180,7 @@ impl VerdictBox {
         let muscles = report
             .iter()
             .flat_map(|r| r.arithmetic.units_per_muscle.iter())
-            .map(|(m, u)| {
-                (
-                    muscle_name(state, tr.language, m),
-                    format!("{} {unit}", tr.units(*u)),
-                )
-            })
+            .map(|(m, u)| (muscle_name(state, tr.language, m), tr.units(*u)))
             .collect();
         let messages = report
             .iter()
@@ -827,7 +822,7 @@ async fn show_page(
                 (
                     muscle_name(state, tr.language, &i.muscle),
                     label("side", &i.side),
-                    format!("{} {}", tr.number(i.units), tr.t("unit-u")),
+                    tr.number(i.units),
                     i.sites,
                     label("guidance", i.guidance.as_deref().unwrap_or_default()),
                 )
@@ -862,14 +857,18 @@ async fn show_page(
                         rows.iter()
                             .map(|r| {
                                 format!(
-                                    "{} {} {} U",
+                                    "{} {} {} {}",
                                     muscle_name(
                                         state,
                                         tr.language,
                                         r["muscle"].as_str().unwrap_or_default()
                                     ),
-                                    r["side"].as_str().unwrap_or_default(),
-                                    r["units"]
+                                    tr.t(&format!(
+                                        "side-{}",
+                                        r["side"].as_str().unwrap_or_default()
+                                    )),
+                                    tr.number(r["units"].as_f64().unwrap_or_default()),
+                                    tr.t("unit-u")
                                 )
                             })
                             .collect::<Vec<_>>()
@@ -881,9 +880,14 @@ async fn show_page(
                     text("status"),
                     readable_time(&text("updated_at")),
                     format!(
-                        "{} U {}",
-                        v["total_units"],
-                        v["record"]["product"].as_str().unwrap_or_default()
+                        "{} {} {}",
+                        tr.number(v["total_units"].as_f64().unwrap_or_default()),
+                        tr.t("unit-u"),
+                        product_name(
+                            state,
+                            tr.language,
+                            v["record"]["product"].as_str().unwrap_or_default()
+                        )
                     ),
                     injections,
                 )
