@@ -34,9 +34,10 @@ pub enum StoreError {
     /// A value the database refused, named by field (a duplicate, mostly).
     #[error("{0}")]
     Invalid(FieldErrors),
-    /// The record is not in a state that allows this (signing a signed session).
+    /// The record is not in a state that allows this (signing a signed session): one of
+    /// [`WRONG_STATES`], each worded in the interface's message files (`state-<code>`).
     #[error("{0}")]
-    WrongState(String),
+    WrongState(&'static str),
     /// A stored row no longer passes the domain's checks.
     #[error("stored data is not valid: {0}")]
     Corrupt(String),
@@ -164,3 +165,14 @@ fn is_unique_violation(error: &sqlx::Error, column: &str) -> bool {
         _ => false,
     }
 }
+
+/// Why a change was refused by the record's state (see [`StoreError::WrongState`]).
+pub const WRONG_STATES: [&str; 7] = [
+    "draft-only",
+    "sign-draft-only",
+    "amend-signed-only",
+    "session-void",
+    "follow-up-closed",
+    "event-void",
+    "after-care-signed-only",
+];

@@ -383,9 +383,7 @@ impl Database {
             None => return Err(StoreError::NotFound),
             Some("open") => {}
             Some(_) => {
-                return Err(StoreError::WrongState(
-                    "this follow-up is already closed".into(),
-                ));
+                return Err(StoreError::WrongState("follow-up-closed"));
             }
         }
         sqlx::query(
@@ -703,7 +701,7 @@ impl Database {
         .await?
         .ok_or(StoreError::NotFound)?;
         if row.get::<String, _>("status") == "void" {
-            return Err(StoreError::WrongState("already void".into()));
+            return Err(StoreError::WrongState("event-void"));
         }
         sqlx::query(&format!(
             "UPDATE {table} SET status = 'void', void_reason = ?, updated_at = ?, updated_by = ? WHERE id = ? AND clinic_id = ?"

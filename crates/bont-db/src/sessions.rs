@@ -281,12 +281,12 @@ impl Database {
         };
         if !allowed {
             let what = match change {
-                Change::Draft { .. } => "only a draft can be edited; a signed session is amended",
-                Change::Sign { .. } => "only a draft can be signed",
-                Change::Amend { .. } => "only a signed session can be amended",
-                Change::Void { .. } => "the session is already void",
+                Change::Draft { .. } => "draft-only",
+                Change::Sign { .. } => "sign-draft-only",
+                Change::Amend { .. } => "amend-signed-only",
+                Change::Void { .. } => "session-void",
             };
-            return Err(StoreError::WrongState(what.into()));
+            return Err(StoreError::WrongState(what));
         }
         let snapshot: serde_json::Value =
             serde_json::to_value(&current).map_err(|e| StoreError::Corrupt(e.to_string()))?;

@@ -39,9 +39,10 @@ pub enum AppError {
     /// Someone else changed the record since it was read.
     #[error("conflict")]
     Conflict,
-    /// The record's state does not allow this (signing a signed session).
+    /// The record's state does not allow this (signing a signed session): a code of
+    /// `bont_db::WRONG_STATES`, worded by `state-<code>`.
     #[error("wrong state: {0}")]
-    WrongState(String),
+    WrongState(&'static str),
     /// A state-changing form without this session's token: expired, or sent from
     /// another site.
     #[error("form token missing or wrong")]
@@ -141,7 +142,11 @@ pub async fn render_errors(auth: AuthSession, request: Request, next: Next) -> R
         // language.
         AppError::InvalidPlan(errors) if api => errors.0.iter().map(ToString::to_string).collect(),
         AppError::InvalidPlan(errors) => errors.0.iter().map(|e| tr.plan_error(e)).collect(),
-        AppError::Malformed(detail) | AppError::WrongState(detail) => vec![detail.clone()],
+        AppError::Malformed(detail) => vec![detail.clone()],
+        AppError::WrongState(code) => {
+            debug_assert!(bont_db::WRONG_STATES.contains(code), "{code} is not listed");
+            vec![tr.t(&format!("state-{code}"))]
+        }
         _ => Vec::new(),
     };
     if api {

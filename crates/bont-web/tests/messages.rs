@@ -86,6 +86,7 @@ fn every_requested_message_exists_and_every_message_is_used() {
         "finding",
         bont_core::safety::check::FINDING_CODES.to_vec(),
     ));
+    requested.extend(dynamic("state", bont_db::WRONG_STATES.to_vec()));
     requested.extend(dynamic(
         "finding-detail",
         bont_core::safety::detail::DETAIL_IDS.to_vec(),

@@ -881,3 +881,12 @@ field-result = نتيجة الاتصال
 field-booked_on = موعد الزيارة في
 field-note = ملاحظة
 field-parts = الجزء
+
+## لماذا لا تسمح حالة السجل بالتغيير
+state-draft-only = لا يمكن تعديل إلا المسودة؛ الجلسة الموقعة تُصحَّح.
+state-sign-draft-only = لا يمكن توقيع إلا المسودة.
+state-amend-signed-only = لا يمكن تصحيح إلا جلسة موقعة.
+state-session-void = الجلسة ملغاة أصلًا.
+state-follow-up-closed = هذه المتابعة مغلقة أصلًا.
+state-event-void = هذا الحدث الضائر ملغى أصلًا.
+state-after-care-signed-only = تُطبع إرشادات ما بعد الجلسة لجلسة موقعة.

@@ -799,3 +799,12 @@ field-result = Result of the call
 field-booked_on = Visit booked for
 field-note = Note
 field-parts = Part
+
+## Why a change was refused by the record's state
+state-draft-only = Only a draft can be edited; a signed session is amended.
+state-sign-draft-only = Only a draft can be signed.
+state-amend-signed-only = Only a signed session can be amended.
+state-session-void = The session is already void.
+state-follow-up-closed = This follow-up is already closed.
+state-event-void = This adverse event is already void.
+state-after-care-signed-only = An after-care sheet is printed for a signed session.

@@ -821,3 +821,12 @@ field-result = Wynik rozmowy
 field-booked_on = Wizyta umówiona na
 field-note = Uwaga
 field-parts = Część
+
+## Dlaczego stan zapisu nie pozwala na zmianę
+state-draft-only = Edytować można tylko szkic; podpisany zabieg się poprawia.
+state-sign-draft-only = Podpisać można tylko szkic.
+state-amend-signed-only = Poprawić można tylko podpisany zabieg.
+state-session-void = Zabieg jest już unieważniony.
+state-follow-up-closed = Ta kontrola jest już zamknięta.
+state-event-void = To zdarzenie niepożądane jest już unieważnione.
+state-after-care-signed-only = Zalecenia po zabiegu drukuje się dla podpisanego zabiegu.

@@ -211,9 +211,7 @@ pub async fn update(
     let actor = me.actor(&state);
     let current = state.db.read_session(&actor, id).await?;
     if current.status != SessionStatus::Draft {
-        return Err(AppError::WrongState(
-            "only a draft can be edited; a signed session is amended".into(),
-        ));
+        return Err(AppError::WrongState("draft-only"));
     }
     let (_, saved) = evaluate(&state, &actor, current.patient, &change.session, Some(id)).await?;
     state
@@ -241,7 +239,7 @@ pub async fn sign(
     let actor = me.actor(&state);
     let current = state.db.read_session(&actor, id).await?;
     if current.status != SessionStatus::Draft {
-        return Err(AppError::WrongState("only a draft can be signed".into()));
+        return Err(AppError::WrongState("sign-draft-only"));
     }
     // The verdict is computed again at signing: the history may have changed since the draft.
     let (report, saved) =
@@ -277,9 +275,7 @@ pub async fn amend(
     let reason = check_reason("reason", &amendment.reason).map_err(AppError::InvalidPlan)?;
     let current = state.db.read_session(&actor, id).await?;
     if current.status != SessionStatus::Signed {
-        return Err(AppError::WrongState(
-            "only a signed session can be amended".into(),
-        ));
+        return Err(AppError::WrongState("amend-signed-only"));
     }
     let (report, saved) = evaluate(
         &state,

@@ -211,9 +211,7 @@ async fn after_care_sheet(
     let actor = me.actor(state);
     let s = state.db.read_session(&actor, id).await?;
     if s.status != SessionStatus::Signed {
-        return Err(AppError::WrongState(
-            "an after-care sheet is printed for a signed session".into(),
-        ));
+        return Err(AppError::WrongState("after-care-signed-only"));
     }
     let patient = state.db.read_patient(&actor, s.patient).await?;
     let language = match query.lang.as_deref() {
