@@ -239,6 +239,19 @@ impl Tr {
         Names::builtin().product(id, self.language)
     }
 
+    /// A moment stored as an RFC 3339 timestamp, in UTC as it is stored: the date as
+    /// [`Tr::date`] writes it and the time, "4 sierpnia 2026, 10:00 UTC". Text that is not
+    /// a timestamp is shown as it stands.
+    pub fn moment(&self, stamp: &str) -> String {
+        match stamp.parse::<jiff::Timestamp>() {
+            Ok(t) => {
+                let utc = t.to_zoned(jiff::tz::TimeZone::UTC);
+                format!("{}, {} UTC", self.date(utc.date()), utc.strftime("%H:%M"))
+            }
+            Err(_) => stamp.to_owned(),
+        }
+    }
+
     /// A date kept as ISO text ("2026-11-22"), as [`Tr::date`] writes it; text that is not
     /// a date is shown as it stands.
     pub fn date_text(&self, iso: impl std::fmt::Display) -> String {

@@ -533,7 +533,7 @@ async fn session_record(
         blocks.push(Block::Text(format!(
             "{}: {name}, {}",
             tr.t("session-signed-by"),
-            s.signed_at.clone().unwrap_or_default()
+            tr.moment(s.signed_at.as_deref().unwrap_or_default())
         )));
     }
     if let Some(reason) = &s.change_reason {

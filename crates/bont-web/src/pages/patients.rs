@@ -329,11 +329,7 @@ pub async fn show(
         outcomes,
         id,
         version: stored.version,
-        updated_at: stored
-            .updated_at
-            .parse::<jiff::Timestamp>()
-            .map(|t| t.strftime("%Y-%m-%d %H:%M UTC").to_string())
-            .unwrap_or(stored.updated_at),
+        updated_at: tr.moment(&stored.updated_at),
         p,
         tr,
     })

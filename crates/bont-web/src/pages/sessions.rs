@@ -241,13 +241,6 @@ pub fn muscle_name(state: &AppState, language: bont_core::Language, id: &str) ->
         .to_owned()
 }
 
-fn readable_time(stamp: &str) -> String {
-    stamp
-        .parse::<jiff::Timestamp>()
-        .map(|t| t.strftime("%Y-%m-%d %H:%M UTC").to_string())
-        .unwrap_or_else(|_| stamp.to_owned())
-}
-
 impl VerdictBox {
     /// "31 sites", with the language's plural.
     fn sites(&self) -> String {
@@ -842,7 +835,7 @@ async fn show_page(
         signed_at: s
             .signed_at
             .as_deref()
-            .map(readable_time)
+            .map(|t| tr.moment(t))
             .unwrap_or_default(),
         versions: state
             .db
@@ -878,7 +871,7 @@ async fn show_page(
                 (
                     v["version"].as_i64().unwrap_or_default(),
                     text("status"),
-                    readable_time(&text("updated_at")),
+                    tr.moment(&text("updated_at")),
                     format!(
                         "{} {} {}",
                         tr.number(v["total_units"].as_f64().unwrap_or_default()),
