@@ -421,7 +421,7 @@ impl FormPage {
                 .filter(|p| p.neurology_scope)
                 .map(|p| Choice {
                     id: p.id.clone(),
-                    label: format!("{} ({})", p.id, p.brand),
+                    label: tr.product(&p.id),
                     selected: state
                         .catalog
                         .product(&input.product)
