@@ -187,7 +187,7 @@ fn bench(c: &mut Criterion) {
         .expect("utf-8")
     });
     assert!(
-        first.contains("class=\"verdict") && first.contains("155 U"),
+        first.contains("class=\"verdict") && first.contains("<strong class=\"num\">155</strong> U"),
         "{first}"
     );
 
