@@ -519,7 +519,14 @@ async fn session_record(
         blocks.push(Block::Bullets(
             s.overrides
                 .iter()
-                .map(|o| format!("{} {}: {}", tr.t("session-override"), o.code, o.reason))
+                .map(|o| {
+                    format!(
+                        "{} {}: {}",
+                        tr.t("session-override"),
+                        tr.finding(&o.code),
+                        o.reason
+                    )
+                })
                 .collect(),
         ));
     }
