@@ -190,6 +190,24 @@ impl Tr {
         FluentValue::from(text)
     }
 
+    /// The comma between parts of a sentence (Arabic writes "،").
+    pub fn comma(&self) -> &'static str {
+        if self.language == Language::Ar {
+            "،"
+        } else {
+            ","
+        }
+    }
+
+    /// The semicolon between parts of a sentence (Arabic writes "؛").
+    pub fn semicolon(&self) -> &'static str {
+        if self.language == Language::Ar {
+            "؛"
+        } else {
+            ";"
+        }
+    }
+
     /// Items in a sentence. Where the decimal sign is a comma, a list of numbers is
     /// separated by semicolons so that "2,5; 5" cannot be read as three numbers.
     fn list(&self, items: impl Iterator<Item = String>) -> String {

@@ -1494,7 +1494,8 @@ async fn the_session_form_shows_a_live_verdict_saves_a_draft_and_a_physician_sig
         fragment.contains("<strong class=\"num\">155</strong> U")
             && fragment
                 .contains("<span class=\"num\">5</span> U / <span class=\"num\">0.1</span> mL")
-            && fragment.contains("<span class=\"num\">3.1</span> mL"),
+            && fragment.contains("<span class=\"num\">3.1</span> mL")
+            && fragment.contains("In the last 90 days: <span class=\"num\">155</span> U"),
         "{fragment}"
     );
     let mut words = session_form("2026-11-20", &PREEMPT_ROWS);

@@ -305,7 +305,14 @@ verdict-volume = الحجم الكلي
 verdict-vials = قوارير
 verdict-left-over = متبقٍ في القارورة الأخيرة
 verdict-days-since = أيام منذ الجلسة السابقة
-verdict-window = آخر الأيام:
+verdict-window = في آخر { $days ->
+    [zero] { $days } يوم
+    [one] يوم واحد
+    [two] يومين
+    [few] { $days } أيام
+    [many] { $days } يومًا
+   *[other] { $days } يوم
+}
 verdict-remaining = المتبقي
 verdict-total = المجموع
 verdict-no-findings = لا ملاحظات.

@@ -294,7 +294,11 @@ verdict-volume = общий объём
 verdict-vials = флаконы
 verdict-left-over = остаётся в последнем флаконе
 verdict-days-since = Дней после предыдущей процедуры
-verdict-window = За последние дни:
+verdict-window = За последние { $days ->
+    [one] { $days } день
+    [few] { $days } дня
+   *[many] { $days } дней
+}
 verdict-remaining = остаётся
 verdict-total = Всего
 verdict-no-findings = Замечаний нет.
