@@ -101,11 +101,7 @@ impl Tr {
         if first_word.chars().any(char::is_uppercase) {
             return text;
         }
-        let mut chars = text.chars();
-        match chars.next() {
-            Some(first) => first.to_uppercase().chain(chars).collect(),
-            None => text,
-        }
+        capitalized(&text)
     }
 
     fn detail(&self, detail: &Detail, catalog: &Catalog) -> String {
@@ -503,14 +499,10 @@ impl Tr {
             }
         }
         let problem = self.problem(&error.problem);
-        let Some(first) = place.first_mut() else {
+        if place.is_empty() {
             return problem;
-        };
-        let mut chars = first.chars();
-        if let Some(c) = chars.next() {
-            *first = c.to_uppercase().chain(chars).collect();
         }
-        format!("{}: {problem}", place.join(", "))
+        format!("{}: {problem}", capitalized(&place.join(", ")))
     }
 
     /// "Field: what is wrong".
@@ -520,6 +512,15 @@ impl Tr {
             self.field(error.field),
             self.problem(&error.problem)
         )
+    }
+}
+
+/// `text` with its first letter in upper case.
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
     }
 }
 

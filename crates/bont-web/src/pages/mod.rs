@@ -76,6 +76,19 @@ pub async fn identifier_notices(
 }
 
 /// Renders a page template.
+/// A number typed in a form field (`input::decimal`); a fault is added to `errors` under
+/// `field`, and an empty field is `None`.
+pub fn form_number(
+    field: String,
+    raw: &str,
+    errors: &mut Vec<bont_core::safety::plan::PlanError>,
+) -> Option<f64> {
+    bont_core::input::decimal(raw).unwrap_or_else(|problem| {
+        errors.push(bont_core::safety::plan::PlanError::new(field, problem));
+        None
+    })
+}
+
 pub fn render(page: &impl Template) -> Result<Html<String>, AppError> {
     page.render().map(Html).map_err(AppError::internal)
 }

@@ -12,6 +12,7 @@ use crate::auth::CurrentUser;
 use crate::error::AppError;
 use crate::form::{HtmlForm, url_encode};
 use crate::i18n::Tr;
+use crate::pages::form_number;
 use crate::pages::patients::{Choice, parse_patient_id};
 use crate::pages::sessions::{muscle_name, scale_name};
 use crate::pages::{Nav, render, render_with};
@@ -512,13 +513,6 @@ pub struct AssessmentForm {
     notes: String,
 }
 
-fn parse_number(field: String, raw: &str, errors: &mut Vec<PlanError>) -> Option<f64> {
-    bont_core::input::decimal(raw).unwrap_or_else(|problem| {
-        errors.push(PlanError::new(field, problem));
-        None
-    })
-}
-
 impl AssessmentForm {
     /// The form as the one input the domain checks; empty muscle rows are skipped.
     fn to_input(&self) -> Result<AssessmentInput, PlanErrors> {
@@ -529,11 +523,10 @@ impl AssessmentForm {
                 .map(|s| s.trim().to_owned())
                 .unwrap_or_default()
         };
-        let score = parse_number("score".into(), &self.score, &mut errors);
+        let score = form_number("score".into(), &self.score, &mut errors);
         let mut parts = BTreeMap::new();
         for (i, id) in self.part_id.iter().enumerate() {
-            if let Some(v) = parse_number(format!("parts.{id}"), &cell(&self.part, i), &mut errors)
-            {
+            if let Some(v) = form_number(format!("parts.{id}"), &cell(&self.part, i), &mut errors) {
                 parts.insert(id.clone(), v);
             }
         }
@@ -541,7 +534,7 @@ impl AssessmentForm {
             .item
             .iter()
             .enumerate()
-            .map(|(i, raw)| parse_number(format!("items[{i}]"), raw, &mut errors))
+            .map(|(i, raw)| form_number(format!("items[{i}]"), raw, &mut errors))
             .collect();
         let mut rows = Vec::new();
         for i in 0..self.muscle.len() {
@@ -555,13 +548,13 @@ impl AssessmentForm {
                 muscle,
                 side: cell(&self.side, i),
                 level: (!level.is_empty()).then_some(level),
-                quality: parse_number(
+                quality: form_number(
                     format!("rows[{n}].quality"),
                     &cell(&self.quality, i),
                     &mut errors,
                 ),
-                r1: parse_number(format!("rows[{n}].r1"), &cell(&self.r1, i), &mut errors),
-                r2: parse_number(format!("rows[{n}].r2"), &cell(&self.r2, i), &mut errors),
+                r1: form_number(format!("rows[{n}].r1"), &cell(&self.r1, i), &mut errors),
+                r2: form_number(format!("rows[{n}].r2"), &cell(&self.r2, i), &mut errors),
             });
         }
         if !errors.is_empty() {

@@ -8,6 +8,7 @@ use crate::auth::CurrentUser;
 use crate::error::AppError;
 use crate::form::HtmlForm;
 use crate::i18n::Tr;
+use crate::pages::form_number;
 use crate::pages::patients::{Choice, parse_patient_id};
 use crate::pages::{Nav, render, render_with};
 use crate::state::AppState;
@@ -17,7 +18,7 @@ use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use bont_core::safety::Catalog;
 use bont_core::safety::check::{Report, Severity, Verdict};
-use bont_core::safety::plan::{GUIDANCE, InjectionInput, PlanError, PlanErrors};
+use bont_core::safety::plan::{GUIDANCE, InjectionInput, PlanErrors};
 use bont_core::treatment::{
     ANAESTHESIA, Override, TreatmentInput, VialInput, check_overrides, check_reason,
 };
@@ -58,13 +59,6 @@ pub struct SessionForm {
     override_reason: Vec<String>,
 }
 
-fn number(field: String, raw: &str, errors: &mut Vec<PlanError>) -> Option<f64> {
-    bont_core::input::decimal(raw).unwrap_or_else(|problem| {
-        errors.push(PlanError::new(field, problem));
-        None
-    })
-}
-
 impl SessionForm {
     /// The form as the one input the domain checks; grid rows left empty are skipped.
     pub fn to_input(&self, catalog: &Catalog) -> Result<TreatmentInput, PlanErrors> {
@@ -82,8 +76,8 @@ impl SessionForm {
                 continue;
             }
             let n = injections.len();
-            let units = number(format!("injections[{n}].units"), &units, &mut errors);
-            let sites = number(
+            let units = form_number(format!("injections[{n}].units"), &units, &mut errors);
+            let sites = form_number(
                 format!("injections[{n}].sites"),
                 &cell(&self.sites, i),
                 &mut errors,
@@ -109,9 +103,9 @@ impl SessionForm {
                 expiry: cell(&self.expiry, i),
             })
             .collect();
-        let vial_units = number("vial_units".into(), &self.vial_units, &mut errors);
-        let diluent_ml = number("diluent_ml".into(), &self.diluent_ml, &mut errors);
-        let duration = number(
+        let vial_units = form_number("vial_units".into(), &self.vial_units, &mut errors);
+        let diluent_ml = form_number("diluent_ml".into(), &self.diluent_ml, &mut errors);
+        let duration = form_number(
             "duration_minutes".into(),
             &self.duration_minutes,
             &mut errors,
