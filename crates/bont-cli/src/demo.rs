@@ -19,7 +19,7 @@ use bont_core::user::{NewUser, UserInput};
 use bont_core::vocabulary::Indication;
 use bont_core::{ClinicId, Role};
 use bont_db::outcomes::ContactResult;
-use bont_db::sessions::SavedVerdict;
+use bont_db::sessions::{Change, SavedVerdict};
 use bont_db::{Actor, Database};
 use jiff::civil::Date;
 use jiff::{Timestamp, ToSpan};
@@ -681,8 +681,8 @@ pub async fn populate(
         let mut scores: Vec<ScorePoint> = Vec::new();
         let mut goals: Vec<(i64, i8)> = Vec::new();
         for (cycle, session) in sessions.into_iter().enumerate() {
-            let plan = match session.check(&record, &history, today, catalog) {
-                Ok(plan) => plan,
+            let (treatment, plan) = match session.check(&record, &history, today, catalog) {
+                Ok(checked) => checked,
                 Err(e) => anyhow::bail!("demo session for {} is invalid: {e}", input.record_number),
             };
             let report = bont_core::safety::check(catalog, &plan);
@@ -714,7 +714,12 @@ pub async fn populate(
                 now: session_time(&session.date),
                 ..actor.clone()
             };
-            let session_id = db.create_session(&when, id, &session, &saved).await?;
+            let session_id = {
+                let mut tx = db.begin().await?;
+                let session_id = tx.create_session(&when, id, &treatment, &saved).await?;
+                tx.commit().await?;
+                session_id
+            };
             // Before the injection: baseline (or before re-injection) scores, and how long
             // the last session's benefit lasted.
             let timepoint = if cycle == 0 {
@@ -758,8 +763,21 @@ pub async fn populate(
                 }
             }
             let planned = follow_ups_for(&book, catalog, &record, &session, &cycles, &scores);
-            db.sign_session(&when, session_id, 1, &saved, &overrides, &planned)
+            {
+                let mut tx = db.begin().await?;
+                tx.change_session(
+                    &when,
+                    session_id,
+                    1,
+                    Change::Sign {
+                        verdict: &saved,
+                        overrides: &overrides,
+                        follow_ups: &planned,
+                    },
+                )
                 .await?;
+                tx.commit().await?;
+            }
             done.sessions += 1;
             done.overrides += usize::from(!overrides.is_empty());
             cycles.push(Cycle {

@@ -241,21 +241,81 @@ fn print_all(text: &str) -> anyhow::Result<()> {
     }
 }
 
-fn worklist_error(e: &bont_web::error::AppError) -> String {
-    match e {
-        bont_web::error::AppError::InvalidPlan(errors) => errors.to_string(),
-        other => other.to_string(),
+/// Every page of a worklist request (and, with `and_never`, every page of the sessions
+/// never followed up too).
+async fn worklist_pages(
+    app: &bont_app::App,
+    clinic: bont_core::ClinicId,
+    request: bont_app::outcomes::WorklistRequest,
+    and_never: bool,
+) -> Result<
+    (
+        jiff::civil::Date,
+        Vec<bont_db::outcomes::WorklistRow>,
+        Vec<bont_db::outcomes::NeverFollowedUp>,
+    ),
+    bont_app::Error,
+> {
+    use bont_app::outcomes::Worklist;
+    let mut lines = Vec::new();
+    let mut never = Vec::new();
+    let mut requests = vec![request.clone()];
+    if and_never {
+        requests.push(bont_app::outcomes::WorklistRequest {
+            view: Some("never_followed_up".into()),
+            ..request
+        });
     }
+    let mut day = app.clock.today();
+    for mut request in requests {
+        for page in 1.. {
+            request.page = Some(page);
+            let asked = request.check(app.clock.today())?;
+            day = asked.day;
+            let pages = match app.worklist(None, clinic, &asked).await? {
+                Worklist::FollowUps(found) => {
+                    lines.extend(found.rows);
+                    bont_db::outcomes::page_count(found.total, found.per_page)
+                }
+                Worklist::NeverFollowedUp(found) => {
+                    never.extend(found.sessions);
+                    bont_db::outcomes::page_count(found.total, found.per_page)
+                }
+            };
+            if page >= pages {
+                break;
+            }
+        }
+    }
+    Ok((day, lines, never))
 }
 
 const DATABASE_FILE: &str = "bont.sqlite";
 const DEMO_DATABASE_FILE: &str = "bont-demo.sqlite";
 
+/// Opens the database in `folder` with the label facts of `BONT_LIMITS` (if set) beside
+/// the built-in ones: sessions of a clinic's local products are read with them.
 async fn open(folder: &Path, file: &str) -> anyhow::Result<Database> {
+    let limits = match std::env::var_os("BONT_LIMITS") {
+        Some(path) => Some(
+            std::fs::read_to_string(&path)
+                .with_context(|| format!("cannot read {}", Path::new(&path).display()))?,
+        ),
+        None => None,
+    };
+    let catalog = bont_cli::check::catalog(limits.as_deref()).map_err(|e| anyhow::anyhow!(e))?;
+    open_with(folder, file, &catalog).await
+}
+
+async fn open_with(
+    folder: &Path,
+    file: &str,
+    catalog: &bont_core::safety::Catalog,
+) -> anyhow::Result<Database> {
     std::fs::create_dir_all(folder)
         .with_context(|| format!("cannot create the data folder {}", folder.display()))?;
     let path = folder.join(file);
-    Database::open(&path)
+    Database::open(&path, catalog)
         .await
         .with_context(|| format!("cannot open the database {}", path.display()))
 }
@@ -429,32 +489,19 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 ),
                 None => None,
             };
-            let query = bont_web::api::outcomes::WorklistQuery {
+            let app = bont_app::App::new(db, clock.clone(), bont_web::i18n::findings_in_english);
+            let request = bont_app::outcomes::WorklistRequest {
                 date,
                 indication,
                 physician,
-                view: view.clone().filter(|v| v != "never_followed_up"),
+                view: view.clone(),
+                page: None,
+                per_page: Some(bont_db::outcomes::PER_PAGE_MAX),
             };
-            let (day, lines) = bont_web::api::outcomes::worklist_lines(
-                &db,
-                None,
-                clinic.id,
-                &query,
-                clock.today(),
-            )
-            .await
-            .map_err(|e| anyhow::anyhow!("{}", worklist_error(&e)))?;
-            let lines = if view.as_deref() == Some("never_followed_up") {
-                Vec::new()
-            } else {
-                lines
-            };
-            let never = if view.as_deref().is_none_or(|v| v == "never_followed_up") {
-                db.never_followed_up(clinic.id, &query.filter(), day)
-                    .await?
-            } else {
-                Vec::new()
-            };
+            // Every page, one after the other: the command line prints the whole list.
+            let (day, lines, never) = worklist_pages(&app, clinic.id, request, view.is_none())
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
             print_all(&bont_cli::worklist::render(
                 format.into(),
                 day,
@@ -498,7 +545,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                     .data
                     .join(format!("{DATABASE_FILE}.before-restore-{stamp}"));
                 // Fold the journal into the old file first, so the kept copy is whole.
-                let old = Database::open(&path).await?;
+                let old = open(&data.data, DATABASE_FILE).await?;
                 old.backup_to(&kept).await?;
                 old.close().await;
                 println!("The database it replaces is kept as {}.", kept.display());
@@ -652,9 +699,9 @@ async fn serve(options: ServeOptions, clock: Arc<dyn Clock>) -> anyhow::Result<(
                     .with_context(|| format!("cannot remove {}", path.display()))?;
             }
         }
-        open(&folder, DEMO_DATABASE_FILE).await?
+        open_with(&folder, DEMO_DATABASE_FILE, &catalog).await?
     } else {
-        open(&folder, DATABASE_FILE).await?
+        open_with(&folder, DATABASE_FILE, &catalog).await?
     };
     let clinic_name = if demo_mode {
         "Demo neurology clinic".to_owned()

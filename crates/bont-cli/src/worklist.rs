@@ -2,9 +2,9 @@
 //! people, CSV for spreadsheets or JSON for other programs.
 
 use crate::audit::csv_field;
-use bont_db::outcomes::NeverFollowedUp;
-use bont_web::api::outcomes::WorklistLine;
+use bont_db::outcomes::{NeverFollowedUp, WorklistRow};
 use jiff::civil::Date;
+use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Format {
@@ -28,29 +28,57 @@ const COLUMNS: [&str; 12] = [
     "serious_adverse_event",
 ];
 
-fn cells(line: &WorklistLine) -> [String; 12] {
-    let f = &line.row.follow_up;
+/// A worklist line as the JSON output writes it: the row with whom it is about.
+#[derive(Serialize)]
+struct Line<'a> {
+    #[serde(flatten)]
+    row: &'a WorklistRow,
+    patient_name: String,
+    record_number: String,
+    phone: Option<String>,
+}
+
+impl<'a> From<&'a WorklistRow> for Line<'a> {
+    fn from(row: &'a WorklistRow) -> Self {
+        Line {
+            row,
+            patient_name: row.patient.record.name.display(),
+            record_number: row.patient.record.record_number.to_string(),
+            phone: row
+                .patient
+                .record
+                .contact
+                .phone
+                .as_ref()
+                .map(ToString::to_string),
+        }
+    }
+}
+
+fn cells(row: &WorklistRow) -> [String; 12] {
+    let f = &row.follow_up;
+    let line = Line::from(row);
     [
-        line.standing.id().to_owned(),
+        row.standing.id().to_owned(),
         f.due_on.to_string(),
         f.booked_on.map(|d| d.to_string()).unwrap_or_default(),
         f.kind.id().to_owned(),
-        line.record_number.clone(),
-        line.patient_name.clone(),
-        line.phone.clone().unwrap_or_default(),
-        line.row.indication.clone(),
-        line.row.session_date.to_string(),
+        line.record_number,
+        line.patient_name,
+        line.phone.unwrap_or_default(),
+        row.indication.clone(),
+        row.session_date.to_string(),
         // Units always with their product: units of different products never mix.
-        format!("{} U {}", line.row.total_units, line.row.product),
-        line.row.physician.clone().unwrap_or_default(),
-        if line.row.alarming_event { "yes" } else { "" }.to_owned(),
+        format!("{} U {}", row.total_units, row.product),
+        row.physician.clone().unwrap_or_default(),
+        if row.alarming_event { "yes" } else { "" }.to_owned(),
     ]
 }
 
 pub fn render(
     format: Format,
     day: Date,
-    lines: &[WorklistLine],
+    lines: &[WorklistRow],
     never: &[NeverFollowedUp],
 ) -> anyhow::Result<String> {
     let mut out = String::new();
@@ -67,7 +95,7 @@ pub fn render(
                 .collect();
             out = serde_json::to_string_pretty(&serde_json::json!({
                 "date": day,
-                "follow_ups": lines,
+                "follow_ups": lines.iter().map(Line::from).collect::<Vec<_>>(),
                 "never_followed_up": never,
             }))?;
             out.push('\n');
@@ -112,7 +140,7 @@ pub fn render(
                 } else {
                     format!(" (visit booked {})", c[2])
                 };
-                let alarm = if line.row.alarming_event {
+                let alarm = if line.alarming_event {
                     "  [serious adverse event on record]"
                 } else {
                     ""

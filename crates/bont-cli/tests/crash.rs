@@ -277,7 +277,9 @@ async fn every_acknowledged_write_survives_sigkill() {
     }
     server.kill().expect("stop");
     server.wait().expect("reaped");
-    let db = bont_db::Database::open(&database).await.expect("open");
+    let db = bont_db::Database::open(&database, &bont_core::safety::Catalog::builtin())
+        .await
+        .expect("open");
     let chain = db.verify_audit_chain(None).await.expect("verify");
     assert!(chain.is_intact(), "{chain:?}");
     println!(
@@ -333,9 +335,12 @@ async fn a_backup_taken_while_the_server_writes_is_whole_and_restores() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let db = bont_db::Database::open(&elsewhere.path().join("bont.sqlite"))
-        .await
-        .expect("open restored");
+    let db = bont_db::Database::open(
+        &elsewhere.path().join("bont.sqlite"),
+        &bont_core::safety::Catalog::builtin(),
+    )
+    .await
+    .expect("open restored");
     let chain = db.verify_audit_chain(None).await.expect("verify");
     assert!(chain.is_intact(), "{chain:?}");
     // Everything acknowledged before the backup began is in it.

@@ -9,10 +9,13 @@ use crate::input;
 use crate::patient::{PatientRecord, parse_date};
 use crate::safety::check::{Report, Severity};
 use crate::safety::plan::{
-    InjectionInput, PastSessionInput, PatientFacts, PlanError, PlanErrors, SessionInput,
+    Injection, InjectionInput, PastSessionInput, PatientFacts, PlanError, PlanErrors,
+    Reconstitution, SessionInput,
 };
+use crate::safety::units::ProductId;
 use crate::safety::{Catalog, Plan, PlanInput};
-use jiff::civil::Date;
+use crate::vocabulary::Indication;
+use jiff::civil::{Date, Time};
 use serde::{Deserialize, Serialize};
 
 pub const NOTES_MAX: usize = 4000;
@@ -130,9 +133,72 @@ impl TreatmentInput {
         history: &[GivenSession],
         today: Date,
         catalog: &Catalog,
+    ) -> Result<(Treatment, Plan), PlanErrors> {
+        let plan = self.check_with(patient_facts(patient), history, catalog)?;
+        if plan.session.date > today {
+            return Err(PlanErrors(vec![error(
+                "date",
+                Problem::SessionInFuture {
+                    value: plan.session.date.to_string(),
+                },
+            )]));
+        }
+        Ok((self.treatment_of(&plan), plan))
+    }
+
+    /// The session's own fields checked, without a patient or a history: the one reader of
+    /// a stored session's values (rows written by [`Treatment`] always pass).
+    pub fn parse(&self, catalog: &Catalog) -> Result<Treatment, PlanErrors> {
+        let anyone = PatientFacts {
+            birth_date: "1900-01-01".into(),
+            sex: None,
+            weight_kg: None,
+            conditions: Vec::new(),
+            medications: Vec::new(),
+            pregnant: false,
+            breastfeeding: false,
+            allergies: Vec::new(),
+        };
+        let plan = self.check_with(anyone, &[], catalog)?;
+        Ok(self.treatment_of(&plan))
+    }
+
+    fn treatment_of(&self, plan: &Plan) -> Treatment {
+        Treatment {
+            date: plan.session.date,
+            time: self.time.as_deref().and_then(parse_time),
+            product: plan.session.product.clone(),
+            indication: plan.session.indication,
+            reconstitution: plan.session.reconstitution,
+            infection_at_site: plan.session.infection_at_site,
+            injections: plan.session.injections.clone(),
+            vials: self
+                .vials
+                .iter()
+                .filter_map(|v| {
+                    Some(Vial {
+                        lot: v.lot.trim().to_owned(),
+                        expiry: parse_date(&v.expiry).ok()?,
+                    })
+                })
+                .collect(),
+            anaesthesia: self
+                .anaesthesia
+                .as_deref()
+                .and_then(|a| ANAESTHESIA.iter().find(|k| **k == a.trim()).copied()),
+            duration_minutes: self.duration_minutes,
+            notes: self.notes.trim().to_owned(),
+        }
+    }
+
+    fn check_with(
+        &self,
+        patient: PatientFacts,
+        history: &[GivenSession],
+        catalog: &Catalog,
     ) -> Result<Plan, PlanErrors> {
         let plan_input = PlanInput {
-            patient: patient_facts(patient),
+            patient,
             history: history
                 .iter()
                 // Sessions after this one's date do not bear on it.
@@ -165,28 +231,16 @@ impl TreatmentInput {
                 .collect(),
         };
         let date = parse_date(&self.date).ok();
-        if let Some(d) = date
-            && d > today
-        {
-            errors.push(error(
-                "date",
-                Problem::SessionInFuture {
-                    value: d.to_string(),
-                },
-            ));
-        }
         if let Some(time) = &self.time
             && !time.trim().is_empty()
+            && parse_time(time).is_none()
         {
-            let ok = time.trim().parse::<jiff::civil::Time>().is_ok() && time.trim().len() == 5;
-            if !ok {
-                errors.push(error(
-                    "time",
-                    Problem::NotATime {
-                        value: time.chars().take(20).collect(),
-                    },
-                ));
-            }
+            errors.push(error(
+                "time",
+                Problem::NotATime {
+                    value: time.chars().take(20).collect(),
+                },
+            ));
         }
         for (i, vial) in self.vials.iter().enumerate() {
             let lot = vial.lot.trim();
@@ -247,6 +301,118 @@ impl TreatmentInput {
             return Err(PlanErrors(errors));
         }
         Plan::parse(&plan_input, catalog).map_err(|e| PlanErrors(e.0))
+    }
+}
+
+/// A time of day as typed: HH:MM.
+fn parse_time(raw: &str) -> Option<Time> {
+    let raw = raw.trim();
+    (raw.len() == 5).then(|| raw.parse::<Time>().ok()).flatten()
+}
+
+/// A vial used in a session, as checked: its lot (trimmed) and expiry day.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Vial {
+    lot: String,
+    expiry: Date,
+}
+
+impl Vial {
+    pub fn lot(&self) -> &str {
+        &self.lot
+    }
+    pub fn expiry(&self) -> Date {
+        self.expiry
+    }
+}
+
+/// A session as checked: what is stored, row by row, and read back through
+/// [`TreatmentInput::parse`]. Only [`TreatmentInput::check`] and [`TreatmentInput::parse`]
+/// make one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Treatment {
+    date: Date,
+    time: Option<Time>,
+    product: ProductId,
+    indication: Indication,
+    reconstitution: Option<Reconstitution>,
+    infection_at_site: bool,
+    injections: Vec<Injection>,
+    vials: Vec<Vial>,
+    anaesthesia: Option<&'static str>,
+    duration_minutes: Option<u32>,
+    notes: String,
+}
+
+impl Treatment {
+    pub fn date(&self) -> Date {
+        self.date
+    }
+    pub fn time(&self) -> Option<Time> {
+        self.time
+    }
+    pub fn product(&self) -> &ProductId {
+        &self.product
+    }
+    pub fn indication(&self) -> Indication {
+        self.indication
+    }
+    pub fn reconstitution(&self) -> Option<Reconstitution> {
+        self.reconstitution
+    }
+    pub fn infection_at_site(&self) -> bool {
+        self.infection_at_site
+    }
+    pub fn injections(&self) -> &[Injection] {
+        &self.injections
+    }
+    pub fn vials(&self) -> &[Vial] {
+        &self.vials
+    }
+    pub fn anaesthesia(&self) -> Option<&'static str> {
+        self.anaesthesia
+    }
+    pub fn duration_minutes(&self) -> Option<u32> {
+        self.duration_minutes
+    }
+    pub fn notes(&self) -> &str {
+        &self.notes
+    }
+
+    /// The session written back as input, in its checked form (ids, trimmed values): what
+    /// the forms show and the API answers.
+    pub fn to_input(&self) -> TreatmentInput {
+        TreatmentInput {
+            date: self.date.to_string(),
+            time: self.time.map(|t| t.strftime("%H:%M").to_string()),
+            product: self.product.to_string(),
+            indication: self.indication.id().to_owned(),
+            vial_units: self.reconstitution.map(|r| r.vial_units.as_f64()),
+            diluent_ml: self.reconstitution.and_then(|r| r.diluent_ml),
+            injections: self
+                .injections
+                .iter()
+                .map(|i| InjectionInput {
+                    muscle: i.muscle.clone(),
+                    side: i.side.as_str().to_owned(),
+                    units: i.units.as_f64(),
+                    sites: i.sites,
+                    guidance: i.guidance.map(str::to_owned),
+                })
+                .collect(),
+            vials: self
+                .vials
+                .iter()
+                .map(|v| VialInput {
+                    lot: v.lot.clone(),
+                    expiry: v.expiry.to_string(),
+                })
+                .collect(),
+            anaesthesia: self.anaesthesia.map(str::to_owned),
+            duration_minutes: self.duration_minutes,
+            infection_at_site: self.infection_at_site,
+            notes: self.notes.clone(),
+        }
     }
 }
 

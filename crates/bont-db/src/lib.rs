@@ -15,6 +15,7 @@ pub mod templates;
 pub mod users;
 
 use bont_core::FieldErrors;
+use bont_core::safety::Catalog;
 use sqlx::SqlitePool;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use std::path::Path;
@@ -62,7 +63,7 @@ impl Database {
     /// Opens (creating if needed) the SQLite file at `path` and brings its schema up to
     /// date. WAL journal with full synchronous commits: a write is acknowledged only once
     /// it is on disk.
-    pub async fn open(path: &Path) -> StoreResult<Database> {
+    pub async fn open(path: &Path, catalog: &Catalog) -> StoreResult<Database> {
         let options = SqliteConnectOptions::from_str("sqlite:")?
             .filename(path)
             .create_if_missing(true)
@@ -77,6 +78,7 @@ impl Database {
         SQLITE_MIGRATIONS.run(&pool).await?;
         let db = Database { pool };
         db.seal_unchained_audit_events().await?;
+        db.bring_legacy_sessions_to_rows(catalog).await?;
         Ok(db)
     }
 
@@ -93,6 +95,23 @@ impl Database {
         &self,
     ) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>, sqlx::Error> {
         self.pool.begin_with("BEGIN IMMEDIATE").await
+    }
+
+    /// Starts a write transaction for a use case: everything it reads sees one state of
+    /// the database, and nothing it writes is seen by others before [`Tx::commit`].
+    pub async fn begin(&self) -> StoreResult<Tx> {
+        Ok(Tx {
+            inner: self.write().await?,
+        })
+    }
+
+    /// Starts a transaction that only reads: one consistent view of the database, taken
+    /// without the write lock (a live verdict, a preview). Audit events belong in
+    /// [`Database::begin`]'s transactions.
+    pub async fn begin_read(&self) -> StoreResult<Tx> {
+        Ok(Tx {
+            inner: self.pool.begin().await?,
+        })
     }
 
     /// Answers when the database can be queried (for the health endpoint).
@@ -116,6 +135,34 @@ impl Database {
             .execute(&self.pool)
             .await?;
         Ok(())
+    }
+}
+
+/// A write transaction: a use case reads what it decides from and writes what it decided,
+/// with its audit event, in one of these, and commits once. Dropped without
+/// [`Tx::commit`], it rolls back.
+pub struct Tx {
+    inner: sqlx::Transaction<'static, sqlx::Sqlite>,
+}
+
+impl Tx {
+    pub async fn commit(self) -> StoreResult<()> {
+        self.inner.commit().await?;
+        Ok(())
+    }
+
+    /// Records an audit event of the actor in this transaction.
+    pub async fn audit(&mut self, actor: &Actor, event: audit::Event<'_>) -> StoreResult<()> {
+        actor.record(&mut self.inner, event).await?;
+        Ok(())
+    }
+
+    pub(crate) fn conn(&mut self) -> &mut sqlx::SqliteConnection {
+        &mut self.inner
+    }
+
+    pub(crate) fn transaction(&mut self) -> &mut sqlx::Transaction<'static, sqlx::Sqlite> {
+        &mut self.inner
     }
 }
 

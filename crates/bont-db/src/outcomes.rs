@@ -10,7 +10,7 @@ use crate::{Actor, Database, StoreError, StoreResult};
 use bont_core::outcomes::adverse::AdverseEventInput;
 use bont_core::outcomes::assessment::{Assessment, AssessmentInput, Timepoint};
 use bont_core::outcomes::goals::Goal;
-use bont_core::outcomes::schedule::PlannedFollowUp;
+use bont_core::outcomes::schedule::{PlannedFollowUp, Standing};
 use bont_core::outcomes::{FollowUpKind, OutcomeBook};
 use bont_core::{ClinicId, PatientId, SessionId, UserId};
 use jiff::civil::Date;
@@ -132,9 +132,49 @@ pub struct WorklistFilter {
     pub physician: Option<UserId>,
 }
 
-/// One line of the worklist: the follow-up, whom it is about, and the session it follows.
+/// The largest page of a worklist.
+pub const PER_PAGE_MAX: i64 = 200;
+
+/// Which page of the worklist to read.
+#[derive(Debug, Clone)]
+pub struct WorklistQuery {
+    pub filter: WorklistFilter,
+    /// Only the follow-ups of this standing; all when none.
+    pub view: Option<Standing>,
+    /// From 1.
+    pub page: i64,
+    /// At most [`PER_PAGE_MAX`].
+    pub per_page: i64,
+}
+
+/// One page of the worklist, with the number of lines on all pages.
+#[derive(Debug, Clone, Serialize)]
+pub struct WorklistPage {
+    pub rows: Vec<WorklistRow>,
+    pub total: i64,
+    pub page: i64,
+    pub per_page: i64,
+}
+
+/// One page of the sessions never followed up.
+#[derive(Debug, Clone, Serialize)]
+pub struct NeverFollowedUpPage {
+    pub sessions: Vec<NeverFollowedUp>,
+    pub total: i64,
+    pub page: i64,
+    pub per_page: i64,
+}
+
+/// The number of pages of `total` lines, at least one.
+pub fn page_count(total: i64, per_page: i64) -> i64 {
+    ((total + per_page - 1) / per_page.max(1)).max(1)
+}
+
+/// One line of the worklist: the follow-up, where it stands, whom it is about, and the
+/// session it follows.
 #[derive(Debug, Clone, Serialize)]
 pub struct WorklistRow {
+    pub standing: Standing,
     pub follow_up: StoredFollowUp,
     #[serde(skip)]
     pub patient: StoredPatient,
@@ -429,59 +469,104 @@ impl Database {
         Ok(())
     }
 
-    /// Open follow-ups of a clinic that open on or before `through` (or are booked by
-    /// then), with whom they are about. An onset check that was missed drops off once the
-    /// peak assessment's last day has passed, and a missed peak assessment once the
-    /// re-injection window has opened (by `today`): the session then counts as never
-    /// followed up. Reading it is an audit event: it shows identities. `actor` is none
-    /// for the command line, which names the clinic.
+    /// One page of the worklist: open follow-ups of a clinic that open on or before the
+    /// end of the week of `today` (or are booked by then), with whom they are about, in
+    /// the order of their standing (overdue, due this week, upcoming) and then by due day.
+    /// An onset check that was missed drops off once the peak assessment's last day has
+    /// passed, and a missed peak assessment once the re-injection window has opened: the
+    /// session then counts as never followed up. Reading it is an audit event: it shows
+    /// identities. `actor` is none for the command line, which names the clinic.
     pub async fn worklist(
         &self,
         actor: Option<&Actor>,
         clinic: ClinicId,
-        filter: &WorklistFilter,
+        query: &WorklistQuery,
         today: Date,
-        through: Date,
-    ) -> StoreResult<Vec<WorklistRow>> {
-        let mut tx = self.write().await?;
-        let mut sql = format!(
-            "SELECT {FOLLOW_UP_COLUMNS}, s.indication, s.product, s.session_date, s.total_units, u.display_name
+    ) -> StoreResult<WorklistPage> {
+        let through = bont_core::outcomes::schedule::week_end(today);
+        let per_page = query.per_page.clamp(1, PER_PAGE_MAX);
+        let page = query.page.max(1);
+        // The standing as `bont_core::outcomes::schedule::standing` decides it (0 overdue,
+        // 1 due this week, 2 upcoming); rows are checked against it as they are read.
+        let mut inner = String::from(
+            "SELECT f.id AS fid, CASE
+                 WHEN f.booked_on IS NOT NULL THEN
+                     CASE WHEN f.booked_on < $3 THEN 0 WHEN f.booked_on <= $2 THEN 1 ELSE 2 END
+                 WHEN f.late_after < $3 THEN 0 WHEN f.due_on <= $2 THEN 1 ELSE 2 END AS standing_rank,
+                 f.due_on AS due
              FROM follow_ups f JOIN treatment_sessions s ON s.id = f.session_id AND s.clinic_id = f.clinic_id
-             LEFT JOIN users u ON u.id = s.signed_by
-             WHERE f.clinic_id = ?1 AND f.status = 'open' AND s.status = 'signed'
-               AND (f.opens_on <= ?2 OR f.booked_on <= ?2)
+             WHERE f.clinic_id = $1 AND f.status = 'open' AND s.status = 'signed'
+               AND (f.opens_on <= $2 OR f.booked_on <= $2)
                AND (f.booked_on IS NOT NULL OR NOT EXISTS (
-                   SELECT 1 FROM follow_ups n WHERE n.session_id = f.session_id AND n.clinic_id = f.clinic_id
-                     AND ((f.kind = 'onset_check' AND n.kind = 'peak_assessment' AND n.late_after < ?3)
-                       OR (f.kind = 'peak_assessment' AND n.kind = 'reinjection' AND n.opens_on <= ?3))))"
+                   SELECT 1 FROM follow_ups n WHERE n.clinic_id = f.clinic_id AND n.session_id = f.session_id
+                     AND ((f.kind = 'onset_check' AND n.kind = 'peak_assessment' AND n.late_after < $3)
+                       OR (f.kind = 'peak_assessment' AND n.kind = 'reinjection' AND n.opens_on <= $3))))",
         );
-        if filter.indication.is_some() {
-            sql.push_str(" AND s.indication = ?4");
+        let mut next = 4;
+        if query.filter.indication.is_some() {
+            inner.push_str(&format!(" AND s.indication = ${next}"));
+            next += 1;
         }
-        if filter.physician.is_some() {
-            sql.push_str(if filter.indication.is_some() {
-                " AND s.signed_by = ?5"
-            } else {
-                " AND s.signed_by = ?4"
-            });
+        if query.filter.physician.is_some() {
+            inner.push_str(&format!(" AND s.signed_by = ${next}"));
+            next += 1;
         }
-        sql.push_str(" ORDER BY COALESCE(f.booked_on, f.due_on), f.id");
-        let mut query = sqlx::query(&sql)
-            .bind(clinic.get())
-            .bind(through.to_string())
-            .bind(today.to_string());
-        if let Some(i) = &filter.indication {
-            query = query.bind(i);
+        let view = query.view.map(|v| match v {
+            Standing::Overdue => 0_i64,
+            Standing::DueThisWeek => 1,
+            Standing::Upcoming => 2,
+        });
+        let view_filter = if view.is_some() {
+            let f = format!(" WHERE w.standing_rank = ${next}");
+            next += 1;
+            f
+        } else {
+            String::new()
+        };
+        let page_sql = format!(
+            "SELECT {FOLLOW_UP_COLUMNS}, w.standing_rank, s.indication, s.product, s.session_date, s.total_units,
+                    u.display_name
+             FROM ({inner}) w
+             JOIN follow_ups f ON f.id = w.fid
+             JOIN treatment_sessions s ON s.id = f.session_id
+             LEFT JOIN users u ON u.id = s.signed_by
+             {view_filter}
+             ORDER BY w.standing_rank, w.due, w.fid LIMIT ${next} OFFSET ${}",
+            next + 1
+        );
+        let count_sql = format!("SELECT COUNT(*) FROM ({inner}) w{view_filter}");
+        let mut tx = self.write().await?;
+        macro_rules! bind_all {
+            ($q:expr) => {{
+                let mut q = $q
+                    .bind(clinic.get())
+                    .bind(through.to_string())
+                    .bind(today.to_string());
+                if let Some(i) = &query.filter.indication {
+                    q = q.bind(i);
+                }
+                if let Some(p) = query.filter.physician {
+                    q = q.bind(p.get());
+                }
+                if let Some(v) = view {
+                    q = q.bind(v);
+                }
+                q
+            }};
         }
-        if let Some(p) = filter.physician {
-            query = query.bind(p.get());
-        }
-        let rows = query.fetch_all(&mut *tx).await?;
+        let total: i64 = bind_all!(sqlx::query_scalar(&count_sql))
+            .fetch_one(&mut *tx)
+            .await?;
+        let rows = bind_all!(sqlx::query(&page_sql))
+            .bind(per_page)
+            .bind((page - 1) * per_page)
+            .fetch_all(&mut *tx)
+            .await?;
         let mut ids: Vec<i64> = rows.iter().map(|r| r.get("patient_id")).collect();
         ids.sort_unstable();
         ids.dedup();
         let patients = self.patients_by_ids(&mut tx, clinic, &ids).await?;
-        let alarming = alarming_patients(&mut tx, clinic).await?;
+        let alarming = alarming_among(&mut tx, clinic, &ids).await?;
         let mut list = Vec::with_capacity(rows.len());
         for row in &rows {
             let follow_up = follow_up_from_row(row)?;
@@ -489,7 +574,19 @@ impl Database {
                 .get(&follow_up.patient)
                 .cloned()
                 .ok_or_else(|| StoreError::Corrupt("follow-up of a missing patient".into()))?;
+            let standing = bont_core::outcomes::schedule::standing(
+                follow_up.due_on,
+                follow_up.late_after,
+                follow_up.booked_on,
+                today,
+            );
+            debug_assert_eq!(
+                i64::from(standing as u8),
+                row.get::<i64, _>("standing_rank"),
+                "the worklist's order follows the domain's standing"
+            );
             list.push(WorklistRow {
+                standing,
                 alarming_event: alarming.contains(&follow_up.patient.get()),
                 indication: row.get("indication"),
                 product: row.get("product"),
@@ -510,51 +607,88 @@ impl Database {
                 action: "worklist.read",
                 entity: Some("patient"),
                 entity_id: None,
-                detail: &format!("{} rows through {through}", list.len()),
+                detail: &format!("{} rows through {through}, page {page}", list.len()),
             },
         )
         .await?;
         tx.commit().await?;
-        Ok(list)
+        Ok(WorklistPage {
+            rows: list,
+            total,
+            page,
+            per_page,
+        })
     }
 
-    /// Signed sessions on or before `today` whose onset and peak follow-ups are all past
-    /// their last day (or superseded) without anyone having reached the patient.
+    /// One page of the signed sessions on or before `today` whose onset and peak
+    /// follow-ups are all past their last day (or superseded) without anyone having
+    /// reached the patient, newest first. Reading it is an audit event.
     pub async fn never_followed_up(
         &self,
+        actor: Option<&Actor>,
         clinic: ClinicId,
-        filter: &WorklistFilter,
+        query: &WorklistQuery,
         today: Date,
-    ) -> StoreResult<Vec<NeverFollowedUp>> {
-        let mut sql = String::from(
-            "SELECT s.id, s.patient_id, s.session_date, s.indication, u.display_name
-             FROM treatment_sessions s LEFT JOIN users u ON u.id = s.signed_by
-             WHERE s.clinic_id = ? AND s.status = 'signed'
-               AND EXISTS (SELECT 1 FROM follow_ups f WHERE f.session_id = s.id AND f.kind <> 'reinjection')
-               AND NOT EXISTS (SELECT 1 FROM follow_ups f WHERE f.session_id = s.id AND f.kind <> 'reinjection'
-                               AND (f.status = 'done' OR (f.status = 'open' AND f.late_after >= ?)))",
+    ) -> StoreResult<NeverFollowedUpPage> {
+        let per_page = query.per_page.clamp(1, PER_PAGE_MAX);
+        let page = query.page.max(1);
+        let mut filter = String::from(
+            "FROM treatment_sessions s
+             WHERE s.clinic_id = $1 AND s.status = 'signed' AND s.session_date <= $2
+               AND EXISTS (SELECT 1 FROM follow_ups f WHERE f.clinic_id = s.clinic_id AND f.session_id = s.id
+                           AND f.kind <> 'reinjection')
+               AND NOT EXISTS (SELECT 1 FROM follow_ups f WHERE f.clinic_id = s.clinic_id AND f.session_id = s.id
+                               AND f.kind <> 'reinjection'
+                               AND (f.status = 'done' OR (f.status = 'open' AND f.late_after >= $2)))",
         );
-        if filter.indication.is_some() {
-            sql.push_str(" AND s.indication = ?");
+        let mut next = 3;
+        if query.filter.indication.is_some() {
+            filter.push_str(&format!(" AND s.indication = ${next}"));
+            next += 1;
         }
-        if filter.physician.is_some() {
-            sql.push_str(" AND s.signed_by = ?");
+        if query.filter.physician.is_some() {
+            filter.push_str(&format!(" AND s.signed_by = ${next}"));
+            next += 1;
         }
-        sql.push_str(" ORDER BY s.session_date DESC, s.id DESC");
-        let mut query = sqlx::query(&sql).bind(clinic.get()).bind(today.to_string());
-        if let Some(i) = &filter.indication {
-            query = query.bind(i);
+        let page_sql = format!(
+            "SELECT s.id, s.patient_id, s.session_date, s.indication, u.display_name
+             {filter_users}
+             ORDER BY s.session_date DESC, s.id DESC LIMIT ${next} OFFSET ${}",
+            next + 1,
+            filter_users = filter.replacen(
+                "FROM treatment_sessions s",
+                "FROM treatment_sessions s LEFT JOIN users u ON u.id = s.signed_by",
+                1
+            )
+        );
+        let count_sql = format!("SELECT COUNT(*) {filter}");
+        macro_rules! bind_all {
+            ($q:expr) => {{
+                let mut q = $q.bind(clinic.get()).bind(today.to_string());
+                if let Some(i) = &query.filter.indication {
+                    q = q.bind(i);
+                }
+                if let Some(p) = query.filter.physician {
+                    q = q.bind(p.get());
+                }
+                q
+            }};
         }
-        if let Some(p) = filter.physician {
-            query = query.bind(p.get());
-        }
-        let mut conn = self.pool.acquire().await?;
-        let rows = query.fetch_all(&mut *conn).await?;
+        let mut tx = self.write().await?;
+        let total: i64 = bind_all!(sqlx::query_scalar(&count_sql))
+            .fetch_one(&mut *tx)
+            .await?;
+        let rows = bind_all!(sqlx::query(&page_sql))
+            .bind(per_page)
+            .bind((page - 1) * per_page)
+            .fetch_all(&mut *tx)
+            .await?;
         let mut ids: Vec<i64> = rows.iter().map(|r| r.get("patient_id")).collect();
         ids.sort_unstable();
         ids.dedup();
-        let patients = self.patients_by_ids(&mut conn, clinic, &ids).await?;
-        rows.iter()
+        let patients = self.patients_by_ids(&mut tx, clinic, &ids).await?;
+        let sessions = rows
+            .iter()
             .map(|row| {
                 let patient = PatientId::new(row.get("patient_id"));
                 Ok(NeverFollowedUp {
@@ -567,7 +701,28 @@ impl Database {
                     physician: row.get("display_name"),
                 })
             })
-            .collect()
+            .collect::<StoreResult<Vec<_>>>()?;
+        crate::audit::record(
+            &mut tx,
+            Some(clinic),
+            actor.map(|a| a.user),
+            actor.map(|a| a.client.as_str()).unwrap_or("command line"),
+            actor.map_or_else(jiff::Timestamp::now, |a| a.now),
+            Event {
+                action: "worklist.read",
+                entity: Some("patient"),
+                entity_id: None,
+                detail: &format!("{} sessions never followed up, page {page}", sessions.len()),
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(NeverFollowedUpPage {
+            sessions,
+            total,
+            page,
+            per_page,
+        })
     }
 
     /// Records an assessment for a patient of the actor's clinic. A peak assessment closes
@@ -650,15 +805,7 @@ impl Database {
         actor: &Actor,
         patient: PatientId,
     ) -> StoreResult<Vec<StoredAssessment>> {
-        let rows = sqlx::query(
-            "SELECT id, patient_id, scale, assessed_on, timepoint, score, record, status FROM assessments
-             WHERE clinic_id = ? AND patient_id = ? ORDER BY assessed_on, id",
-        )
-        .bind(actor.clinic.get())
-        .bind(patient.get())
-        .fetch_all(&self.pool)
-        .await?;
-        rows.iter().map(assessment_from_row).collect()
+        assessments_of_patient_in(&mut *self.pool.acquire().await?, actor, patient).await
     }
 
     /// Marks an assessment void with a reason; it stays on record.
@@ -926,70 +1073,7 @@ impl Database {
         actor: &Actor,
         patient: PatientId,
     ) -> StoreResult<Vec<StoredGoal>> {
-        let rows = sqlx::query(
-            "SELECT id, patient_id, domain, text, weight, baseline, set_on, status FROM goals
-             WHERE clinic_id = ? AND patient_id = ? ORDER BY id",
-        )
-        .bind(actor.clinic.get())
-        .bind(patient.get())
-        .fetch_all(&self.pool)
-        .await?;
-        let scores = sqlx::query(
-            "SELECT g.goal_id, g.scored_on, g.level FROM goal_scores g JOIN goals o ON o.id = g.goal_id
-             WHERE g.clinic_id = ? AND o.patient_id = ? ORDER BY g.scored_on, g.id",
-        )
-        .bind(actor.clinic.get())
-        .bind(patient.get())
-        .fetch_all(&self.pool)
-        .await?;
-        let targets = sqlx::query(
-            "SELECT t.goal_id, t.session_id FROM goal_targets t JOIN treatment_sessions s ON s.id = t.session_id
-             WHERE t.clinic_id = ? AND s.patient_id = ? ORDER BY s.session_date",
-        )
-        .bind(actor.clinic.get())
-        .bind(patient.get())
-        .fetch_all(&self.pool)
-        .await?;
-        rows.iter()
-            .map(|row| {
-                let id: i64 = row.get("id");
-                let domain: String = row.get("domain");
-                let small = |name: &str| -> StoreResult<i8> {
-                    i8::try_from(row.get::<i64, _>(name))
-                        .map_err(|_| StoreError::Corrupt(format!("goal {name}")))
-                };
-                Ok(StoredGoal {
-                    id,
-                    patient,
-                    goal: Goal {
-                        domain: bont_core::outcomes::goals::GoalDomain::parse(&domain)
-                            .ok_or_else(|| StoreError::Corrupt(format!("goal domain {domain}")))?,
-                        text: row.get("text"),
-                        weight: u8::try_from(small("weight")?)
-                            .map_err(|_| StoreError::Corrupt("goal weight".into()))?,
-                        baseline: small("baseline")?,
-                        set_on: date(row.get("set_on"), "goal set_on")?,
-                    },
-                    active: row.get::<String, _>("status") == "active",
-                    scores: scores
-                        .iter()
-                        .filter(|s| s.get::<i64, _>("goal_id") == id)
-                        .map(|s| {
-                            Ok((
-                                date(s.get("scored_on"), "goal score date")?,
-                                i8::try_from(s.get::<i64, _>("level"))
-                                    .map_err(|_| StoreError::Corrupt("goal level".into()))?,
-                            ))
-                        })
-                        .collect::<StoreResult<Vec<_>>>()?,
-                    sessions: targets
-                        .iter()
-                        .filter(|t| t.get::<i64, _>("goal_id") == id)
-                        .map(|t| SessionId::new(t.get("session_id")))
-                        .collect(),
-                })
-            })
-            .collect()
+        goals_of_patient_in(&mut *self.pool.acquire().await?, actor, patient).await
     }
 }
 
@@ -1040,16 +1124,131 @@ async fn target(
     Ok(())
 }
 
-/// Patients with a serious adverse event or a sign of distant spread on record.
-async fn alarming_patients(
+/// Which of `patients` have a serious adverse event or a sign of distant spread on record.
+async fn alarming_among(
     tx: &mut Transaction<'_, Sqlite>,
     clinic: ClinicId,
+    patients: &[i64],
 ) -> StoreResult<std::collections::HashSet<i64>> {
-    let ids: Vec<i64> = sqlx::query_scalar(
-        "SELECT DISTINCT patient_id FROM adverse_events WHERE clinic_id = ? AND alarming = 1 AND status = 'entered'",
+    let mut found = std::collections::HashSet::new();
+    for chunk in patients.chunks(200) {
+        let marks = vec!["?"; chunk.len()].join(", ");
+        let sql = format!(
+            "SELECT DISTINCT patient_id FROM adverse_events
+             WHERE clinic_id = ? AND patient_id IN ({marks}) AND alarming = 1 AND status = 'entered'"
+        );
+        let mut query = sqlx::query_scalar::<_, i64>(&sql).bind(clinic.get());
+        for id in chunk {
+            query = query.bind(id);
+        }
+        found.extend(query.fetch_all(&mut **tx).await?);
+    }
+    Ok(found)
+}
+
+pub(crate) async fn assessments_of_patient_in(
+    conn: &mut sqlx::SqliteConnection,
+    actor: &Actor,
+    patient: PatientId,
+) -> StoreResult<Vec<StoredAssessment>> {
+    let rows = sqlx::query(
+            "SELECT id, patient_id, scale, assessed_on, timepoint, score, record, status FROM assessments
+             WHERE clinic_id = ? AND patient_id = ? ORDER BY assessed_on, id",
+        )
+        .bind(actor.clinic.get())
+        .bind(patient.get())
+        .fetch_all(conn)
+        .await?;
+    rows.iter().map(assessment_from_row).collect()
+}
+
+pub(crate) async fn goals_of_patient_in(
+    conn: &mut sqlx::SqliteConnection,
+    actor: &Actor,
+    patient: PatientId,
+) -> StoreResult<Vec<StoredGoal>> {
+    let rows = sqlx::query(
+        "SELECT id, patient_id, domain, text, weight, baseline, set_on, status FROM goals
+             WHERE clinic_id = ? AND patient_id = ? ORDER BY id",
     )
-    .bind(clinic.get())
-    .fetch_all(&mut **tx)
+    .bind(actor.clinic.get())
+    .bind(patient.get())
+    .fetch_all(&mut *conn)
     .await?;
-    Ok(ids.into_iter().collect())
+    let scores = sqlx::query(
+        "SELECT g.goal_id, g.scored_on, g.level FROM goal_scores g JOIN goals o ON o.id = g.goal_id
+             WHERE g.clinic_id = ? AND o.patient_id = ? ORDER BY g.scored_on, g.id",
+    )
+    .bind(actor.clinic.get())
+    .bind(patient.get())
+    .fetch_all(&mut *conn)
+    .await?;
+    let targets = sqlx::query(
+            "SELECT t.goal_id, t.session_id FROM goal_targets t JOIN treatment_sessions s ON s.id = t.session_id
+             WHERE t.clinic_id = ? AND s.patient_id = ? ORDER BY s.session_date",
+        )
+        .bind(actor.clinic.get())
+        .bind(patient.get())
+        .fetch_all(&mut *conn)
+        .await?;
+    rows.iter()
+        .map(|row| {
+            let id: i64 = row.get("id");
+            let domain: String = row.get("domain");
+            let small = |name: &str| -> StoreResult<i8> {
+                i8::try_from(row.get::<i64, _>(name))
+                    .map_err(|_| StoreError::Corrupt(format!("goal {name}")))
+            };
+            Ok(StoredGoal {
+                id,
+                patient,
+                goal: Goal {
+                    domain: bont_core::outcomes::goals::GoalDomain::parse(&domain)
+                        .ok_or_else(|| StoreError::Corrupt(format!("goal domain {domain}")))?,
+                    text: row.get("text"),
+                    weight: u8::try_from(small("weight")?)
+                        .map_err(|_| StoreError::Corrupt("goal weight".into()))?,
+                    baseline: small("baseline")?,
+                    set_on: date(row.get("set_on"), "goal set_on")?,
+                },
+                active: row.get::<String, _>("status") == "active",
+                scores: scores
+                    .iter()
+                    .filter(|s| s.get::<i64, _>("goal_id") == id)
+                    .map(|s| {
+                        Ok((
+                            date(s.get("scored_on"), "goal score date")?,
+                            i8::try_from(s.get::<i64, _>("level"))
+                                .map_err(|_| StoreError::Corrupt("goal level".into()))?,
+                        ))
+                    })
+                    .collect::<StoreResult<Vec<_>>>()?,
+                sessions: targets
+                    .iter()
+                    .filter(|t| t.get::<i64, _>("goal_id") == id)
+                    .map(|t| SessionId::new(t.get("session_id")))
+                    .collect(),
+            })
+        })
+        .collect()
+}
+
+impl crate::Tx {
+    /// A patient's assessments, oldest first, as this transaction sees them.
+    pub async fn assessments_of_patient(
+        &mut self,
+        actor: &Actor,
+        patient: PatientId,
+    ) -> StoreResult<Vec<StoredAssessment>> {
+        assessments_of_patient_in(self.conn(), actor, patient).await
+    }
+
+    /// A patient's goals with their scores, as this transaction sees them.
+    pub async fn goals_of_patient(
+        &mut self,
+        actor: &Actor,
+        patient: PatientId,
+    ) -> StoreResult<Vec<StoredGoal>> {
+        goals_of_patient_in(self.conn(), actor, patient).await
+    }
 }

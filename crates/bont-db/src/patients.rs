@@ -341,15 +341,7 @@ impl Database {
     /// Reads one patient of the actor's clinic; the read is an audit event.
     pub async fn read_patient(&self, actor: &Actor, id: PatientId) -> StoreResult<StoredPatient> {
         let mut tx = self.write().await?;
-        let row = sqlx::query(&format!(
-            "SELECT {COLUMNS} FROM patients WHERE id = ? AND clinic_id = ?"
-        ))
-        .bind(id.get())
-        .bind(actor.clinic.get())
-        .fetch_optional(&mut *tx)
-        .await?
-        .ok_or(StoreError::NotFound)?;
-        let patient = from_row(&row)?;
+        let patient = patient_in(&mut tx, actor, id).await?;
         actor
             .record(
                 &mut tx,
@@ -498,5 +490,29 @@ impl Database {
                 .fetch_one(&self.pool)
                 .await?,
         )
+    }
+}
+
+async fn patient_in(
+    conn: &mut sqlx::SqliteConnection,
+    actor: &Actor,
+    id: PatientId,
+) -> StoreResult<StoredPatient> {
+    let row = sqlx::query(&format!(
+        "SELECT {COLUMNS} FROM patients WHERE id = ? AND clinic_id = ?"
+    ))
+    .bind(id.get())
+    .bind(actor.clinic.get())
+    .fetch_optional(conn)
+    .await?
+    .ok_or(StoreError::NotFound)?;
+    from_row(&row)
+}
+
+impl crate::Tx {
+    /// One patient of the actor's clinic as this transaction sees it (not audited: the
+    /// use case records what it did with the record).
+    pub async fn patient(&mut self, actor: &Actor, id: PatientId) -> StoreResult<StoredPatient> {
+        patient_in(self.conn(), actor, id).await
     }
 }

@@ -1,16 +1,22 @@
 //! Treatment sessions: drafts that anyone caring for the patient may save, signing,
-//! amendments that keep every earlier version, and voiding with a reason. Each change is
-//! one transaction with its audit event and is refused when the session moved on since
-//! the caller read it.
+//! amendments that keep every earlier version, and voiding with a reason. A session is
+//! stored from its checked values ([`Treatment`]): its own columns, one row per injection
+//! (`session_injections`) and per vial (`session_vials`). Each change is made inside the
+//! caller's write transaction ([`Tx`]) and is refused when the session moved on since the
+//! caller read it. The rows of the current version are replaced by a change; the whole
+//! earlier version is kept first in `treatment_session_versions`.
 
 use crate::audit::Event;
-use crate::{Actor, Database, StoreError, StoreResult};
+use crate::{Actor, Database, StoreError, StoreResult, Tx};
 use bont_core::outcomes::schedule::PlannedFollowUp;
-use bont_core::treatment::{GivenSession, Override, TreatmentInput};
+use bont_core::safety::Catalog;
+use bont_core::safety::plan::InjectionInput;
+use bont_core::treatment::{GivenSession, Override, Treatment, TreatmentInput, VialInput};
 use bont_core::{PatientId, SessionId, UserId};
 use serde::Serialize;
-use sqlx::Row;
 use sqlx::sqlite::SqliteRow;
+use sqlx::{Row, SqliteConnection};
+use std::collections::HashMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -21,7 +27,7 @@ pub enum SessionStatus {
 }
 
 impl SessionStatus {
-    fn id(self) -> &'static str {
+    pub fn id(self) -> &'static str {
         match self {
             SessionStatus::Draft => "draft",
             SessionStatus::Signed => "signed",
@@ -53,6 +59,8 @@ pub struct StoredSession {
     pub patient: PatientId,
     pub version: i64,
     pub status: SessionStatus,
+    /// The stored values written as input (catalogue ids, trimmed text): what the forms
+    /// show and the API answers.
     pub record: TreatmentInput,
     pub verdict: String,
     pub findings: serde_json::Value,
@@ -65,8 +73,9 @@ pub struct StoredSession {
     pub updated_at: String,
 }
 
-const COLUMNS: &str = "id, patient_id, version, status, record, verdict, findings, total_units, overrides, \
-    signed_by, signed_at, change_reason, void_reason, updated_at";
+const COLUMNS: &str = "id, patient_id, version, status, session_date, session_time, product, indication, \
+    vial_units, diluent_ml, infection_at_site, anaesthesia, duration_minutes, notes, verdict, findings, \
+    total_units, overrides, signed_by, signed_at, change_reason, void_reason, updated_at";
 
 fn json<T: serde::de::DeserializeOwned>(text: &str, what: &str) -> StoreResult<T> {
     serde_json::from_str(text).map_err(|e| StoreError::Corrupt(format!("session {what}: {e}")))
@@ -76,13 +85,84 @@ fn to_json<T: Serialize>(value: &T) -> String {
     serde_json::to_string(value).expect("session values always serialise")
 }
 
-fn from_row(row: &SqliteRow) -> StoreResult<StoredSession> {
+/// The injection and vial rows of some sessions, by session id.
+#[derive(Default)]
+struct Rows {
+    injections: HashMap<i64, Vec<InjectionInput>>,
+    vials: HashMap<i64, Vec<VialInput>>,
+}
+
+/// Reads the injection and vial rows of the sessions whose ids `scope` selects (a
+/// subquery over `treatment_sessions` bound to `binds`).
+async fn rows_of(conn: &mut SqliteConnection, scope: &str, binds: &[i64]) -> StoreResult<Rows> {
+    let mut rows = Rows::default();
+    let sql = format!(
+        "SELECT session_id, muscle, side, units, sites, guidance FROM session_injections
+         WHERE session_id IN ({scope}) ORDER BY session_id, position"
+    );
+    let mut query = sqlx::query(&sql);
+    for b in binds {
+        query = query.bind(b);
+    }
+    for r in query.fetch_all(&mut *conn).await? {
+        rows.injections
+            .entry(r.get("session_id"))
+            .or_default()
+            .push(InjectionInput {
+                muscle: r.get("muscle"),
+                side: r.get("side"),
+                units: r.get("units"),
+                sites: u32::try_from(r.get::<i64, _>("sites"))
+                    .map_err(|_| StoreError::Corrupt("injection sites".into()))?,
+                guidance: r.get("guidance"),
+            });
+    }
+    let sql = format!(
+        "SELECT session_id, lot, expiry FROM session_vials
+         WHERE session_id IN ({scope}) ORDER BY session_id, position"
+    );
+    let mut query = sqlx::query(&sql);
+    for b in binds {
+        query = query.bind(b);
+    }
+    for r in query.fetch_all(&mut *conn).await? {
+        rows.vials
+            .entry(r.get("session_id"))
+            .or_default()
+            .push(VialInput {
+                lot: r.get("lot"),
+                expiry: r.get("expiry"),
+            });
+    }
+    Ok(rows)
+}
+
+fn from_row(row: &SqliteRow, rows: &mut Rows) -> StoreResult<StoredSession> {
+    let id: i64 = row.get("id");
     Ok(StoredSession {
-        id: SessionId::new(row.get("id")),
+        id: SessionId::new(id),
         patient: PatientId::new(row.get("patient_id")),
         version: row.get("version"),
         status: SessionStatus::parse(row.get("status"))?,
-        record: json(row.get("record"), "record")?,
+        record: TreatmentInput {
+            date: row.get("session_date"),
+            time: row.get("session_time"),
+            product: row.get("product"),
+            indication: row.get("indication"),
+            vial_units: row.get("vial_units"),
+            diluent_ml: row.get("diluent_ml"),
+            injections: rows.injections.remove(&id).unwrap_or_default(),
+            vials: rows.vials.remove(&id).unwrap_or_default(),
+            anaesthesia: row.get("anaesthesia"),
+            duration_minutes: row
+                .get::<Option<i64>, _>("duration_minutes")
+                .map(|m| {
+                    u32::try_from(m).map_err(|_| StoreError::Corrupt("session duration".into()))
+                })
+                .transpose()?,
+            infection_at_site: row.get("infection_at_site"),
+            notes: row.get("notes"),
+        },
         verdict: row.get("verdict"),
         findings: json(row.get("findings"), "findings")?,
         total_units: row.get("total_units"),
@@ -95,10 +175,136 @@ fn from_row(row: &SqliteRow) -> StoreResult<StoredSession> {
     })
 }
 
-/// A change to make to a session, applied by [`Database::change_session`].
-enum Change<'a> {
+/// Writes a session's checked values into its columns (the row must exist) and replaces
+/// its injection and vial rows.
+async fn write_values(
+    conn: &mut SqliteConnection,
+    clinic: i64,
+    session: i64,
+    treatment: &Treatment,
+) -> StoreResult<()> {
+    let reconstitution = treatment.reconstitution();
+    sqlx::query(
+        "UPDATE treatment_sessions SET session_date = ?, session_time = ?, product = ?, indication = ?,
+            vial_units = ?, diluent_ml = ?, infection_at_site = ?, anaesthesia = ?, duration_minutes = ?, notes = ?
+         WHERE id = ? AND clinic_id = ?",
+    )
+    .bind(treatment.date().to_string())
+    .bind(treatment.time().map(|t| t.strftime("%H:%M").to_string()))
+    .bind(treatment.product().as_str())
+    .bind(treatment.indication().id())
+    .bind(reconstitution.map(|r| r.vial_units.as_f64()))
+    .bind(reconstitution.and_then(|r| r.diluent_ml))
+    .bind(treatment.infection_at_site())
+    .bind(treatment.anaesthesia())
+    .bind(treatment.duration_minutes().map(i64::from))
+    .bind(treatment.notes())
+    .bind(session)
+    .bind(clinic)
+    .execute(&mut *conn)
+    .await?;
+    for table in ["session_injections", "session_vials"] {
+        sqlx::query(&format!(
+            "DELETE FROM {table} WHERE clinic_id = ? AND session_id = ?"
+        ))
+        .bind(clinic)
+        .bind(session)
+        .execute(&mut *conn)
+        .await?;
+    }
+    for (position, injection) in treatment.injections().iter().enumerate() {
+        sqlx::query(
+            "INSERT INTO session_injections (clinic_id, session_id, position, product, muscle, side, units, sites, guidance)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(clinic)
+        .bind(session)
+        .bind(position as i64)
+        .bind(treatment.product().as_str())
+        .bind(&injection.muscle)
+        .bind(injection.side.as_str())
+        .bind(injection.units.as_f64())
+        .bind(i64::from(injection.sites))
+        .bind(injection.guidance)
+        .execute(&mut *conn)
+        .await?;
+    }
+    for (position, vial) in treatment.vials().iter().enumerate() {
+        sqlx::query(
+            "INSERT INTO session_vials (clinic_id, session_id, position, product, lot, expiry)
+             VALUES (?, ?, ?, ?, ?, ?)",
+        )
+        .bind(clinic)
+        .bind(session)
+        .bind(position as i64)
+        .bind(treatment.product().as_str())
+        .bind(vial.lot())
+        .bind(vial.expiry().to_string())
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
+}
+
+/// Sessions of the clinic chosen by `filter` (SQL after `WHERE clinic_id = ? AND`, with
+/// one more bound id), with their injection and vial rows.
+async fn sessions_where(
+    conn: &mut SqliteConnection,
+    clinic: i64,
+    filter: &str,
+    id: i64,
+    order: &str,
+) -> StoreResult<Vec<StoredSession>> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM treatment_sessions WHERE clinic_id = ? AND {filter} {order}"
+    );
+    let found = sqlx::query(&sql)
+        .bind(clinic)
+        .bind(id)
+        .fetch_all(&mut *conn)
+        .await?;
+    if found.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut rows = rows_of(
+        conn,
+        &format!("SELECT id FROM treatment_sessions WHERE clinic_id = ? AND {filter}"),
+        &[clinic, id],
+    )
+    .await?;
+    found.iter().map(|r| from_row(r, &mut rows)).collect()
+}
+
+async fn session_in(
+    conn: &mut SqliteConnection,
+    clinic: i64,
+    id: SessionId,
+) -> StoreResult<StoredSession> {
+    sessions_where(conn, clinic, "id = ?", id.get(), "")
+        .await?
+        .pop()
+        .ok_or(StoreError::NotFound)
+}
+
+async fn sessions_of_patient_in(
+    conn: &mut SqliteConnection,
+    clinic: i64,
+    patient: PatientId,
+) -> StoreResult<Vec<StoredSession>> {
+    sessions_where(
+        conn,
+        clinic,
+        "patient_id = ?",
+        patient.get(),
+        "ORDER BY session_date DESC, id DESC",
+    )
+    .await
+}
+
+/// A change to make to a session, applied by [`Tx::change_session`].
+pub enum Change<'a> {
     Draft {
-        record: &'a TreatmentInput,
+        treatment: &'a Treatment,
         verdict: &'a SavedVerdict,
     },
     Sign {
@@ -107,7 +313,7 @@ enum Change<'a> {
         follow_ups: &'a [PlannedFollowUp],
     },
     Amend {
-        record: &'a TreatmentInput,
+        treatment: &'a Treatment,
         verdict: &'a SavedVerdict,
         overrides: &'a [Override],
         reason: &'a str,
@@ -118,176 +324,125 @@ enum Change<'a> {
     },
 }
 
-impl Database {
-    /// Saves a new draft for a patient of the actor's clinic.
-    pub async fn create_session(
-        &self,
+impl Change<'_> {
+    /// Whether a session in `status` may take this change, else the refusal's code.
+    pub fn allowed_from(&self, status: SessionStatus) -> Result<(), &'static str> {
+        let (allowed, refusal) = match self {
+            Change::Draft { .. } => (status == SessionStatus::Draft, "draft-only"),
+            Change::Sign { .. } => (status == SessionStatus::Draft, "sign-draft-only"),
+            Change::Amend { .. } => (status == SessionStatus::Signed, "amend-signed-only"),
+            Change::Void { .. } => (status != SessionStatus::Void, "session-void"),
+        };
+        if allowed { Ok(()) } else { Err(refusal) }
+    }
+}
+
+impl Tx {
+    /// One session of the actor's clinic, as this transaction sees it (not audited: the
+    /// use case records what it did).
+    pub async fn session(&mut self, actor: &Actor, id: SessionId) -> StoreResult<StoredSession> {
+        session_in(self.conn(), actor.clinic.get(), id).await
+    }
+
+    /// A patient's sessions, newest first (void ones included, marked).
+    pub async fn sessions_of_patient(
+        &mut self,
         actor: &Actor,
         patient: PatientId,
-        record: &TreatmentInput,
+    ) -> StoreResult<Vec<StoredSession>> {
+        sessions_of_patient_in(self.conn(), actor.clinic.get(), patient).await
+    }
+
+    /// The sessions actually given to a patient (signed, not void), for the safety check,
+    /// leaving out `except` (the session being checked).
+    pub async fn given_sessions(
+        &mut self,
+        actor: &Actor,
+        patient: PatientId,
+        except: Option<SessionId>,
+    ) -> StoreResult<Vec<GivenSession>> {
+        given_sessions_in(self.conn(), actor.clinic.get(), patient, except).await
+    }
+
+    /// A patient's signed sessions with their ids, newest first (for the outcome rules).
+    pub async fn signed_sessions(
+        &mut self,
+        actor: &Actor,
+        patient: PatientId,
+    ) -> StoreResult<Vec<(SessionId, GivenSession)>> {
+        signed_sessions_in(self.conn(), actor.clinic.get(), patient).await
+    }
+
+    /// Saves a new draft for a patient of the actor's clinic.
+    pub async fn create_session(
+        &mut self,
+        actor: &Actor,
+        patient: PatientId,
+        treatment: &Treatment,
         verdict: &SavedVerdict,
     ) -> StoreResult<SessionId> {
         let now = crate::stamp(actor.now);
-        let mut tx = self.write().await?;
         let known: Option<i64> =
             sqlx::query_scalar("SELECT id FROM patients WHERE id = ? AND clinic_id = ?")
                 .bind(patient.get())
                 .bind(actor.clinic.get())
-                .fetch_optional(&mut *tx)
+                .fetch_optional(self.conn())
                 .await?;
         if known.is_none() {
             return Err(StoreError::NotFound);
         }
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO treatment_sessions (clinic_id, patient_id, version, status, session_date, product,
-                indication, total_units, record, verdict, findings, overrides, created_at, created_by,
+                indication, total_units, verdict, findings, overrides, created_at, created_by,
                 updated_at, updated_by)
-             VALUES (?, ?, 1, 'draft', ?, ?, ?, ?, ?, ?, ?, '[]', ?, ?, ?, ?) RETURNING id",
+             VALUES (?, ?, 1, 'draft', ?, ?, ?, ?, ?, ?, '[]', ?, ?, ?, ?) RETURNING id",
         )
         .bind(actor.clinic.get())
         .bind(patient.get())
-        .bind(&record.date)
-        .bind(&record.product)
-        .bind(&record.indication)
+        .bind(treatment.date().to_string())
+        .bind(treatment.product().as_str())
+        .bind(treatment.indication().id())
         .bind(verdict.total_units)
-        .bind(to_json(record))
         .bind(&verdict.verdict)
         .bind(verdict.findings.to_string())
         .bind(&now)
         .bind(actor.user.get())
         .bind(&now)
         .bind(actor.user.get())
-        .fetch_one(&mut *tx)
+        .fetch_one(self.conn())
         .await?;
-        actor
-            .record(
-                &mut tx,
-                Event {
-                    action: "session.create",
-                    entity: Some("session"),
-                    entity_id: Some(id),
-                    detail: &format!("patient {patient}"),
-                },
-            )
-            .await?;
-        tx.commit().await?;
+        write_values(self.conn(), actor.clinic.get(), id, treatment).await?;
+        self.audit(
+            actor,
+            Event {
+                action: "session.create",
+                entity: Some("session"),
+                entity_id: Some(id),
+                detail: &format!("patient {patient}"),
+            },
+        )
+        .await?;
         Ok(SessionId::new(id))
     }
 
-    pub async fn update_session_draft(
-        &self,
-        actor: &Actor,
-        id: SessionId,
-        expected_version: i64,
-        record: &TreatmentInput,
-        verdict: &SavedVerdict,
-    ) -> StoreResult<i64> {
-        self.change_session(
-            actor,
-            id,
-            expected_version,
-            Change::Draft { record, verdict },
-        )
-        .await
-    }
-
-    /// Signs a draft and schedules its follow-ups (computed by the domain's
-    /// `outcomes::schedule`) in the same transaction.
-    pub async fn sign_session(
-        &self,
-        actor: &Actor,
-        id: SessionId,
-        expected_version: i64,
-        verdict: &SavedVerdict,
-        overrides: &[Override],
-        follow_ups: &[PlannedFollowUp],
-    ) -> StoreResult<i64> {
-        self.change_session(
-            actor,
-            id,
-            expected_version,
-            Change::Sign {
-                verdict,
-                overrides,
-                follow_ups,
-            },
-        )
-        .await
-    }
-
-    #[allow(clippy::too_many_arguments)]
-    pub async fn amend_session(
-        &self,
-        actor: &Actor,
-        id: SessionId,
-        expected_version: i64,
-        record: &TreatmentInput,
-        verdict: &SavedVerdict,
-        overrides: &[Override],
-        reason: &str,
-        follow_ups: &[PlannedFollowUp],
-    ) -> StoreResult<i64> {
-        self.change_session(
-            actor,
-            id,
-            expected_version,
-            Change::Amend {
-                record,
-                verdict,
-                overrides,
-                reason,
-                follow_ups,
-            },
-        )
-        .await
-    }
-
-    pub async fn void_session(
-        &self,
-        actor: &Actor,
-        id: SessionId,
-        expected_version: i64,
-        reason: &str,
-    ) -> StoreResult<i64> {
-        self.change_session(actor, id, expected_version, Change::Void { reason })
-            .await
-    }
-
-    async fn change_session(
-        &self,
+    /// Applies a change to a session at `expected_version`: keeps the version it replaces,
+    /// writes the new values, schedules or cancels follow-ups, and records the event.
+    /// Returns the new version.
+    pub async fn change_session(
+        &mut self,
         actor: &Actor,
         id: SessionId,
         expected_version: i64,
         change: Change<'_>,
     ) -> StoreResult<i64> {
         let now = crate::stamp(actor.now);
-        let mut tx = self.write().await?;
-        let row = sqlx::query(&format!(
-            "SELECT {COLUMNS} FROM treatment_sessions WHERE id = ? AND clinic_id = ?"
-        ))
-        .bind(id.get())
-        .bind(actor.clinic.get())
-        .fetch_optional(&mut *tx)
-        .await?
-        .ok_or(StoreError::NotFound)?;
-        let current = from_row(&row)?;
+        let current = self.session(actor, id).await?;
         if current.version != expected_version {
             return Err(StoreError::Conflict);
         }
-        let allowed = match change {
-            Change::Draft { .. } | Change::Sign { .. } => current.status == SessionStatus::Draft,
-            Change::Amend { .. } => current.status == SessionStatus::Signed,
-            Change::Void { .. } => current.status != SessionStatus::Void,
-        };
-        if !allowed {
-            let what = match change {
-                Change::Draft { .. } => "draft-only",
-                Change::Sign { .. } => "sign-draft-only",
-                Change::Amend { .. } => "amend-signed-only",
-                Change::Void { .. } => "session-void",
-            };
-            return Err(StoreError::WrongState(what));
-        }
+        change
+            .allowed_from(current.status)
+            .map_err(StoreError::WrongState)?;
         let snapshot: serde_json::Value =
             serde_json::to_value(&current).map_err(|e| StoreError::Corrupt(e.to_string()))?;
         sqlx::query(
@@ -300,14 +455,14 @@ impl Database {
         .bind(snapshot.to_string())
         .bind(&now)
         .bind(actor.user.get())
-        .execute(&mut *tx)
+        .execute(self.conn())
         .await?;
         let version = expected_version + 1;
-        let (record, verdict, overrides, status, signed, change_reason, void_reason, action) =
-            match change {
-                Change::Draft { record, verdict } => (
-                    record,
-                    Some(verdict),
+        let (treatment, verdict, overrides, status, signed, change_reason, void_reason, action) =
+            match &change {
+                Change::Draft { treatment, verdict } => (
+                    Some(*treatment),
+                    Some(*verdict),
                     None,
                     SessionStatus::Draft,
                     false,
@@ -318,9 +473,9 @@ impl Database {
                 Change::Sign {
                     verdict, overrides, ..
                 } => (
-                    &current.record,
-                    Some(verdict),
-                    Some(overrides),
+                    None,
+                    Some(*verdict),
+                    Some(*overrides),
                     SessionStatus::Signed,
                     true,
                     None,
@@ -328,29 +483,29 @@ impl Database {
                     "session.sign",
                 ),
                 Change::Amend {
-                    record,
+                    treatment,
                     verdict,
                     overrides,
                     reason,
                     ..
                 } => (
-                    record,
-                    Some(verdict),
-                    Some(overrides),
+                    Some(*treatment),
+                    Some(*verdict),
+                    Some(*overrides),
                     SessionStatus::Signed,
                     true,
-                    Some(reason),
+                    Some(*reason),
                     None,
                     "session.amend",
                 ),
                 Change::Void { reason } => (
-                    &current.record,
+                    None,
                     None,
                     None,
                     SessionStatus::Void,
                     false,
                     None,
-                    Some(reason),
+                    Some(*reason),
                     "session.void",
                 ),
             };
@@ -375,18 +530,14 @@ impl Database {
             )
         };
         let changed = sqlx::query(
-            "UPDATE treatment_sessions SET version = ?, status = ?, session_date = ?, product = ?, indication = ?,
-                total_units = ?, record = ?, verdict = ?, findings = ?, overrides = ?, signed_by = ?, signed_at = ?,
-                change_reason = ?, void_reason = ?, updated_at = ?, updated_by = ?
+            "UPDATE treatment_sessions SET version = ?, status = ?, total_units = ?, verdict = ?, findings = ?,
+                overrides = ?, signed_by = ?, signed_at = ?, change_reason = ?, void_reason = ?, updated_at = ?,
+                updated_by = ?
              WHERE id = ? AND clinic_id = ? AND version = ?",
         )
         .bind(version)
         .bind(status.id())
-        .bind(&record.date)
-        .bind(&record.product)
-        .bind(&record.indication)
         .bind(total)
-        .bind(to_json(record))
         .bind(&verdict_text)
         .bind(findings.to_string())
         .bind(to_json(&overrides))
@@ -399,19 +550,25 @@ impl Database {
         .bind(id.get())
         .bind(actor.clinic.get())
         .bind(expected_version)
-        .execute(&mut *tx)
+        .execute(self.conn())
         .await?;
         if changed.rows_affected() != 1 {
             return Err(StoreError::Conflict);
         }
+        if let Some(treatment) = treatment {
+            write_values(self.conn(), actor.clinic.get(), id.get(), treatment).await?;
+        }
+        let session_date = treatment
+            .map(|t| t.date().to_string())
+            .unwrap_or_else(|| current.record.date.clone());
         match change {
             Change::Sign { follow_ups, .. } => {
                 crate::outcomes::schedule(
-                    &mut tx,
+                    self.transaction(),
                     actor,
                     current.patient,
                     id,
-                    &record.date,
+                    &session_date,
                     follow_ups,
                     true,
                 )
@@ -419,58 +576,96 @@ impl Database {
             }
             Change::Amend { follow_ups, .. } => {
                 crate::outcomes::schedule(
-                    &mut tx,
+                    self.transaction(),
                     actor,
                     current.patient,
                     id,
-                    &record.date,
+                    &session_date,
                     follow_ups,
                     false,
                 )
                 .await?;
             }
-            Change::Void { .. } => crate::outcomes::cancel_open(&mut tx, actor, id).await?,
+            Change::Void { .. } => {
+                crate::outcomes::cancel_open(self.transaction(), actor, id).await?;
+            }
             Change::Draft { .. } => {}
         }
         let detail = change_reason.or(void_reason).unwrap_or_default();
-        actor
-            .record(
-                &mut tx,
-                Event {
-                    action,
-                    entity: Some("session"),
-                    entity_id: Some(id.get()),
-                    detail,
-                },
-            )
-            .await?;
-        tx.commit().await?;
+        self.audit(
+            actor,
+            Event {
+                action,
+                entity: Some("session"),
+                entity_id: Some(id.get()),
+                detail,
+            },
+        )
+        .await?;
         Ok(version)
     }
+}
 
+async fn given_sessions_in(
+    conn: &mut SqliteConnection,
+    clinic: i64,
+    patient: PatientId,
+    except: Option<SessionId>,
+) -> StoreResult<Vec<GivenSession>> {
+    Ok(signed_sessions_in(conn, clinic, patient)
+        .await?
+        .into_iter()
+        .filter(|(id, _)| Some(*id) != except)
+        .map(|(_, given)| given)
+        .collect())
+}
+
+async fn signed_sessions_in(
+    conn: &mut SqliteConnection,
+    clinic: i64,
+    patient: PatientId,
+) -> StoreResult<Vec<(SessionId, GivenSession)>> {
+    let rows = sqlx::query(
+        "SELECT id, session_date, product, indication, total_units FROM treatment_sessions
+         WHERE clinic_id = ? AND patient_id = ? AND status = 'signed' ORDER BY session_date DESC, id DESC",
+    )
+    .bind(clinic)
+    .bind(patient.get())
+    .fetch_all(conn)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            let date: String = r.get("session_date");
+            Ok((
+                SessionId::new(r.get("id")),
+                GivenSession {
+                    date: date
+                        .parse()
+                        .map_err(|e| StoreError::Corrupt(format!("session date: {e}")))?,
+                    product: r.get("product"),
+                    indication: r.get("indication"),
+                    total_units: r.get("total_units"),
+                },
+            ))
+        })
+        .collect()
+}
+
+impl Database {
     /// One session of the actor's clinic; the read is an audit event.
     pub async fn read_session(&self, actor: &Actor, id: SessionId) -> StoreResult<StoredSession> {
-        let mut tx = self.write().await?;
-        let row = sqlx::query(&format!(
-            "SELECT {COLUMNS} FROM treatment_sessions WHERE id = ? AND clinic_id = ?"
-        ))
-        .bind(id.get())
-        .bind(actor.clinic.get())
-        .fetch_optional(&mut *tx)
-        .await?
-        .ok_or(StoreError::NotFound)?;
-        let session = from_row(&row)?;
-        actor
-            .record(
-                &mut tx,
-                Event {
-                    action: "session.read",
-                    entity: Some("session"),
-                    entity_id: Some(id.get()),
-                    detail: "",
-                },
-            )
-            .await?;
+        let mut tx = self.begin().await?;
+        let session = tx.session(actor, id).await?;
+        tx.audit(
+            actor,
+            Event {
+                action: "session.read",
+                entity: Some("session"),
+                entity_id: Some(id.get()),
+                detail: "",
+            },
+        )
+        .await?;
         tx.commit().await?;
         Ok(session)
     }
@@ -481,14 +676,8 @@ impl Database {
         actor: &Actor,
         patient: PatientId,
     ) -> StoreResult<Vec<StoredSession>> {
-        let rows = sqlx::query(&format!(
-            "SELECT {COLUMNS} FROM treatment_sessions WHERE patient_id = ? AND clinic_id = ? ORDER BY session_date DESC, id DESC"
-        ))
-        .bind(patient.get())
-        .bind(actor.clinic.get())
-        .fetch_all(&self.pool)
-        .await?;
-        rows.iter().map(from_row).collect()
+        let mut conn = self.pool.acquire().await?;
+        sessions_of_patient_in(&mut conn, actor.clinic.get(), patient).await
     }
 
     /// The sessions actually given to a patient (signed, not void), for the safety check,
@@ -499,28 +688,8 @@ impl Database {
         patient: PatientId,
         except: Option<SessionId>,
     ) -> StoreResult<Vec<GivenSession>> {
-        let rows = sqlx::query(
-            "SELECT id, session_date, product, indication, total_units FROM treatment_sessions
-             WHERE patient_id = ? AND clinic_id = ? AND status = 'signed' ORDER BY session_date DESC",
-        )
-        .bind(patient.get())
-        .bind(actor.clinic.get())
-        .fetch_all(&self.pool)
-        .await?;
-        rows.iter()
-            .filter(|r| except.is_none_or(|e| r.get::<i64, _>("id") != e.get()))
-            .map(|r| {
-                let date: String = r.get("session_date");
-                Ok(GivenSession {
-                    date: date
-                        .parse()
-                        .map_err(|e| StoreError::Corrupt(format!("session date: {e}")))?,
-                    product: r.get("product"),
-                    indication: r.get("indication"),
-                    total_units: r.get("total_units"),
-                })
-            })
-            .collect()
+        let mut conn = self.pool.acquire().await?;
+        given_sessions_in(&mut conn, actor.clinic.get(), patient, except).await
     }
 
     /// Earlier versions of a session, oldest first, as they were stored.
@@ -537,5 +706,40 @@ impl Database {
         rows.iter()
             .map(|r| json(r.get("snapshot"), "version"))
             .collect()
+    }
+
+    /// Brings sessions stored by earlier versions as raw records (waiting in
+    /// `legacy_session_records`) into their columns and rows, each read through the
+    /// domain's check of a session's own fields. A record that no longer passes stops the
+    /// opening with its session named: nothing is guessed.
+    pub(crate) async fn bring_legacy_sessions_to_rows(&self, catalog: &Catalog) -> StoreResult<()> {
+        let waiting: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM legacy_session_records")
+            .fetch_one(&self.pool)
+            .await?;
+        if waiting == 0 {
+            return Ok(());
+        }
+        let mut tx = self.begin().await?;
+        let legacy = sqlx::query(
+            "SELECT l.session_id, s.clinic_id, l.record FROM legacy_session_records l
+             JOIN treatment_sessions s ON s.id = l.session_id ORDER BY l.session_id",
+        )
+        .fetch_all(tx.conn())
+        .await?;
+        for row in &legacy {
+            let id: i64 = row.get("session_id");
+            let input: TreatmentInput = json(row.get("record"), "record")?;
+            let treatment = input
+                .with_muscle_ids(catalog)
+                .parse(catalog)
+                .map_err(|e| StoreError::Corrupt(format!("session {id} as stored: {e}")))?;
+            write_values(tx.conn(), row.get("clinic_id"), id, &treatment).await?;
+            sqlx::query("DELETE FROM legacy_session_records WHERE session_id = ?")
+                .bind(id)
+                .execute(tx.conn())
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(())
     }
 }

@@ -19,9 +19,12 @@ struct Fixture {
 
 async fn fixture() -> Fixture {
     let dir = tempfile::tempdir().expect("temp dir");
-    let db = Database::open(&dir.path().join("bont.sqlite"))
-        .await
-        .expect("open");
+    let db = Database::open(
+        &dir.path().join("bont.sqlite"),
+        &bont_core::safety::Catalog::builtin(),
+    )
+    .await
+    .expect("open");
     let clinic = db
         .first_clinic_or_create("Clinic", now())
         .await
@@ -312,7 +315,9 @@ async fn the_audit_chain_shows_an_edited_or_removed_event() {
 async fn events_written_before_the_chain_are_chained_when_the_database_opens() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("bont.sqlite");
-    let db = Database::open(&path).await.expect("open");
+    let db = Database::open(&path, &bont_core::safety::Catalog::builtin())
+        .await
+        .expect("open");
     db.first_clinic_or_create("Clinic", now())
         .await
         .expect("clinic");
@@ -327,7 +332,143 @@ async fn events_written_before_the_chain_are_chained_when_the_database_opens() {
     let before = db.verify_audit_chain(None).await.expect("verify");
     assert!(!before.is_intact());
     db.close().await;
-    let db = Database::open(&path).await.expect("reopen");
+    let db = Database::open(&path, &bont_core::safety::Catalog::builtin())
+        .await
+        .expect("reopen");
     let after = db.verify_audit_chain(None).await.expect("verify");
     assert!(after.is_intact(), "{after:?}");
+}
+
+/// `tests/fixtures/sessions-as-json.sqlite` was made by the version that kept a session as
+/// its raw JSON input (schema 8): a demo clinic of five patients with 32 signed sessions,
+/// one of them amended and one voided, and a draft sent through the API with a date
+/// followed by a space, a side written "L", a muscle by its name and a lot with spaces
+/// around it. Opening it brings every session to its columns and rows.
+#[tokio::test]
+async fn sessions_stored_as_json_come_over_to_their_rows() {
+    use sqlx::Row;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("bont.sqlite");
+    std::fs::copy(
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/sessions-as-json.sqlite"
+        ),
+        &path,
+    )
+    .expect("copy fixture");
+    // What the old records hold, read straight from the file.
+    let old = {
+        use sqlx::Connection;
+        let mut conn = sqlx::SqliteConnection::connect(&format!("sqlite:{}", path.display()))
+            .await
+            .expect("connect");
+        let rows =
+            sqlx::query("SELECT id, status, version, record FROM treatment_sessions ORDER BY id")
+                .fetch_all(&mut conn)
+                .await
+                .expect("old sessions");
+        conn.close().await.expect("close");
+        rows.iter()
+            .map(|r| {
+                let record: serde_json::Value =
+                    serde_json::from_str(r.get::<&str, _>("record")).expect("json");
+                (
+                    r.get::<i64, _>("id"),
+                    r.get::<String, _>("status"),
+                    r.get::<i64, _>("version"),
+                    record,
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(old.len(), 33);
+    let db = Database::open(&path, &bont_core::safety::Catalog::builtin())
+        .await
+        .expect("open and convert");
+    let waiting: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM legacy_session_records")
+        .fetch_one(db.pool())
+        .await
+        .expect("count");
+    assert_eq!(waiting, 0);
+    let actor = Actor {
+        user: UserId::new(1),
+        clinic: bont_core::ClinicId::new(1),
+        client: "test".into(),
+        now: now(),
+    };
+    let (mut injections, mut vials) = (0, 0);
+    for (id, status, version, record) in &old {
+        let stored = db
+            .read_session(&actor, bont_core::SessionId::new(*id))
+            .await
+            .expect("session");
+        assert_eq!(stored.status.id(), status.as_str());
+        assert_eq!(stored.version, *version);
+        assert_eq!(
+            stored.record.date,
+            record["date"].as_str().expect("date").trim()
+        );
+        assert_eq!(
+            stored.record.product,
+            record["product"].as_str().expect("product")
+        );
+        assert_eq!(
+            stored.record.notes,
+            record["notes"].as_str().unwrap_or("").trim()
+        );
+        let old_injections = record["injections"].as_array().expect("injections");
+        assert_eq!(
+            stored.record.injections.len(),
+            old_injections.len(),
+            "session {id}"
+        );
+        for (new, old) in stored.record.injections.iter().zip(old_injections) {
+            assert_eq!(new.units, old["units"].as_f64().expect("units"));
+            assert_eq!(new.sites, old["sites"].as_u64().expect("sites") as u32);
+            assert!(["left", "right", "both", "midline"].contains(&new.side.as_str()));
+        }
+        let old_vials = record["vials"].as_array().expect("vials");
+        assert_eq!(stored.record.vials.len(), old_vials.len(), "session {id}");
+        for (new, old) in stored.record.vials.iter().zip(old_vials) {
+            assert_eq!(new.lot, old["lot"].as_str().expect("lot").trim());
+        }
+        injections += old_injections.len();
+        vials += old_vials.len();
+    }
+    let rows: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM session_injections")
+        .fetch_one(db.pool())
+        .await
+        .expect("count");
+    assert_eq!(rows as usize, injections);
+    let rows: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM session_vials")
+        .fetch_one(db.pool())
+        .await
+        .expect("count");
+    assert_eq!(rows as usize, vials);
+    // The draft sent with loose values is stored in its checked form.
+    let draft = db
+        .read_session(&actor, bont_core::SessionId::new(33))
+        .await
+        .expect("draft");
+    assert_eq!(draft.record.date, "2026-11-27");
+    assert_eq!(draft.record.injections[0].side, "left");
+    assert_eq!(draft.record.injections[1].muscle, "splenius_capitis");
+    assert_eq!(draft.record.vials[0].lot, "C1234");
+    // Earlier versions stay as they were kept; the amended session has two.
+    assert_eq!(
+        db.session_versions(&actor, bont_core::SessionId::new(4))
+            .await
+            .expect("versions")
+            .len(),
+        2
+    );
+    // Who received lot C1234: one question, one index.
+    let lot: Vec<i64> = sqlx::query_scalar(
+        "SELECT session_id FROM session_vials WHERE clinic_id = 1 AND lot = 'C1234'",
+    )
+    .fetch_all(db.pool())
+    .await
+    .expect("lot");
+    assert_eq!(lot, [33]);
 }

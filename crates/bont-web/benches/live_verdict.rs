@@ -10,7 +10,6 @@ use bont_core::patient::{PatientInput, PatientRecord};
 use bont_core::safety::plan::InjectionInput;
 use bont_core::treatment::TreatmentInput;
 use bont_core::user::{NewUser, UserInput};
-use bont_db::sessions::SavedVerdict;
 use bont_db::{Actor, Database};
 use bont_web::{AppState, WebConfig};
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -24,9 +23,12 @@ fn bench(c: &mut Criterion) {
         .expect("runtime");
     let dir = tempfile::tempdir().expect("dir");
     let (router, cookie, patient, token) = runtime.block_on(async {
-        let db = Database::open(&dir.path().join("bench.sqlite"))
-            .await
-            .expect("db");
+        let db = Database::open(
+            &dir.path().join("bench.sqlite"),
+            &bont_core::safety::Catalog::builtin(),
+        )
+        .await
+        .expect("db");
         let clock: Arc<dyn Clock> = Arc::new(FixedClock::on(jiff::civil::date(2026, 11, 22)));
         let clinic = db
             .first_clinic_or_create("Bench clinic", clock.now())
@@ -65,6 +67,7 @@ fn bench(c: &mut Criterion) {
         )
         .expect("patient");
         let patient = db.create_patient(&actor, &record).await.expect("patient");
+        let state = AppState::new(db.clone(), clock.clone());
         for i in 1..=20 {
             let date = jiff::civil::date(2026, 11, 22)
                 .checked_sub(jiff::Span::new().days(91 * i))
@@ -89,20 +92,16 @@ fn bench(c: &mut Criterion) {
                 infection_at_site: false,
                 notes: String::new(),
             };
-            let saved = SavedVerdict {
-                verdict: "ok".into(),
-                findings: serde_json::json!([]),
-                total_units: 155.0,
-            };
-            let id = db
-                .create_session(&actor, patient, &session, &saved)
+            let view = state
+                .create_session(&actor, patient, &session)
                 .await
                 .expect("session");
-            db.sign_session(&actor, id, 1, &saved, &[], &[])
+            state
+                .sign(&actor, view.session.id, 1, &[])
                 .await
                 .expect("sign");
         }
-        let router = bont_web::app(AppState::new(db, clock), &WebConfig::default())
+        let router = bont_web::app(state, &WebConfig::default())
             .await
             .expect("app");
         // As a browser: the login page (a session and its form token), the login form,

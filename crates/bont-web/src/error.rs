@@ -100,6 +100,18 @@ impl From<StoreError> for AppError {
     }
 }
 
+impl From<bont_app::Error> for AppError {
+    fn from(error: bont_app::Error) -> Self {
+        match error {
+            bont_app::Error::NotFound => AppError::NotFound,
+            bont_app::Error::Conflict => AppError::Conflict,
+            bont_app::Error::Invalid(errors) => AppError::InvalidPlan(errors),
+            bont_app::Error::WrongState(what) => AppError::WrongState(what),
+            bont_app::Error::Store(e) => AppError::from(e),
+        }
+    }
+}
+
 /// The response carries the error; [`render_errors`] turns it into a page or a problem
 /// document once it knows where the request went and who asked.
 impl IntoResponse for AppError {

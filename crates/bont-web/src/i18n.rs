@@ -541,6 +541,11 @@ pub fn findings_json(findings: &[Finding], catalog: &Catalog, tr: Tr) -> serde_j
     )
 }
 
+/// The findings as a session keeps them: with their English sentence.
+pub fn findings_in_english(findings: &[Finding], catalog: &Catalog) -> serde_json::Value {
+    findings_json(findings, catalog, Tr::new(Language::En))
+}
+
 /// A safety report as JSON, its findings as [`findings_json`] writes them.
 pub fn report_json(report: &Report, catalog: &Catalog, tr: Tr) -> serde_json::Value {
     let mut value = serde_json::to_value(report).unwrap_or_default();

@@ -1,34 +1,34 @@
-//! What every handler can reach.
+//! What every handler can reach: the use cases ([`App`]) and, through them, the storage,
+//! the clock and the clinical data.
 
+use bont_app::App;
 use bont_core::clock::Clock;
-use bont_core::outcomes::OutcomeBook;
 use bont_core::safety::Catalog;
 use bont_db::Database;
 use std::sync::Arc;
 
 #[derive(Clone)]
 pub struct AppState {
-    pub db: Database,
-    pub clock: Arc<dyn Clock>,
-    /// The label facts the safety check reads (built in, plus a clinic's local file).
-    pub catalog: Arc<Catalog>,
-    /// Scales, responder rules, the follow-up schedule and adverse event types.
-    pub outcomes: Arc<OutcomeBook>,
+    pub app: App,
+}
+
+impl std::ops::Deref for AppState {
+    type Target = App;
+    fn deref(&self) -> &App {
+        &self.app
+    }
 }
 
 impl AppState {
-    /// With the built-in label facts.
+    /// With the built-in label facts; findings are kept with their English sentence.
     pub fn new(db: Database, clock: Arc<dyn Clock>) -> Self {
         AppState {
-            db,
-            clock,
-            catalog: Arc::new(Catalog::builtin()),
-            outcomes: Arc::new(OutcomeBook::builtin()),
+            app: App::new(db, clock, crate::i18n::findings_in_english),
         }
     }
 
     pub fn with_catalog(mut self, catalog: Catalog) -> Self {
-        self.catalog = Arc::new(catalog);
+        self.app = self.app.with_catalog(catalog);
         self
     }
 }

@@ -189,6 +189,8 @@ pub struct Injection {
     pub units: Units,
     /// Sites on each side.
     pub sites: u32,
+    /// How the muscle was found (one of [`GUIDANCE`]), when recorded.
+    pub guidance: Option<&'static str>,
 }
 
 /// Reconstitution: a vial of `vial_units` in `diluent_ml` of saline (for a ready-to-use
@@ -543,6 +545,10 @@ impl Plan {
                     side,
                     units,
                     sites: inj.sites.clamp(1, SITES_MAX),
+                    guidance: inj
+                        .guidance
+                        .as_deref()
+                        .and_then(|g| GUIDANCE.iter().find(|k| **k == g.trim()).copied()),
                 });
             }
         }

@@ -471,6 +471,14 @@ worklist-physician = الطبيب
 worklist-show = عرض
 worklist-week = ينتهي هذا الأسبوع في
 worklist-empty = لا شيء للمتابعة.
+worklist-lines = { $count ->
+    [zero] لا بنود
+    [one] بند واحد
+    [two] بندان
+    [few] { $count } بنود
+    [many] { $count } بندًا
+   *[other] { $count } بند
+}
 worklist-session = الجلسة
 worklist-alarming = حدث ضائر خطير مسجل
 worklist-never-title = جلسات بلا متابعة أبدًا

@@ -445,6 +445,10 @@ worklist-physician = Physician
 worklist-show = Show
 worklist-week = This week ends on
 worklist-empty = Nothing to follow up.
+worklist-lines = { $count ->
+    [one] { $count } line
+   *[other] { $count } lines
+}
 worklist-session = Session
 worklist-alarming = serious adverse event on record
 worklist-never-title = Sessions never followed up

@@ -450,6 +450,11 @@ worklist-physician = Lekarz
 worklist-show = Pokaż
 worklist-week = Ten tydzień kończy się
 worklist-empty = Brak zadań.
+worklist-lines = { $count ->
+    [one] { $count } pozycja
+    [few] { $count } pozycje
+   *[many] { $count } pozycji
+}
 worklist-session = Zabieg
 worklist-alarming = odnotowano ciężkie zdarzenie niepożądane
 worklist-never-title = Zabiegi bez żadnej kontroli

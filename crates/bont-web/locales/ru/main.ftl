@@ -454,6 +454,11 @@ worklist-physician = Врач
 worklist-show = Показать
 worklist-week = Эта неделя заканчивается
 worklist-empty = Задач нет.
+worklist-lines = { $count ->
+    [one] { $count } строка
+    [few] { $count } строки
+   *[many] { $count } строк
+}
 worklist-session = Процедура
 worklist-alarming = есть серьёзное нежелательное явление
 worklist-never-title = Процедуры без наблюдения

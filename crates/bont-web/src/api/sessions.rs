@@ -13,14 +13,10 @@ use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use bont_core::outcomes::goals::{GoalHistory, t_score_points};
-use bont_core::outcomes::response::{Cycle, ScorePoint};
-use bont_core::outcomes::schedule::PlannedFollowUp;
-use bont_core::safety::check::Report;
-use bont_core::treatment::{Override, TreatmentInput, check_overrides, check_reason};
-use bont_core::{Language, PatientId, SessionId};
-use bont_db::Actor;
-use bont_db::sessions::{SavedVerdict, SessionStatus, StoredSession};
+use bont_app::sessions::{Amendment, SessionView};
+use bont_core::treatment::{Override, TreatmentInput};
+use bont_core::{Language, SessionId};
+use bont_db::sessions::StoredSession;
 use serde::{Deserialize, Serialize};
 
 /// A session as the API returns it, with the safety report of its present content.
@@ -40,114 +36,12 @@ fn parse_session_id(raw: &str) -> Result<SessionId, AppError> {
         .ok_or(AppError::NotFound)
 }
 
-/// Checks a session's content for its patient, leaving `except` out of the history.
-pub async fn evaluate(
-    state: &AppState,
-    actor: &Actor,
-    patient: PatientId,
-    record: &TreatmentInput,
-    except: Option<SessionId>,
-) -> Result<(Report, SavedVerdict), AppError> {
-    let stored = state.db.read_patient(actor, patient).await?;
-    let history = state.db.given_sessions(actor, patient, except).await?;
-    let plan = record
-        .check(
-            &stored.record,
-            &history,
-            state.clock.today(),
-            &state.catalog,
-        )
-        .map_err(AppError::InvalidPlan)?;
-    let report = bont_core::safety::check(&state.catalog, &plan);
-    let saved = SavedVerdict {
-        verdict: serde_json::to_value(report.verdict)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_owned))
-            .unwrap_or_default(),
-        findings: crate::i18n::findings_json(
-            &report.findings,
-            &state.catalog,
-            Tr::new(Language::En),
-        ),
-        total_units: report.arithmetic.total_units.as_f64(),
-    };
-    Ok((report, saved))
-}
-
-/// The follow-ups signing `record` schedules for the patient: the one place the web
-/// application computes them, for the form and the API alike.
-pub async fn follow_ups(
-    state: &AppState,
-    actor: &Actor,
-    patient: PatientId,
-    record: &TreatmentInput,
-    except: Option<SessionId>,
-) -> Result<Vec<PlannedFollowUp>, AppError> {
-    let stored = state.db.read_patient(actor, patient).await?;
-    let (cycles, scores) = history(state, actor, patient, except).await?;
-    Ok(bont_core::outcomes::follow_ups_for(
-        &state.outcomes,
-        &state.catalog,
-        &stored.record,
-        record,
-        &cycles,
-        &scores,
-    ))
-}
-
-/// A patient's signed sessions as cycles, and their scores (assessments and GAS
-/// T-scores), for the outcome rules.
-pub async fn history(
-    state: &AppState,
-    actor: &Actor,
-    patient: PatientId,
-    except: Option<SessionId>,
-) -> Result<(Vec<Cycle>, Vec<ScorePoint>), AppError> {
-    let cycles = state
-        .db
-        .sessions_of_patient(actor, patient)
-        .await?
-        .into_iter()
-        .filter(|s| s.status == SessionStatus::Signed && Some(s.id) != except)
-        .filter_map(|s| {
-            Some(Cycle {
-                session: s.id.get(),
-                date: s.record.date.parse().ok()?,
-                product: bont_core::outcomes::product_id(&state.catalog, &s.record.product),
-                indication: s.record.indication.clone(),
-                total_units: s.total_units,
-            })
-        })
-        .collect();
-    let mut scores: Vec<ScorePoint> = state
-        .db
-        .assessments_of_patient(actor, patient)
-        .await?
-        .into_iter()
-        .filter(|a| !a.void)
-        .map(|a| ScorePoint {
-            scale: a.scale,
-            date: a.date,
-            timepoint: a.timepoint,
-            score: a.score,
-        })
-        .collect();
-    let goals: Vec<GoalHistory> = state
-        .db
-        .goals_of_patient(actor, patient)
-        .await?
-        .into_iter()
-        .map(|g| (g.goal.weight, g.goal.baseline, g.scores))
-        .collect();
-    scores.extend(t_score_points(&goals));
-    Ok((cycles, scores))
-}
-
-async fn body(state: &AppState, actor: &Actor, id: SessionId) -> Result<SessionBody, AppError> {
-    let session = state.db.read_session(actor, id).await?;
-    let (report, _) = evaluate(state, actor, session.patient, &session.record, Some(id)).await?;
-    let report = crate::i18n::report_json(&report, &state.catalog, Tr::new(Language::En));
-    Ok(SessionBody { session, report })
+/// The answer of a use case as the API sends it.
+fn body_of(state: &AppState, view: SessionView) -> SessionBody {
+    SessionBody {
+        report: crate::i18n::report_json(&view.report, &state.catalog, Tr::new(Language::En)),
+        session: view.session,
+    }
 }
 
 pub async fn list(
@@ -168,18 +62,14 @@ pub async fn create(
     ApiJson(record): ApiJson<TreatmentInput>,
 ) -> Result<Response, AppError> {
     let patient = parse_patient_id(&id)?;
-    let record = record.with_muscle_ids(&state.catalog);
-    let actor = me.actor(&state);
-    let (_, saved) = evaluate(&state, &actor, patient, &record, None).await?;
-    let session = state
-        .db
-        .create_session(&actor, patient, &record, &saved)
+    let view = state
+        .create_session(&me.actor(&state), patient, &record)
         .await?;
-    let location = format!("/api/sessions/{session}");
+    let location = format!("/api/sessions/{}", view.session.id);
     Ok((
         StatusCode::CREATED,
         [(axum::http::header::LOCATION, location)],
-        Json(body(&state, &actor, session).await?),
+        Json(body_of(&state, view)),
     )
         .into_response())
 }
@@ -190,7 +80,10 @@ pub async fn show(
     Path(id): Path<String>,
 ) -> Result<Json<SessionBody>, AppError> {
     let id = parse_session_id(&id)?;
-    Ok(Json(body(&state, &me.actor(&state), id).await?))
+    Ok(Json(body_of(
+        &state,
+        state.session(&me.actor(&state), id).await?,
+    )))
 }
 
 #[derive(Debug, Deserialize)]
@@ -204,21 +97,13 @@ pub async fn update(
     State(state): State<AppState>,
     me: CurrentUser,
     Path(id): Path<String>,
-    ApiJson(mut change): ApiJson<DraftChange>,
+    ApiJson(change): ApiJson<DraftChange>,
 ) -> Result<Json<SessionBody>, AppError> {
     let id = parse_session_id(&id)?;
-    change.session = change.session.with_muscle_ids(&state.catalog);
-    let actor = me.actor(&state);
-    let current = state.db.read_session(&actor, id).await?;
-    if current.status != SessionStatus::Draft {
-        return Err(AppError::WrongState("draft-only"));
-    }
-    let (_, saved) = evaluate(&state, &actor, current.patient, &change.session, Some(id)).await?;
-    state
-        .db
-        .update_session_draft(&actor, id, change.version, &change.session, &saved)
+    let view = state
+        .update_draft(&me.actor(&state), id, change.version, &change.session)
         .await?;
-    Ok(Json(body(&state, &actor, id).await?))
+    Ok(Json(body_of(&state, view)))
 }
 
 #[derive(Debug, Deserialize)]
@@ -236,26 +121,15 @@ pub async fn sign(
     ApiJson(signing): ApiJson<Signing>,
 ) -> Result<Json<SessionBody>, AppError> {
     let id = parse_session_id(&id)?;
-    let actor = me.actor(&state);
-    let current = state.db.read_session(&actor, id).await?;
-    if current.status != SessionStatus::Draft {
-        return Err(AppError::WrongState("sign-draft-only"));
-    }
-    // The verdict is computed again at signing: the history may have changed since the draft.
-    let (report, saved) =
-        evaluate(&state, &actor, current.patient, &current.record, Some(id)).await?;
-    let overrides = check_overrides(&report, &signing.overrides).map_err(AppError::InvalidPlan)?;
-    let planned = follow_ups(&state, &actor, current.patient, &current.record, Some(id)).await?;
-    state
-        .db
-        .sign_session(&actor, id, signing.version, &saved, &overrides, &planned)
+    let view = state
+        .sign(&me.actor(&state), id, signing.version, &signing.overrides)
         .await?;
-    Ok(Json(body(&state, &actor, id).await?))
+    Ok(Json(body_of(&state, view)))
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Amendment {
+pub struct AmendmentBody {
     version: i64,
     reason: String,
     session: TreatmentInput,
@@ -267,48 +141,17 @@ pub async fn amend(
     State(state): State<AppState>,
     me: CurrentUser,
     Path(id): Path<String>,
-    ApiJson(mut amendment): ApiJson<Amendment>,
+    ApiJson(amendment): ApiJson<AmendmentBody>,
 ) -> Result<Json<SessionBody>, AppError> {
     let id = parse_session_id(&id)?;
-    amendment.session = amendment.session.with_muscle_ids(&state.catalog);
-    let actor = me.actor(&state);
-    let reason = check_reason("reason", &amendment.reason).map_err(AppError::InvalidPlan)?;
-    let current = state.db.read_session(&actor, id).await?;
-    if current.status != SessionStatus::Signed {
-        return Err(AppError::WrongState("amend-signed-only"));
-    }
-    let (report, saved) = evaluate(
-        &state,
-        &actor,
-        current.patient,
-        &amendment.session,
-        Some(id),
-    )
-    .await?;
-    let overrides =
-        check_overrides(&report, &amendment.overrides).map_err(AppError::InvalidPlan)?;
-    let planned = follow_ups(
-        &state,
-        &actor,
-        current.patient,
-        &amendment.session,
-        Some(id),
-    )
-    .await?;
-    state
-        .db
-        .amend_session(
-            &actor,
-            id,
-            amendment.version,
-            &amendment.session,
-            &saved,
-            &overrides,
-            &reason,
-            &planned,
-        )
-        .await?;
-    Ok(Json(body(&state, &actor, id).await?))
+    let amendment = Amendment {
+        version: amendment.version,
+        reason: amendment.reason,
+        session: amendment.session,
+        overrides: amendment.overrides,
+    };
+    let view = state.amend(&me.actor(&state), id, &amendment).await?;
+    Ok(Json(body_of(&state, view)))
 }
 
 #[derive(Debug, Deserialize)]
@@ -325,13 +168,10 @@ pub async fn void(
     ApiJson(voiding): ApiJson<Voiding>,
 ) -> Result<Json<SessionBody>, AppError> {
     let id = parse_session_id(&id)?;
-    let actor = me.actor(&state);
-    let reason = check_reason("reason", &voiding.reason).map_err(AppError::InvalidPlan)?;
-    state
-        .db
-        .void_session(&actor, id, voiding.version, &reason)
+    let view = state
+        .void(&me.actor(&state), id, voiding.version, &voiding.reason)
         .await?;
-    Ok(Json(body(&state, &actor, id).await?))
+    Ok(Json(body_of(&state, view)))
 }
 
 pub async fn versions(

@@ -227,7 +227,7 @@ async fn after_care_sheet(
         .map_err(|_| AppError::internal("a signed session has no valid date"))?;
 
     // What to expect: the model for this session, fitted to the cycles before it.
-    let (cycles, scores) = crate::api::sessions::history(state, &actor, s.patient, None).await?;
+    let (cycles, scores) = state.history(&actor, s.patient).await?;
     let earlier: Vec<_> = cycles.iter().filter(|c| c.date < date).cloned().collect();
     let product = bont_core::outcomes::product_id(&state.catalog, &s.record.product);
     let model = bont_core::outcomes::patient_model(
@@ -608,7 +608,7 @@ async fn referral_letter(
         .collect();
     // Oldest first (ISO dates sort as days do).
     sessions.sort_by(|a, b| a.record.date.cmp(&b.record.date));
-    let summary = crate::api::outcomes::summary(state, &actor, id).await?;
+    let summary = state.summary(&actor, id).await?;
     let indications: Vec<String> = p
         .clinical
         .indications

@@ -4,10 +4,6 @@
 //! the adverse event form, goals and their scores, and the worklist with its one-click
 //! contact forms. They call the same functions as the JSON API (`api::outcomes`).
 
-use crate::api::outcomes::{
-    Contact, OutcomeSummary, WorklistQuery, record_adverse_event, record_assessment,
-    record_contact, record_goal_score, summary, worklist_for,
-};
 use crate::auth::CurrentUser;
 use crate::error::AppError;
 use crate::form::{HtmlForm, url_encode};
@@ -21,6 +17,7 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
+use bont_app::outcomes::{Contact, OutcomeSummary, Worklist, WorklistRequest};
 use bont_core::Problem;
 use bont_core::outcomes::adverse::{ACTIONS, AdverseEventInput, OUTCOMES, SEVERITIES};
 use bont_core::outcomes::assessment::{AssessmentInput, MuscleRow, Timepoint};
@@ -28,7 +25,6 @@ use bont_core::outcomes::book::{Scale, ScaleKind};
 use bont_core::outcomes::goals::{GoalDomain, GoalInput, GoalScoreInput};
 use bont_core::outcomes::response::Response as CycleResult;
 use bont_core::safety::plan::{PlanError, PlanErrors};
-use bont_core::treatment::check_reason;
 use bont_core::vocabulary::Indication;
 use bont_core::{Capability, PatientId, SessionId};
 use bont_db::outcomes::FollowUpStatus;
@@ -483,7 +479,7 @@ pub async fn panel_and_responses(
     indications: &[Indication],
     sessions: &[StoredSession],
 ) -> Result<(OutcomesPanel, OutcomeSummary), AppError> {
-    let summary = summary(state, &me.actor(state), patient).await?;
+    let summary = state.summary(&me.actor(state), patient).await?;
     let panel = OutcomesPanel::build(state, me, patient, indications, &summary, sessions).await?;
     Ok((panel, summary))
 }
@@ -813,10 +809,13 @@ pub async fn create_assessment(
             return again(fallback, errors).await;
         }
     };
-    match record_assessment(&state, &me.actor(&state), patient, &input).await {
+    match state
+        .record_assessment(&me.actor(&state), patient, &input)
+        .await
+    {
         Ok(_) => Ok(Redirect::to(&format!("/patients/{patient}#outcomes")).into_response()),
-        Err(AppError::InvalidPlan(errors)) => again(input, errors).await,
-        Err(e) => Err(e),
+        Err(bont_app::Error::Invalid(errors)) => again(input, errors).await,
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -826,21 +825,15 @@ pub struct ReasonForm {
     reason: String,
 }
 
-/// Voiding shows the reason problem on a plain error page: the form is one field.
-fn reason_or_error(raw: &str) -> Result<String, AppError> {
-    check_reason("reason", raw).map_err(AppError::InvalidPlan)
-}
-
 pub async fn void_assessment(
     State(state): State<AppState>,
     me: CurrentUser,
     Path(id): Path<i64>,
     HtmlForm(form): HtmlForm<ReasonForm>,
 ) -> Result<Response, AppError> {
-    let reason = reason_or_error(&form.reason)?;
+    // A fault of the reason shows on a plain error page: the form is one field.
     let patient = state
-        .db
-        .void_assessment(&me.actor(&state), id, &reason)
+        .void_assessment(&me.actor(&state), id, &form.reason)
         .await?;
     Ok(Redirect::to(&format!("/patients/{patient}#outcomes")).into_response())
 }
@@ -1024,7 +1017,10 @@ pub async fn create_adverse_event(
 ) -> Result<Response, AppError> {
     let session = parse_session(&id)?;
     let outcome = match form.to_input() {
-        Ok(input) => record_adverse_event(&state, &me.actor(&state), session, &input).await,
+        Ok(input) => state
+            .record_adverse_event(&me.actor(&state), session, &input)
+            .await
+            .map_err(AppError::from),
         Err(errors) => Err(AppError::InvalidPlan(errors)),
     };
     match outcome {
@@ -1053,10 +1049,8 @@ pub async fn void_adverse_event(
     Path(id): Path<i64>,
     HtmlForm(form): HtmlForm<ReasonForm>,
 ) -> Result<Response, AppError> {
-    let reason = reason_or_error(&form.reason)?;
     let patient = state
-        .db
-        .void_adverse_event(&me.actor(&state), id, &reason)
+        .void_adverse_event(&me.actor(&state), id, &form.reason)
         .await?;
     Ok(Redirect::to(&format!("/patients/{patient}#outcomes")).into_response())
 }
@@ -1131,11 +1125,8 @@ pub async fn create_goal(
         weight,
         baseline: baseline.unwrap_or_default(),
         set_on: form.set_on.clone(),
-    }
-    .check(state.clock.today())
-    .map_err(form_errors)?;
+    };
     state
-        .db
         .create_goal(
             &me.actor(&state),
             patient,
@@ -1169,17 +1160,17 @@ pub async fn score_goal(
         return Err(form_errors(PlanErrors(errors)));
     }
     let actor = me.actor(&state);
-    record_goal_score(
-        &state,
-        &actor,
-        id,
-        &GoalScoreInput {
-            date: form.date.clone(),
-            level: level.unwrap_or_default(),
-        },
-        optional_session(&form.session),
-    )
-    .await?;
+    state
+        .record_goal_score(
+            &actor,
+            id,
+            &GoalScoreInput {
+                date: form.date.clone(),
+                level: level.unwrap_or_default(),
+            },
+            optional_session(&form.session),
+        )
+        .await?;
     let goal = state.db.goal(&actor, id).await?;
     Ok(Redirect::to(&format!("/patients/{}#goals", goal.patient)).into_response())
 }
@@ -1218,63 +1209,77 @@ struct WorklistPage {
     can_record: bool,
     results: Vec<Choice>,
     back: String,
+    /// "Page 2 of 7", when there is more than one page.
+    pager_text: String,
+    /// How many lines on all pages.
+    total_text: String,
+    previous: Option<String>,
+    next: Option<String>,
 }
 
 pub async fn worklist(
     State(state): State<AppState>,
     me: CurrentUser,
-    Query(query): Query<WorklistQuery>,
+    Query(request): Query<WorklistRequest>,
 ) -> Result<Html<String>, AppError> {
     let tr = me.tr();
     let actor = me.actor(&state);
-    let view = query.view.clone().unwrap_or_default();
-    let lines_query = WorklistQuery {
-        view: Some(view.clone()).filter(|v| v != "never_followed_up"),
-        ..WorklistQuery {
-            date: query.date.clone(),
-            indication: query.indication.clone(),
-            physician: query.physician,
-            view: None,
+    let view = request.view.clone().unwrap_or_default();
+    let asked = request.check(state.clock.today())?;
+    let day = asked.day;
+    let mut entries = Vec::new();
+    let mut never = Vec::new();
+    let (total, page, per_page) = match state.worklist(Some(&actor), actor.clinic, &asked).await? {
+        Worklist::FollowUps(found) => {
+            entries = found
+                .rows
+                .into_iter()
+                .map(|row| WorklistEntry {
+                    follow_up: follow_up_line(&tr, &row.follow_up, day),
+                    standing: row.standing.id(),
+                    patient: row.follow_up.patient,
+                    patient_name: row.patient.record.name.display(),
+                    record_number: row.patient.record.record_number.to_string(),
+                    phone: row
+                        .patient
+                        .record
+                        .contact
+                        .phone
+                        .as_ref()
+                        .map(ToString::to_string)
+                        .unwrap_or_default(),
+                    session: row.follow_up.session,
+                    session_text: format!(
+                        "{} · {} {} {}",
+                        tr.date_text(row.session_date),
+                        tr.number(row.total_units),
+                        tr.t("unit-u"),
+                        crate::pages::sessions::product_name(&state, tr.language, &row.product)
+                    ),
+                    indication: tr.t(&format!("indication-{}", row.indication)),
+                    physician: row.physician.unwrap_or_default(),
+                    alarming: row.alarming_event,
+                })
+                .collect();
+            (found.total, found.page, found.per_page)
         }
-    };
-    let (day, lines) = worklist_for(&state, &actor, &lines_query).await?;
-    let filter = bont_db::outcomes::WorklistFilter {
-        indication: query.indication.clone().filter(|i| !i.is_empty()),
-        physician: query.physician.map(bont_core::UserId::new),
-    };
-    let never = if view.is_empty() || view == "never_followed_up" {
-        state
-            .db
-            .never_followed_up(actor.clinic, &filter, day)
-            .await?
-    } else {
-        Vec::new()
-    };
-    let entries = if view == "never_followed_up" {
-        Vec::new()
-    } else {
-        lines
-            .into_iter()
-            .map(|l| WorklistEntry {
-                follow_up: follow_up_line(&tr, &l.row.follow_up, day),
-                standing: l.standing.id(),
-                patient: l.row.follow_up.patient,
-                patient_name: l.patient_name,
-                record_number: l.record_number,
-                phone: l.phone.unwrap_or_default(),
-                session: l.row.follow_up.session,
-                session_text: format!(
-                    "{} · {} {} {}",
-                    tr.date_text(l.row.session_date),
-                    tr.number(l.row.total_units),
-                    tr.t("unit-u"),
-                    crate::pages::sessions::product_name(&state, tr.language, &l.row.product)
-                ),
-                indication: tr.t(&format!("indication-{}", l.row.indication)),
-                physician: l.row.physician.unwrap_or_default(),
-                alarming: l.row.alarming_event,
-            })
-            .collect()
+        Worklist::NeverFollowedUp(found) => {
+            never = found
+                .sessions
+                .into_iter()
+                .map(|n| {
+                    (
+                        n.patient.id,
+                        n.patient.record.name.display(),
+                        n.session,
+                        n.session_date.to_string(),
+                        tr.t(&format!("indication-{}", n.indication)),
+                        n.physician.unwrap_or_default(),
+                    )
+                })
+                .collect();
+            (found.total, found.page, found.per_page)
+        }
     };
     let physicians = state
         .db
@@ -1283,24 +1288,27 @@ pub async fn worklist(
         .into_iter()
         .filter(|u| u.role.allows(Capability::SignSessions))
         .map(|u| Choice {
-            selected: query.physician == Some(u.id.get()),
+            selected: request.physician == Some(u.id.get()),
             id: u.id.to_string(),
             label: u.display_name,
         })
         .collect();
-    let mut back = format!("/worklist?date={day}");
+    let mut here = format!("/worklist?date={day}");
     for (k, v) in [
         ("view", view.clone()),
-        ("indication", query.indication.clone().unwrap_or_default()),
+        ("indication", request.indication.clone().unwrap_or_default()),
         (
             "physician",
-            query.physician.map(|p| p.to_string()).unwrap_or_default(),
+            request.physician.map(|p| p.to_string()).unwrap_or_default(),
         ),
     ] {
         if !v.is_empty() {
-            back.push_str(&format!("&{k}={}", url_encode(&v)));
+            here.push_str(&format!("&{k}={}", url_encode(&v)));
         }
     }
+    let pages = bont_db::outcomes::page_count(total, per_page);
+    let link = |p: i64| format!("{here}&page={p}");
+    let back = if page > 1 { link(page) } else { here.clone() };
     render(&WorklistPage {
         nav: Some(Nav::of(&me.user)),
         date: day.to_string(),
@@ -1328,24 +1336,12 @@ pub async fn worklist(
             .map(|i| Choice {
                 id: i.id().into(),
                 label: tr.t(&format!("indication-{i}")),
-                selected: query.indication.as_deref() == Some(i.id()),
+                selected: request.indication.as_deref() == Some(i.id()),
             })
             .collect(),
         physicians,
         entries,
-        never: never
-            .into_iter()
-            .map(|n| {
-                (
-                    n.patient.id,
-                    n.patient.record.name.display(),
-                    n.session,
-                    n.session_date.to_string(),
-                    tr.t(&format!("indication-{}", n.indication)),
-                    n.physician.unwrap_or_default(),
-                )
-            })
-            .collect(),
+        never,
         can_record: me.user.role.allows(Capability::RecordOutcomes),
         results: bont_db::outcomes::ContactResult::ALL
             .iter()
@@ -1356,6 +1352,17 @@ pub async fn worklist(
             })
             .collect(),
         back,
+        pager_text: if pages > 1 {
+            tr.t_with(
+                "pager-position",
+                &[("page", page.into()), ("pages", pages.into())],
+            )
+        } else {
+            String::new()
+        },
+        total_text: tr.t_with("worklist-lines", &[("count", total.into())]),
+        previous: (page > 1).then(|| link(page - 1)),
+        next: (page < pages).then(|| link(page + 1)),
         tr,
     })
 }
@@ -1378,17 +1385,17 @@ pub async fn contact(
 ) -> Result<Response, AppError> {
     let actor = me.actor(&state);
     let follow_up = state.db.follow_up(&actor, id).await?;
-    record_contact(
-        &state,
-        &actor,
-        id,
-        &Contact {
-            result: form.result.clone(),
-            booked_on: Some(form.booked_on.clone()),
-            note: form.note.clone(),
-        },
-    )
-    .await?;
+    state
+        .record_contact(
+            &actor,
+            id,
+            &Contact {
+                result: form.result.clone(),
+                booked_on: Some(form.booked_on.clone()),
+                note: form.note.clone(),
+            },
+        )
+        .await?;
     let back = crate::form::local_path(Some(form.back.as_str()).filter(|b| !b.is_empty()));
     let target = if back == "/" {
         format!("/patients/{}#outcomes", follow_up.patient)
@@ -1472,8 +1479,8 @@ pub async fn timeline(
     // The read of the record is the audit event.
     state.db.read_patient(&actor, patient).await?;
     let stored = state.db.sessions_of_patient(&actor, patient).await?;
-    let (cycles, scores) = crate::api::sessions::history(&state, &actor, patient, None).await?;
-    let summary = summary(&state, &actor, patient).await?;
+    let (cycles, scores) = state.history(&actor, patient).await?;
+    let summary = state.summary(&actor, patient).await?;
     let sessions: Vec<bont_reports::timeline::TimelineSession> = stored
         .iter()
         .filter(|s| s.status == SessionStatus::Signed)

@@ -3,7 +3,6 @@
 //! page without scripts), saving a draft, the session record, signing with written
 //! overrides, and voiding. They call the same functions as the JSON API.
 
-use crate::api::sessions::{evaluate, follow_ups};
 use crate::auth::CurrentUser;
 use crate::error::AppError;
 use crate::form::HtmlForm;
@@ -16,12 +15,11 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
+use bont_app::sessions::Amendment;
 use bont_core::safety::Catalog;
 use bont_core::safety::check::{Report, Severity, Verdict};
 use bont_core::safety::plan::{GUIDANCE, InjectionInput, PlanErrors};
-use bont_core::treatment::{
-    ANAESTHESIA, Override, TreatmentInput, VialInput, check_overrides, check_reason,
-};
+use bont_core::treatment::{ANAESTHESIA, Override, TreatmentInput, VialInput};
 use bont_core::vocabulary::Indication;
 use bont_core::{Capability, PatientId, SessionId};
 use bont_db::sessions::{SessionStatus, StoredSession};
@@ -472,15 +470,18 @@ async fn verdict_for(
             vec![tr.t("session-no-injections")],
         ));
     }
-    match evaluate(state, &me.actor(state), patient, input, except).await {
-        Ok((report, _)) => Ok(VerdictBox::new(tr, state, Some(report), Vec::new())),
-        Err(AppError::InvalidPlan(errors)) => Ok(VerdictBox::new(
+    match state
+        .preview(&me.actor(state), patient, input, except)
+        .await
+    {
+        Ok(report) => Ok(VerdictBox::new(tr, state, Some(report), Vec::new())),
+        Err(bont_app::Error::Invalid(errors)) => Ok(VerdictBox::new(
             tr,
             state,
             None,
             errors.0.iter().map(ToString::to_string).collect(),
         )),
-        Err(other) => Err(other),
+        Err(other) => Err(other.into()),
     }
 }
 
@@ -610,16 +611,10 @@ pub async fn create(
         Ok(input) => input,
         Err(_) => return form_again(&state, &me, patient, None, &form).await,
     };
-    match evaluate(&state, &actor, patient, &input, None).await {
-        Ok((_, saved)) => {
-            let id = state
-                .db
-                .create_session(&actor, patient, &input, &saved)
-                .await?;
-            Ok(Redirect::to(&format!("/sessions/{id}")).into_response())
-        }
-        Err(AppError::InvalidPlan(_)) => form_again(&state, &me, patient, None, &form).await,
-        Err(e) => Err(e),
+    match state.create_session(&actor, patient, &input).await {
+        Ok(view) => Ok(Redirect::to(&format!("/sessions/{}", view.session.id)).into_response()),
+        Err(bont_app::Error::Invalid(_)) => form_again(&state, &me, patient, None, &form).await,
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -687,18 +682,12 @@ pub async fn update(
             return form_again(&state, &me, session.patient, Some((id, version)), &form).await;
         }
     };
-    match evaluate(&state, &actor, session.patient, &input, Some(id)).await {
-        Ok((_, saved)) => {
-            state
-                .db
-                .update_session_draft(&actor, id, version, &input, &saved)
-                .await?;
-            Ok(Redirect::to(&format!("/sessions/{id}")).into_response())
-        }
-        Err(AppError::InvalidPlan(_)) => {
+    match state.update_draft(&actor, id, version, &input).await {
+        Ok(_) => Ok(Redirect::to(&format!("/sessions/{id}")).into_response()),
+        Err(bont_app::Error::Invalid(_)) => {
             form_again(&state, &me, session.patient, Some((id, version)), &form).await
         }
-        Err(e) => Err(e),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -908,9 +897,6 @@ pub async fn sign(
         .get("version")
         .and_then(|v| v.trim().parse::<i64>().ok())
         .ok_or_else(|| AppError::Malformed("version: missing or not a number".into()))?;
-    let session = state.db.read_session(&actor, id).await?;
-    let (report, saved) =
-        evaluate(&state, &actor, session.patient, &session.record, Some(id)).await?;
     let overrides: Vec<Override> = form
         .iter()
         .filter_map(|(k, v)| k.strip_prefix("override_").map(|code| (code, v)))
@@ -920,17 +906,9 @@ pub async fn sign(
             reason: reason.clone(),
         })
         .collect();
-    match check_overrides(&report, &overrides) {
-        Ok(overrides) => {
-            let planned =
-                follow_ups(&state, &actor, session.patient, &session.record, Some(id)).await?;
-            state
-                .db
-                .sign_session(&actor, id, version, &saved, &overrides, &planned)
-                .await?;
-            Ok(Redirect::to(&format!("/sessions/{id}")).into_response())
-        }
-        Err(errors) => {
+    match state.sign(&actor, id, version, &overrides).await {
+        Ok(_) => Ok(Redirect::to(&format!("/sessions/{id}")).into_response()),
+        Err(bont_app::Error::Invalid(errors)) => {
             let page = show_page(
                 &state,
                 &me,
@@ -940,6 +918,7 @@ pub async fn sign(
             .await?;
             render_with(StatusCode::UNPROCESSABLE_ENTITY, &page)
         }
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -963,15 +942,12 @@ pub async fn void(
         .trim()
         .parse::<i64>()
         .map_err(|_| AppError::Malformed("version: missing or not a number".into()))?;
-    match check_reason("reason", &form.reason) {
-        Ok(reason) => {
-            state
-                .db
-                .void_session(&me.actor(&state), id, version, &reason)
-                .await?;
-            Ok(Redirect::to(&format!("/sessions/{id}")).into_response())
-        }
-        Err(errors) => {
+    match state
+        .void(&me.actor(&state), id, version, &form.reason)
+        .await
+    {
+        Ok(_) => Ok(Redirect::to(&format!("/sessions/{id}")).into_response()),
+        Err(bont_app::Error::Invalid(errors)) => {
             let page = show_page(
                 &state,
                 &me,
@@ -981,6 +957,7 @@ pub async fn void(
             .await?;
             render_with(StatusCode::UNPROCESSABLE_ENTITY, &page)
         }
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -1092,21 +1069,6 @@ pub async fn amend(
             return again(None, errors.0.iter().map(ToString::to_string).collect()).await;
         }
     };
-    let (report, saved) = match evaluate(&state, &actor, session.patient, &input, Some(id)).await {
-        Ok(done) => done,
-        Err(AppError::InvalidPlan(errors)) => {
-            return again(None, errors.0.iter().map(ToString::to_string).collect()).await;
-        }
-        Err(e) => return Err(e),
-    };
-    let mut errors = Vec::new();
-    let reason = match check_reason("reason", &form.amend_reason) {
-        Ok(r) => Some(r),
-        Err(e) => {
-            errors.extend(e.0.iter().map(|e| me.tr().plan_error(e)));
-            None
-        }
-    };
     let given: Vec<Override> = form
         .override_code
         .iter()
@@ -1117,25 +1079,27 @@ pub async fn amend(
             reason: reason.clone(),
         })
         .collect();
-    let overrides = match check_overrides(&report, &given) {
-        Ok(o) => Some(o),
-        Err(e) => {
-            errors.extend(e.0.iter().map(|e| me.tr().plan_error(e)));
-            None
-        }
+    let amendment = Amendment {
+        version,
+        reason: form.amend_reason.clone(),
+        session: input.clone(),
+        overrides: given,
     };
-    match (reason, overrides) {
-        (Some(reason), Some(overrides)) => {
-            let planned = follow_ups(&state, &actor, session.patient, &input, Some(id)).await?;
-            state
-                .db
-                .amend_session(
-                    &actor, id, version, &input, &saved, &overrides, &reason, &planned,
-                )
-                .await?;
-            Ok(Redirect::to(&format!("/sessions/{id}")).into_response())
+    match state.amend(&actor, id, &amendment).await {
+        Ok(_) => Ok(Redirect::to(&format!("/sessions/{id}")).into_response()),
+        Err(bont_app::Error::Invalid(errors)) => {
+            // The blocking findings of the new content, for their reasons on the form.
+            let report = state
+                .preview(&actor, session.patient, &input, Some(id))
+                .await
+                .ok();
+            again(
+                report,
+                errors.0.iter().map(|e| me.tr().plan_error(e)).collect(),
+            )
+            .await
         }
-        _ => again(Some(report), errors).await,
+        Err(e) => Err(e.into()),
     }
 }
 

@@ -42,9 +42,12 @@ impl TestApp {
     /// Without any account.
     pub async fn spawn_empty() -> TestApp {
         let dir = tempfile::tempdir().expect("temp dir");
-        let db = Database::open(&dir.path().join("bont.sqlite"))
-            .await
-            .expect("database");
+        let db = Database::open(
+            &dir.path().join("bont.sqlite"),
+            &bont_core::safety::Catalog::builtin(),
+        )
+        .await
+        .expect("database");
         let clock: Arc<dyn Clock> = Arc::new(FixedClock::on(jiff::civil::date(2026, 11, 22)));
         let clinic = db
             .first_clinic_or_create("Test clinic", clock.now())

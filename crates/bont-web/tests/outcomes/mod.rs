@@ -119,8 +119,14 @@ async fn signing_schedules_follow_ups_that_the_worklist_lists_until_the_patient_
     );
     assert_eq!(in_august["follow_ups"][0]["standing"], "overdue");
     assert_eq!(in_august["follow_ups"][1]["standing"], "due_this_week");
-    assert_eq!(list["never_followed_up"][0]["session"], old);
+    let never = get_json(&nurse, app.url("/api/worklist?view=never_followed_up")).await;
+    assert_eq!(never["never_followed_up"][0]["session"], old);
+    assert_eq!(never["total"], 1);
     assert_eq!(list["follow_ups"][0]["patient_name"], "Nowak, Maria");
+    assert_eq!(
+        (list["page"].clone(), list["pages"].clone()),
+        (1.into(), 1.into())
+    );
 
     // Re-injected: the new session closes the old one's follow-ups and schedules its own.
     let new = signed_session(
@@ -158,7 +164,8 @@ async fn signing_schedules_follow_ups_that_the_worklist_lists_until_the_patient_
     let rows = list["follow_ups"].as_array().expect("rows");
     assert_eq!(rows.len(), 1, "{rows:?}");
     assert_eq!(rows[0]["standing"], "upcoming");
-    assert_eq!(list["never_followed_up"][0]["session"], old);
+    let never = get_json(&nurse, app.url("/api/worklist?view=never_followed_up")).await;
+    assert_eq!(never["never_followed_up"][0]["session"], old);
     let on_monday = get_json(
         &nurse,
         app.url("/api/worklist?date=2026-11-23&view=due_this_week"),
@@ -177,7 +184,11 @@ async fn signing_schedules_follow_ups_that_the_worklist_lists_until_the_patient_
         html.contains("Onset check (call)") && html.contains("Nowak, Maria"),
         "{html}"
     );
-    assert!(html.contains("Sessions never followed up"));
+    assert!(html.contains("view=never_followed_up"));
+    let never_page = page(&nurse, app.url("/worklist?view=never_followed_up")).await;
+    assert!(
+        never_page.contains("Sessions never followed up") && never_page.contains("Nowak, Maria")
+    );
     let onset = rows[0]["follow_up"]["id"].as_i64().expect("id");
     let contact = |result: &str, booked: &str| {
         nurse
