@@ -194,19 +194,20 @@ impl App {
 
     /// One session with its present report; the read is an audit event.
     pub async fn session(&self, actor: &Actor, id: SessionId) -> AppResult<SessionView> {
-        let mut tx = self.db.begin().await?;
+        let mut tx = self.db.begin_read().await?;
         let view = self.view_in(&mut tx, actor, id).await?;
-        tx.audit(
-            actor,
-            Event {
-                action: "session.read",
-                entity: Some("session"),
-                entity_id: Some(id.get()),
-                detail: "",
-            },
-        )
-        .await?;
         tx.commit().await?;
+        self.db
+            .audit_read(
+                actor,
+                Event {
+                    action: "session.read",
+                    entity: Some("session"),
+                    entity_id: Some(id.get()),
+                    detail: "",
+                },
+            )
+            .await?;
         Ok(view)
     }
 

@@ -10,6 +10,7 @@ pub mod audit;
 pub mod clinics;
 pub mod outcomes;
 pub mod patients;
+mod read_audit;
 pub mod sessions;
 pub mod templates;
 pub mod users;
@@ -57,6 +58,8 @@ static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations
 #[derive(Debug, Clone)]
 pub struct Database {
     pool: SqlitePool,
+    /// Where reads record their audit events, committed in groups (set once opened).
+    read_audit: Option<read_audit::ReadAudit>,
 }
 
 impl Database {
@@ -76,9 +79,13 @@ impl Database {
             .connect_with(options)
             .await?;
         SQLITE_MIGRATIONS.run(&pool).await?;
-        let db = Database { pool };
+        let mut db = Database {
+            pool,
+            read_audit: None,
+        };
         db.seal_unchained_audit_events().await?;
         db.bring_legacy_sessions_to_rows(catalog).await?;
+        db.read_audit = Some(read_audit::ReadAudit::start(db.clone()));
         Ok(db)
     }
 
@@ -112,6 +119,35 @@ impl Database {
         Ok(Tx {
             inner: self.pool.begin().await?,
         })
+    }
+
+    /// Records the audit event of a read and answers once it is durable; concurrent
+    /// reads share one commit (see `read_audit`).
+    pub async fn audit_read(&self, actor: &Actor, event: audit::Event<'_>) -> StoreResult<()> {
+        self.audit_read_by(actor.into(), event).await
+    }
+
+    pub(crate) async fn audit_read_by(
+        &self,
+        by: read_audit::By<'_>,
+        event: audit::Event<'_>,
+    ) -> StoreResult<()> {
+        match &self.read_audit {
+            Some(queue) => queue.record(by, event).await,
+            None => {
+                let mut tx = self.begin().await?;
+                audit::record(
+                    tx.transaction(),
+                    by.clinic,
+                    by.user,
+                    by.client,
+                    by.now,
+                    event,
+                )
+                .await?;
+                tx.commit().await
+            }
+        }
     }
 
     /// Answers when the database can be queried (for the health endpoint).

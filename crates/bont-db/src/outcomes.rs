@@ -535,7 +535,7 @@ impl Database {
             next + 1
         );
         let count_sql = format!("SELECT COUNT(*) FROM ({inner}) w{view_filter}");
-        let mut tx = self.write().await?;
+        let mut tx = self.pool.begin().await?;
         macro_rules! bind_all {
             ($q:expr) => {{
                 let mut q = $q
@@ -597,12 +597,14 @@ impl Database {
                 patient,
             });
         }
-        crate::audit::record(
-            &mut tx,
-            Some(clinic),
-            actor.map(|a| a.user),
-            actor.map(|a| a.client.as_str()).unwrap_or("command line"),
-            actor.map_or_else(jiff::Timestamp::now, |a| a.now),
+        tx.commit().await?;
+        self.audit_read_by(
+            crate::read_audit::By {
+                clinic: Some(clinic),
+                user: actor.map(|a| a.user),
+                client: actor.map(|a| a.client.as_str()).unwrap_or("command line"),
+                now: actor.map_or_else(jiff::Timestamp::now, |a| a.now),
+            },
             Event {
                 action: "worklist.read",
                 entity: Some("patient"),
@@ -611,7 +613,6 @@ impl Database {
             },
         )
         .await?;
-        tx.commit().await?;
         Ok(WorklistPage {
             rows: list,
             total,
@@ -674,7 +675,7 @@ impl Database {
                 q
             }};
         }
-        let mut tx = self.write().await?;
+        let mut tx = self.pool.begin().await?;
         let total: i64 = bind_all!(sqlx::query_scalar(&count_sql))
             .fetch_one(&mut *tx)
             .await?;
@@ -702,12 +703,14 @@ impl Database {
                 })
             })
             .collect::<StoreResult<Vec<_>>>()?;
-        crate::audit::record(
-            &mut tx,
-            Some(clinic),
-            actor.map(|a| a.user),
-            actor.map(|a| a.client.as_str()).unwrap_or("command line"),
-            actor.map_or_else(jiff::Timestamp::now, |a| a.now),
+        tx.commit().await?;
+        self.audit_read_by(
+            crate::read_audit::By {
+                clinic: Some(clinic),
+                user: actor.map(|a| a.user),
+                client: actor.map(|a| a.client.as_str()).unwrap_or("command line"),
+                now: actor.map_or_else(jiff::Timestamp::now, |a| a.now),
+            },
             Event {
                 action: "worklist.read",
                 entity: Some("patient"),
@@ -716,7 +719,6 @@ impl Database {
             },
         )
         .await?;
-        tx.commit().await?;
         Ok(NeverFollowedUpPage {
             sessions,
             total,

@@ -340,20 +340,17 @@ impl Database {
 
     /// Reads one patient of the actor's clinic; the read is an audit event.
     pub async fn read_patient(&self, actor: &Actor, id: PatientId) -> StoreResult<StoredPatient> {
-        let mut tx = self.write().await?;
-        let patient = patient_in(&mut tx, actor, id).await?;
-        actor
-            .record(
-                &mut tx,
-                Event {
-                    action: "patient.read",
-                    entity: Some("patient"),
-                    entity_id: Some(id.get()),
-                    detail: "",
-                },
-            )
-            .await?;
-        tx.commit().await?;
+        let patient = patient_in(&mut *self.pool.acquire().await?, actor, id).await?;
+        self.audit_read(
+            actor,
+            Event {
+                action: "patient.read",
+                entity: Some("patient"),
+                entity_id: Some(id.get()),
+                detail: "",
+            },
+        )
+        .await?;
         Ok(patient)
     }
 
@@ -411,7 +408,8 @@ impl Database {
                 }
             }
         }
-        let mut tx = self.write().await?;
+        // One consistent view for the count and the page, without the write lock.
+        let mut tx = self.pool.begin().await?;
         let count_sql = format!("SELECT COUNT(*) FROM patients{filter}");
         let mut count = sqlx::query_scalar::<_, i64>(&count_sql).bind(actor.clinic.get());
         for b in &binds {
@@ -437,18 +435,17 @@ impl Database {
             PatientQuery::BirthDate(d) => format!("birth date {d}, page {page}"),
             PatientQuery::Words(w) => format!("\"{}\", page {page}", w.join(" ")),
         };
-        actor
-            .record(
-                &mut tx,
-                Event {
-                    action: "patient.search",
-                    entity: Some("patient"),
-                    entity_id: None,
-                    detail: &detail,
-                },
-            )
-            .await?;
         tx.commit().await?;
+        self.audit_read(
+            actor,
+            Event {
+                action: "patient.search",
+                entity: Some("patient"),
+                entity_id: None,
+                detail: &detail,
+            },
+        )
+        .await?;
         Ok(PatientPage {
             patients,
             total,

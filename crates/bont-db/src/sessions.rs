@@ -654,9 +654,8 @@ async fn signed_sessions_in(
 impl Database {
     /// One session of the actor's clinic; the read is an audit event.
     pub async fn read_session(&self, actor: &Actor, id: SessionId) -> StoreResult<StoredSession> {
-        let mut tx = self.begin().await?;
-        let session = tx.session(actor, id).await?;
-        tx.audit(
+        let session = session_in(&mut *self.pool.acquire().await?, actor.clinic.get(), id).await?;
+        self.audit_read(
             actor,
             Event {
                 action: "session.read",
@@ -666,7 +665,6 @@ impl Database {
             },
         )
         .await?;
-        tx.commit().await?;
         Ok(session)
     }
 

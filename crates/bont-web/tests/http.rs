@@ -1819,3 +1819,159 @@ async fn repeated_failed_logins_lock_the_user_name_for_a_while() {
         .await;
     assert_eq!(back.status(), StatusCode::SEE_OTHER);
 }
+
+/// The overrides a draft needs by itself: a reason for each of its blocking findings.
+fn own_overrides(draft: &Value) -> Vec<Value> {
+    draft["report"]["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["severity"] == "block")
+        .map(|f| json!({"code": f["code"], "reason": "Discussed with the patient; benefit outweighs risk."}))
+        .collect()
+}
+
+async fn draft(app: &TestApp, client: &reqwest::Client, patient: &str, body: Value) -> Value {
+    let created = client
+        .post(app.url(&format!("{patient}/sessions")))
+        .json(&body)
+        .send()
+        .await
+        .expect("draft");
+    assert_eq!(created.status(), StatusCode::CREATED);
+    created.json().await.expect("json")
+}
+
+async fn signed_count(app: &TestApp, client: &reqwest::Client, patient: &str) -> usize {
+    let sessions: Value = client
+        .get(app.url(&format!("{patient}/sessions")))
+        .send()
+        .await
+        .expect("sessions")
+        .json()
+        .await
+        .expect("json");
+    sessions
+        .as_array()
+        .expect("list")
+        .iter()
+        .filter(|s| s["status"] == "signed")
+        .count()
+}
+
+/// Two physicians sign two drafts of 250 U onabotulinumtoxinA for one patient at the same
+/// moment, each with the reasons its own draft needs. Signing checks inside the write
+/// transaction, so the second to commit sees the first: 500 U within the label's 90 days
+/// and a second session the same day block it until someone gives a reason for those.
+#[tokio::test]
+async fn two_drafts_signed_at_the_same_moment_cannot_both_pass_a_limit_they_exceed_together() {
+    let app = TestApp::spawn().await;
+    let first = app.logged_in(Role::Physician).await;
+    let second = app.log_in("physician").await;
+    for attempt in 0..5 {
+        let mut body = app::patient_json(&format!("R-{attempt}"), "Nowak", "1970-01-01");
+        body["conditions"] = json!([]);
+        body["medications"] = json!([]);
+        let patient = first
+            .post(app.url("/api/patients"))
+            .json(&body)
+            .send()
+            .await
+            .expect("patient")
+            .headers()["location"]
+            .to_str()
+            .expect("location")
+            .to_owned();
+        let a = draft(&app, &first, &patient, session_json("2026-11-20", 250.0)).await;
+        let b = draft(&app, &second, &patient, session_json("2026-11-20", 250.0)).await;
+        let sign = |client: &reqwest::Client, d: &Value| {
+            client
+                .post(app.url(&format!("/api/sessions/{}/sign", d["id"])))
+                .json(&json!({"version": d["version"], "overrides": own_overrides(d)}))
+                .send()
+        };
+        let (ra, rb) = tokio::join!(sign(&first, &a), sign(&second, &b));
+        let statuses = [ra.expect("a").status(), rb.expect("b").status()];
+        assert!(
+            statuses.contains(&StatusCode::OK)
+                && statuses.contains(&StatusCode::UNPROCESSABLE_ENTITY),
+            "one signs, the other needs reasons for what the first one changed: {statuses:?}"
+        );
+        assert_eq!(signed_count(&app, &first, &patient).await, 1);
+    }
+}
+
+/// A draft signed while another session of the patient is amended upwards at the same
+/// moment: whichever commits second is checked against the other.
+#[tokio::test]
+async fn a_draft_signed_while_another_session_is_amended_is_checked_against_the_amendment() {
+    let app = TestApp::spawn().await;
+    let first = app.logged_in(Role::Physician).await;
+    let second = app.log_in("physician").await;
+    for attempt in 0..5 {
+        let mut body = app::patient_json(&format!("M-{attempt}"), "Nowak", "1970-01-01");
+        body["conditions"] = json!([]);
+        body["medications"] = json!([]);
+        let patient = first
+            .post(app.url("/api/patients"))
+            .json(&body)
+            .send()
+            .await
+            .expect("patient")
+            .headers()["location"]
+            .to_str()
+            .expect("location")
+            .to_owned();
+        let earlier = draft(&app, &first, &patient, session_json("2026-11-20", 100.0)).await;
+        let signed: Value = first
+            .post(app.url(&format!("/api/sessions/{}/sign", earlier["id"])))
+            .json(&json!({"version": earlier["version"], "overrides": own_overrides(&earlier)}))
+            .send()
+            .await
+            .expect("sign")
+            .json()
+            .await
+            .expect("json");
+        // The second draft needs, by itself, reasons for the same day's session already given.
+        let later = draft(&app, &second, &patient, session_json("2026-11-20", 250.0)).await;
+        // The amendment's own reasons, as the amendment alone would need them: those of
+        // the same session for a patient with no other.
+        let mut probe = app::patient_json(&format!("P-{attempt}"), "Nowak", "1970-01-01");
+        probe["conditions"] = json!([]);
+        probe["medications"] = json!([]);
+        let probe = first
+            .post(app.url("/api/patients"))
+            .json(&probe)
+            .send()
+            .await
+            .expect("patient")
+            .headers()["location"]
+            .to_str()
+            .expect("location")
+            .to_owned();
+        let alone = draft(&app, &first, &probe, session_json("2026-11-20", 250.0)).await;
+        let amend_overrides = own_overrides(&alone);
+        let amend = first
+            .post(app.url(&format!("/api/sessions/{}/amend", signed["id"])))
+            .json(&json!({
+                "version": signed["version"],
+                "reason": "Units of both rows corrected after the session.",
+                "session": session_json("2026-11-20", 250.0),
+                "overrides": amend_overrides,
+            }))
+            .send();
+        let sign = second
+            .post(app.url(&format!("/api/sessions/{}/sign", later["id"])))
+            .json(&json!({"version": later["version"], "overrides": own_overrides(&later)}))
+            .send();
+        let (amended, signed_later) = tokio::join!(amend, sign);
+        let statuses = [
+            amended.expect("amend").status(),
+            signed_later.expect("sign").status(),
+        ];
+        assert!(
+            statuses.contains(&StatusCode::UNPROCESSABLE_ENTITY),
+            "the one that commits second sees 500 U in the window: {statuses:?}"
+        );
+    }
+}
