@@ -1178,8 +1178,9 @@ pub(crate) async fn goals_of_patient_in(
     .fetch_all(&mut *conn)
     .await?;
     let scores = sqlx::query(
-        "SELECT g.goal_id, g.scored_on, g.level FROM goal_scores g JOIN goals o ON o.id = g.goal_id
-             WHERE g.clinic_id = ? AND o.patient_id = ? ORDER BY g.scored_on, g.id",
+        "SELECT g.goal_id, g.scored_on, g.level FROM goal_scores g
+             WHERE g.clinic_id = $1 AND g.goal_id IN (SELECT id FROM goals WHERE clinic_id = $1 AND patient_id = $2)
+             ORDER BY g.scored_on, g.id",
     )
     .bind(actor.clinic.get())
     .bind(patient.get())
@@ -1187,7 +1188,8 @@ pub(crate) async fn goals_of_patient_in(
     .await?;
     let targets = sqlx::query(
             "SELECT t.goal_id, t.session_id FROM goal_targets t JOIN treatment_sessions s ON s.id = t.session_id
-             WHERE t.clinic_id = ? AND s.patient_id = ? ORDER BY s.session_date",
+             WHERE t.clinic_id = $1 AND t.goal_id IN (SELECT id FROM goals WHERE clinic_id = $1 AND patient_id = $2)
+             ORDER BY s.session_date",
         )
         .bind(actor.clinic.get())
         .bind(patient.get())
