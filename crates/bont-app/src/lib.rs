@@ -7,8 +7,10 @@
 //! clinic's day comes from the [`Clock`] it is given.
 
 pub mod outcomes;
+pub mod patients;
 pub mod sessions;
 
+use bont_core::FieldErrors;
 use bont_core::clock::Clock;
 use bont_core::outcomes::OutcomeBook;
 use bont_core::safety::Catalog;
@@ -65,6 +67,9 @@ pub enum Error {
     /// The command's values are wrong, each fault named by its field.
     #[error("{0}")]
     Invalid(PlanErrors),
+    /// A record's fields are wrong (a patient's), each named.
+    #[error("{0}")]
+    InvalidFields(FieldErrors),
     /// The record is not in a state that allows this: a code of `bont_db::WRONG_STATES`.
     #[error("wrong state: {0}")]
     WrongState(&'static str),
@@ -79,6 +84,7 @@ impl From<StoreError> for Error {
             StoreError::NotFound => Error::NotFound,
             StoreError::Conflict => Error::Conflict,
             StoreError::WrongState(code) => Error::WrongState(code),
+            StoreError::Invalid(fields) => Error::InvalidFields(fields),
             other => Error::Store(other),
         }
     }

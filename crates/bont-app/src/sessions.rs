@@ -17,6 +17,7 @@ use bont_core::safety::plan::PlanErrors;
 use bont_core::treatment::{Override, Treatment, TreatmentInput, check_overrides, check_reason};
 use bont_core::{PatientId, SessionId};
 use bont_db::audit::Event;
+use bont_db::idempotency::IdempotencyKey;
 use bont_db::sessions::{Change, SavedVerdict, SessionStatus, StoredSession};
 use bont_db::{Actor, Tx};
 
@@ -211,18 +212,31 @@ impl App {
         Ok(view)
     }
 
-    /// Saves a new draft for a patient; its verdict is kept with it.
+    /// Saves a new draft for a patient; its verdict is kept with it. With a key the
+    /// actor used before for a session, nothing new is stored and that session is the
+    /// answer.
     pub async fn create_session(
         &self,
         actor: &Actor,
         patient: PatientId,
         input: &TreatmentInput,
+        key: Option<&IdempotencyKey>,
     ) -> AppResult<SessionView> {
         let mut tx = self.db.begin().await?;
+        if let Some(key) = key
+            && let Some(id) = tx.created_with(actor, key, "session").await?
+        {
+            let view = self.view_in(&mut tx, actor, SessionId::new(id)).await?;
+            tx.commit().await?;
+            return Ok(view);
+        }
         let checked = self.check_in(&mut tx, actor, patient, input, None).await?;
         let id = tx
             .create_session(actor, patient, &checked.treatment, &checked.saved)
             .await?;
+        if let Some(key) = key {
+            tx.remember_key(actor, key, "session", id.get()).await?;
+        }
         // The answer is read before the commit, from what this transaction stored.
         let session = tx.session(actor, id).await?;
         tx.commit().await?;

@@ -8,6 +8,7 @@
 pub mod api_tokens;
 pub mod audit;
 pub mod clinics;
+pub mod idempotency;
 pub mod outcomes;
 pub mod patients;
 mod read_audit;

@@ -237,41 +237,19 @@ fn duplicate_record_number(e: sqlx::Error) -> StoreError {
 }
 
 impl Database {
+    /// Stores a new patient in a transaction of its own (see [`crate::Tx::create_patient`]).
     pub async fn create_patient(
         &self,
         actor: &Actor,
         record: &PatientRecord,
     ) -> StoreResult<PatientId> {
-        let c = Columns::of(record);
-        let now = crate::stamp(actor.now);
-        let mut tx = self.write().await?;
-        let id: i64 = bind_record(sqlx::query(&INSERT_SQL), &c)
-            .bind(actor.clinic.get())
-            .bind(&now)
-            .bind(actor.user.get())
-            .bind(&now)
-            .bind(actor.user.get())
-            .fetch_one(&mut *tx)
-            .await
-            .map_err(duplicate_record_number)?
-            .get("id");
-        actor
-            .record(
-                &mut tx,
-                Event {
-                    action: "patient.create",
-                    entity: Some("patient"),
-                    entity_id: Some(id),
-                    detail: "",
-                },
-            )
-            .await?;
+        let mut tx = self.begin().await?;
+        let id = tx.create_patient(actor, record).await?;
         tx.commit().await?;
-        Ok(PatientId::new(id))
+        Ok(id)
     }
 
-    /// Replaces the record of `id` if it is still at `expected_version`; the earlier
-    /// version is kept in `patient_versions`. Returns the new version.
+    /// Changes a patient in a transaction of its own (see [`crate::Tx::update_patient`]).
     pub async fn update_patient(
         &self,
         actor: &Actor,
@@ -279,63 +257,12 @@ impl Database {
         expected_version: i64,
         record: &PatientRecord,
     ) -> StoreResult<i64> {
-        let mut tx = self.write().await?;
-        let current = sqlx::query(&format!(
-            "SELECT {COLUMNS} FROM patients WHERE id = ? AND clinic_id = ?"
-        ))
-        .bind(id.get())
-        .bind(actor.clinic.get())
-        .fetch_optional(&mut *tx)
-        .await?
-        .ok_or(StoreError::NotFound)?;
-        let current = from_row(&current)?;
-        if current.version != expected_version {
-            return Err(StoreError::Conflict);
-        }
-        let snapshot = serde_json::to_string(&current.record.to_input())
-            .map_err(|e| StoreError::Corrupt(e.to_string()))?;
-        let now = crate::stamp(actor.now);
-        sqlx::query(
-            "INSERT INTO patient_versions (clinic_id, patient_id, version, record, replaced_at, replaced_by)
-             VALUES (?, ?, ?, ?, ?, ?)",
-        )
-        .bind(actor.clinic.get())
-        .bind(id.get())
-        .bind(current.version)
-        .bind(snapshot)
-        .bind(&now)
-        .bind(actor.user.get())
-        .execute(&mut *tx)
-        .await?;
-
-        let c = Columns::of(record);
-        let new_version = expected_version + 1;
-        let changed = bind_record(sqlx::query(&UPDATE_SQL), &c)
-            .bind(new_version)
-            .bind(&now)
-            .bind(actor.user.get())
-            .bind(id.get())
-            .bind(actor.clinic.get())
-            .bind(expected_version)
-            .execute(&mut *tx)
-            .await
-            .map_err(duplicate_record_number)?;
-        if changed.rows_affected() != 1 {
-            return Err(StoreError::Conflict);
-        }
-        actor
-            .record(
-                &mut tx,
-                Event {
-                    action: "patient.update",
-                    entity: Some("patient"),
-                    entity_id: Some(id.get()),
-                    detail: &format!("version {new_version}"),
-                },
-            )
+        let mut tx = self.begin().await?;
+        let version = tx
+            .update_patient(actor, id, expected_version, record)
             .await?;
         tx.commit().await?;
-        Ok(new_version)
+        Ok(version)
     }
 
     /// Reads one patient of the actor's clinic; the read is an audit event.
@@ -511,5 +438,102 @@ impl crate::Tx {
     /// use case records what it did with the record).
     pub async fn patient(&mut self, actor: &Actor, id: PatientId) -> StoreResult<StoredPatient> {
         patient_in(self.conn(), actor, id).await
+    }
+}
+
+impl crate::Tx {
+    pub async fn create_patient(
+        &mut self,
+        actor: &Actor,
+        record: &PatientRecord,
+    ) -> StoreResult<PatientId> {
+        let c = Columns::of(record);
+        let now = crate::stamp(actor.now);
+        let id: i64 = bind_record(sqlx::query(&INSERT_SQL), &c)
+            .bind(actor.clinic.get())
+            .bind(&now)
+            .bind(actor.user.get())
+            .bind(&now)
+            .bind(actor.user.get())
+            .fetch_one(self.conn())
+            .await
+            .map_err(duplicate_record_number)?
+            .get("id");
+        self.audit(
+            actor,
+            Event {
+                action: "patient.create",
+                entity: Some("patient"),
+                entity_id: Some(id),
+                detail: "",
+            },
+        )
+        .await?;
+        Ok(PatientId::new(id))
+    }
+
+    /// Replaces the record of `id` if it is still at `expected_version`; the earlier
+    /// version is kept in `patient_versions`. Returns the new version.
+    pub async fn update_patient(
+        &mut self,
+        actor: &Actor,
+        id: PatientId,
+        expected_version: i64,
+        record: &PatientRecord,
+    ) -> StoreResult<i64> {
+        let current = sqlx::query(&format!(
+            "SELECT {COLUMNS} FROM patients WHERE id = ? AND clinic_id = ?"
+        ))
+        .bind(id.get())
+        .bind(actor.clinic.get())
+        .fetch_optional(self.conn())
+        .await?
+        .ok_or(StoreError::NotFound)?;
+        let current = from_row(&current)?;
+        if current.version != expected_version {
+            return Err(StoreError::Conflict);
+        }
+        let snapshot = serde_json::to_string(&current.record.to_input())
+            .map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        let now = crate::stamp(actor.now);
+        sqlx::query(
+            "INSERT INTO patient_versions (clinic_id, patient_id, version, record, replaced_at, replaced_by)
+             VALUES (?, ?, ?, ?, ?, ?)",
+        )
+        .bind(actor.clinic.get())
+        .bind(id.get())
+        .bind(current.version)
+        .bind(snapshot)
+        .bind(&now)
+        .bind(actor.user.get())
+        .execute(self.conn())
+        .await?;
+
+        let c = Columns::of(record);
+        let new_version = expected_version + 1;
+        let changed = bind_record(sqlx::query(&UPDATE_SQL), &c)
+            .bind(new_version)
+            .bind(&now)
+            .bind(actor.user.get())
+            .bind(id.get())
+            .bind(actor.clinic.get())
+            .bind(expected_version)
+            .execute(self.conn())
+            .await
+            .map_err(duplicate_record_number)?;
+        if changed.rows_affected() != 1 {
+            return Err(StoreError::Conflict);
+        }
+        self.audit(
+            actor,
+            Event {
+                action: "patient.update",
+                entity: Some("patient"),
+                entity_id: Some(id.get()),
+                detail: &format!("version {new_version}"),
+            },
+        )
+        .await?;
+        Ok(new_version)
     }
 }

@@ -93,7 +93,7 @@ fn bench(c: &mut Criterion) {
                 notes: String::new(),
             };
             let view = state
-                .create_session(&actor, patient, &session)
+                .create_session(&actor, patient, &session, None)
                 .await
                 .expect("session");
             state

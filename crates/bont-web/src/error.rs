@@ -106,6 +106,7 @@ impl From<bont_app::Error> for AppError {
             bont_app::Error::NotFound => AppError::NotFound,
             bont_app::Error::Conflict => AppError::Conflict,
             bont_app::Error::Invalid(errors) => AppError::InvalidPlan(errors),
+            bont_app::Error::InvalidFields(errors) => AppError::Invalid(errors),
             bont_app::Error::WrongState(what) => AppError::WrongState(what),
             bont_app::Error::Store(e) => AppError::from(e),
         }

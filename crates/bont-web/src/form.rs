@@ -62,3 +62,25 @@ pub fn local_path(next: Option<&str>) -> &str {
         _ => "/",
     }
 }
+
+/// A fresh idempotency key for a form that creates a record: written into the form when
+/// it is opened, so that the same post sent twice (a double click, a retry after a lost
+/// answer) creates one record.
+pub fn new_idempotency_key() -> String {
+    use argon2::password_hash::rand_core::{OsRng, RngCore};
+    let mut bytes = [0u8; 16];
+    OsRng.fill_bytes(&mut bytes);
+    hex::encode(bytes)
+}
+
+/// The idempotency key a form or a call carries, checked; none when it carries none.
+pub fn idempotency_key(
+    raw: Option<&str>,
+) -> Result<Option<bont_db::idempotency::IdempotencyKey>, crate::error::AppError> {
+    match raw.map(str::trim).filter(|k| !k.is_empty()) {
+        None => Ok(None),
+        Some(k) => bont_db::idempotency::IdempotencyKey::parse(k)
+            .map(Some)
+            .map_err(crate::error::AppError::Invalid),
+    }
+}

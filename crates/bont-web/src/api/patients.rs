@@ -91,13 +91,14 @@ pub async fn list(
 pub async fn create(
     State(state): State<AppState>,
     me: CurrentUser,
+    headers: axum::http::HeaderMap,
     ApiJson(input): ApiJson<PatientInput>,
 ) -> Result<Response, AppError> {
-    let record = PatientRecord::parse(&input, state.clock.today()).map_err(AppError::Invalid)?;
-    let actor = me.actor(&state);
-    let id = state.db.create_patient(&actor, &record).await?;
-    let stored = state.db.read_patient(&actor, id).await?;
-    let location = format!("/api/patients/{id}");
+    let key = crate::api::idempotency_key(&headers)?;
+    let stored = state
+        .create_patient(&me.actor(&state), &input, key.as_ref())
+        .await?;
+    let location = format!("/api/patients/{}", stored.id);
     Ok((
         StatusCode::CREATED,
         [(axum::http::header::LOCATION, location)],
@@ -131,13 +132,8 @@ pub async fn update(
     ApiJson(body): ApiJson<PatientUpdate>,
 ) -> Result<Json<PatientBody>, AppError> {
     let id = parse_patient_id(&id)?;
-    let record =
-        PatientRecord::parse(&body.patient, state.clock.today()).map_err(AppError::Invalid)?;
-    let actor = me.actor(&state);
-    state
-        .db
-        .update_patient(&actor, id, body.version, &record)
+    let stored = state
+        .update_patient(&me.actor(&state), id, body.version, &body.patient)
         .await?;
-    let stored = state.db.read_patient(&actor, id).await?;
     Ok(Json(PatientBody::of(&state, &me, stored).await?))
 }

@@ -59,11 +59,13 @@ pub async fn create(
     State(state): State<AppState>,
     me: CurrentUser,
     Path(id): Path<String>,
+    headers: axum::http::HeaderMap,
     ApiJson(record): ApiJson<TreatmentInput>,
 ) -> Result<Response, AppError> {
     let patient = parse_patient_id(&id)?;
+    let key = crate::api::idempotency_key(&headers)?;
     let view = state
-        .create_session(&me.actor(&state), patient, &record)
+        .create_session(&me.actor(&state), patient, &record, key.as_ref())
         .await?;
     let location = format!("/api/sessions/{}", view.session.id);
     Ok((

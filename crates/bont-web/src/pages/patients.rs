@@ -344,6 +344,8 @@ struct FormPage {
     action: String,
     cancel: String,
     version: Option<i64>,
+    /// For a new patient: the key that makes the post safe to send twice.
+    idempotency_key: String,
     input: PatientInput,
     medications_text: String,
     errors: FieldMessages,
@@ -377,6 +379,11 @@ impl FormPage {
                 .map(|(id, _)| format!("/patients/{id}"))
                 .unwrap_or_else(|| "/patients".into()),
             version: existing.map(|(_, v)| v),
+            idempotency_key: if existing.is_none() {
+                crate::form::new_idempotency_key()
+            } else {
+                String::new()
+            },
             medications_text: input.medications.join("\n"),
             errors: FieldMessages::none(),
             conflict: false,
@@ -445,22 +452,34 @@ fn form_failure(page: FormPage, error: AppError) -> Result<Response, AppError> {
     }
 }
 
+#[derive(Debug, Deserialize)]
+pub struct NewPatient {
+    #[serde(default)]
+    idempotency_key: String,
+    #[serde(flatten)]
+    input: PatientInput,
+}
+
 pub async fn create(
     State(state): State<AppState>,
     me: CurrentUser,
-    HtmlForm(input): HtmlForm<PatientInput>,
+    HtmlForm(new): HtmlForm<NewPatient>,
 ) -> Result<Response, AppError> {
-    let result = match PatientRecord::parse(&input, state.clock.today()) {
-        Ok(record) => state
-            .db
-            .create_patient(&me.actor(&state), &record)
-            .await
-            .map_err(AppError::from),
-        Err(errors) => Err(AppError::Invalid(errors)),
-    };
+    let key = crate::form::idempotency_key(Some(&new.idempotency_key))?;
+    let result = state
+        .create_patient(&me.actor(&state), &new.input, key.as_ref())
+        .await
+        .map_err(AppError::from);
     match result {
-        Ok(id) => Ok(Redirect::to(&format!("/patients/{id}")).into_response()),
-        Err(e) => form_failure(FormPage::new(me.tr(), &me, None, input), e),
+        Ok(stored) => Ok(Redirect::to(&format!("/patients/{}", stored.id)).into_response()),
+        Err(e) => {
+            let mut page = FormPage::new(me.tr(), &me, None, new.input);
+            if let Some(key) = key {
+                // The same form again: its key stays, so that it still creates one patient.
+                page.idempotency_key = key.as_str().to_owned();
+            }
+            form_failure(page, e)
+        }
     }
 }
 
@@ -501,14 +520,10 @@ pub async fn update(
         .trim()
         .parse()
         .map_err(|_| AppError::Malformed("version: missing or not a number".into()))?;
-    let result = match PatientRecord::parse(&edit.input, state.clock.today()) {
-        Ok(record) => state
-            .db
-            .update_patient(&me.actor(&state), id, version, &record)
-            .await
-            .map_err(AppError::from),
-        Err(errors) => Err(AppError::Invalid(errors)),
-    };
+    let result = state
+        .update_patient(&me.actor(&state), id, version, &edit.input)
+        .await
+        .map_err(AppError::from);
     match result {
         Ok(_) => Ok(Redirect::to(&format!("/patients/{id}")).into_response()),
         Err(e) => form_failure(

@@ -55,6 +55,7 @@ pub struct SessionForm {
     amend_reason: String,
     override_code: Vec<String>,
     override_reason: Vec<String>,
+    idempotency_key: String,
 }
 
 impl SessionForm {
@@ -273,6 +274,8 @@ struct FormPage {
     patient_name: String,
     action: String,
     version: Option<i64>,
+    /// For a new session: the key that makes the post safe to send twice.
+    idempotency_key: String,
     date: String,
     time: String,
     products: Vec<Choice>,
@@ -404,6 +407,11 @@ impl FormPage {
                 .map(|(id, _)| format!("/sessions/{id}"))
                 .unwrap_or_else(|| format!("/patients/{patient}/sessions")),
             version: existing.map(|e| e.1),
+            idempotency_key: if existing.is_none() {
+                crate::form::new_idempotency_key()
+            } else {
+                String::new()
+            },
             date: input.date.clone(),
             time: input.time.clone().unwrap_or_default(),
             products: state
@@ -611,7 +619,11 @@ pub async fn create(
         Ok(input) => input,
         Err(_) => return form_again(&state, &me, patient, None, &form).await,
     };
-    match state.create_session(&actor, patient, &input).await {
+    let key = crate::form::idempotency_key(Some(&form.idempotency_key))?;
+    match state
+        .create_session(&actor, patient, &input, key.as_ref())
+        .await
+    {
         Ok(view) => Ok(Redirect::to(&format!("/sessions/{}", view.session.id)).into_response()),
         Err(bont_app::Error::Invalid(_)) => form_again(&state, &me, patient, None, &form).await,
         Err(e) => Err(e.into()),
@@ -634,6 +646,10 @@ async fn form_again(
             ..blank(String::new())
         });
     let mut page = FormPage::build(state, me, patient, existing, &input).await?;
+    if existing.is_none() && !form.idempotency_key.trim().is_empty() {
+        // The same form again: its key stays, so that it still creates one session.
+        page.idempotency_key = form.idempotency_key.trim().to_owned();
+    }
     if let Err(errors) = form.to_input(&state.catalog) {
         page.verdict.problems = errors.0.iter().map(ToString::to_string).collect();
         page.verdict.report = None;

@@ -28,6 +28,12 @@ async fn an_admin_reads_the_audit_trail_by_filter_and_checks_its_chain() {
         .next()
         .expect("id")
         .to_owned();
+    let read = nurse
+        .get(app.url(&format!("/api/patients/{patient}")))
+        .send()
+        .await
+        .expect("read");
+    assert_eq!(read.status(), StatusCode::OK);
 
     let admin = app.logged_in(Role::Admin).await;
     let (status, page) = text(
