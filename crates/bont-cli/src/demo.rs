@@ -20,7 +20,7 @@ use bont_core::vocabulary::Indication;
 use bont_core::{ClinicId, Role};
 use bont_db::outcomes::ContactResult;
 use bont_db::sessions::{Change, SavedVerdict};
-use bont_db::{Actor, Database};
+use bont_db::{Actor, Database, Tx};
 use jiff::civil::Date;
 use jiff::{Timestamp, ToSpan};
 
@@ -417,192 +417,224 @@ fn adult_weight(rng: &mut fastrand::Rng, female: bool) -> f64 {
 }
 
 /// The patient inputs of a demo clinic (checked by the same domain rules as any form).
-pub fn patients(seed: u64, count: usize, today: Date) -> Vec<PatientInput> {
+pub fn patients(seed: u64, count: usize, today: Date) -> impl Iterator<Item = PatientInput> {
     let mut rng = fastrand::Rng::with_seed(seed);
     let total_weight: u32 = PROFILES.iter().map(|p| p.weight).sum();
-    (0..count)
-        .map(|i| {
-            let mut ticket = rng.u32(..total_weight);
-            let profile = PROFILES
-                .iter()
-                .find(|p| {
-                    if ticket < p.weight {
-                        true
-                    } else {
-                        ticket -= p.weight;
-                        false
-                    }
-                })
-                .expect("ticket falls in one profile");
-            let child = chance(&mut rng, profile.child_share);
-            let age = if child {
-                rng.i16(2..=17)
-            } else {
-                rng.i16(profile.adult_ages.0..=profile.adult_ages.1)
-            };
-            let female = chance(&mut rng, profile.female_share);
-            let lang = match rng.u8(..100) {
-                0..45 => Lang::Pl,
-                45..65 => Lang::Ru,
-                65..80 => Lang::Ar,
-                _ => Lang::En,
-            };
-            let birth = today
-                .checked_sub(age.years())
-                .and_then(|d| d.checked_sub(rng.i32(0..365).days()))
-                .expect("demo birth dates are in range");
-            let n = names(lang);
-            let pseudonymised = chance(&mut rng, 0.05);
-            let (family, given) = if pseudonymised {
-                (String::new(), String::new())
-            } else if female {
-                (
-                    pick(&mut rng, n.family_female).to_owned(),
-                    pick(&mut rng, n.female).to_owned(),
-                )
-            } else {
-                (
-                    pick(&mut rng, n.family_male).to_owned(),
-                    pick(&mut rng, n.male).to_owned(),
-                )
-            };
-            let weight = if child {
-                child_weight(&mut rng, age)
-            } else {
-                adult_weight(&mut rng, female)
-            };
-            let weighed_days_ago = rng.i32(0..if child { 60 } else { 400 });
-            let weighed_on = today
-                .checked_sub(weighed_days_ago.days())
-                .expect("in range")
-                .max(birth);
-
-            let mut conditions = Vec::new();
-            let elderly = age >= 65;
-            if chance(&mut rng, 0.02) {
-                conditions.push("myasthenia_gravis");
-            }
-            if chance(&mut rng, 0.005) {
-                conditions.push("lambert_eaton");
-            }
-            if profile.indication == Indication::Sialorrhea && !child && chance(&mut rng, 0.3) {
-                conditions.push("als");
-            }
-            if chance(&mut rng, if elderly || child { 0.12 } else { 0.03 }) {
-                conditions.push("dysphagia");
-            }
-            if chance(&mut rng, if elderly { 0.08 } else { 0.02 }) {
-                conditions.push("respiratory_compromise");
-            }
-            if !child && chance(&mut rng, if elderly { 0.25 } else { 0.05 }) {
-                conditions.push("cardiovascular_disease");
-            }
-            let mut allergies = Vec::new();
-            for (allergy, p) in [
-                ("botulinum_toxin", 0.005),
-                ("human_albumin", 0.01),
-                ("cow_milk_protein", 0.02),
-            ] {
-                if chance(&mut rng, p) {
-                    allergies.push(allergy);
-                }
-            }
-            let mut medications: Vec<String> = Vec::new();
-            let spastic = matches!(
-                profile.indication,
-                Indication::UpperLimbSpasticity | Indication::LowerLimbSpasticity
-            );
-            if spastic && chance(&mut rng, 0.4) {
-                medications.push(
-                    pick(
-                        &mut rng,
-                        &[
-                            "baclofen 10 mg three times daily",
-                            "tizanidine 2 mg at night",
-                        ],
-                    )
-                    .into(),
-                );
-            }
-            if profile.indication == Indication::CervicalDystonia && chance(&mut rng, 0.15) {
-                medications.push("trihexyphenidyl 2 mg twice daily".into());
-            }
-            if elderly && chance(&mut rng, 0.2) {
-                medications.push(
-                    pick(
-                        &mut rng,
-                        &["apixaban 5 mg twice daily", "warfarin", "rivaroxaban 20 mg"],
-                    )
-                    .into(),
-                );
-            }
-            if chance(&mut rng, 0.01) {
-                medications.push("gentamicin 80 mg IV (current hospital stay)".into());
-            }
-            if chance(&mut rng, 0.03) {
-                medications.push("magnesium citrate".into());
-            }
-            for _ in 0..rng.usize(0..3) {
-                let m = pick(&mut rng, NEUTRAL_MEDICATIONS).to_owned();
-                if !medications.contains(&m) {
-                    medications.push(m);
-                }
-            }
-            let childbearing = female && !child && (18..=45).contains(&age);
-            let pregnant = childbearing && chance(&mut rng, 0.01);
-            let breastfeeding = childbearing && !pregnant && chance(&mut rng, 0.015);
-            let has_phone = chance(&mut rng, 0.85);
-            let phone = if has_phone {
-                format!("+44 7700 900{:03}", rng.u16(0..1000))
-            } else {
-                String::new()
-            };
-            let email = if chance(&mut rng, 0.4) {
-                format!("patient{:05}@example.org", i + 1)
-            } else {
-                String::new()
-            };
-            let notes = if chance(&mut rng, 0.15) {
-                pick(&mut rng, NOTES).to_owned()
-            } else {
-                String::new()
-            };
-            PatientInput {
-                record_number: format!("BT-{:05}", i + 1),
-                family_name: family,
-                given_names: given,
-                pseudonym: if pseudonymised {
-                    format!("P-{:04}", i + 1)
+    (0..count).map(move |i| {
+        let mut ticket = rng.u32(..total_weight);
+        let profile = PROFILES
+            .iter()
+            .find(|p| {
+                if ticket < p.weight {
+                    true
                 } else {
-                    String::new()
-                },
-                birth_date: birth.to_string(),
-                sex: if female { "female" } else { "male" }.into(),
-                weight_kg: weight.to_string(),
-                weight_measured_on: weighed_on.to_string(),
-                preferred_language: match lang {
-                    Lang::Pl => "pl",
-                    Lang::Ru => "ru",
-                    Lang::Ar => "ar",
-                    Lang::En => "en",
+                    ticket -= p.weight;
+                    false
                 }
-                .into(),
-                phone,
-                email,
-                address: String::new(),
-                consent_treatment: chance(&mut rng, 0.97),
-                consent_reminders: has_phone && chance(&mut rng, 0.85),
-                consent_research: chance(&mut rng, 0.6),
-                indications: vec![profile.indication.id().into()],
-                conditions: conditions.into_iter().map(String::from).collect(),
-                allergies: allergies.into_iter().map(String::from).collect(),
-                medications,
-                pregnant,
-                breastfeeding,
-                notes,
+            })
+            .expect("ticket falls in one profile");
+        let child = chance(&mut rng, profile.child_share);
+        let age = if child {
+            rng.i16(2..=17)
+        } else {
+            rng.i16(profile.adult_ages.0..=profile.adult_ages.1)
+        };
+        let female = chance(&mut rng, profile.female_share);
+        let lang = match rng.u8(..100) {
+            0..45 => Lang::Pl,
+            45..65 => Lang::Ru,
+            65..80 => Lang::Ar,
+            _ => Lang::En,
+        };
+        let birth = today
+            .checked_sub(age.years())
+            .and_then(|d| d.checked_sub(rng.i32(0..365).days()))
+            .expect("demo birth dates are in range");
+        let n = names(lang);
+        let pseudonymised = chance(&mut rng, 0.05);
+        let (family, given) = if pseudonymised {
+            (String::new(), String::new())
+        } else if female {
+            (
+                pick(&mut rng, n.family_female).to_owned(),
+                pick(&mut rng, n.female).to_owned(),
+            )
+        } else {
+            (
+                pick(&mut rng, n.family_male).to_owned(),
+                pick(&mut rng, n.male).to_owned(),
+            )
+        };
+        let weight = if child {
+            child_weight(&mut rng, age)
+        } else {
+            adult_weight(&mut rng, female)
+        };
+        let weighed_days_ago = rng.i32(0..if child { 60 } else { 400 });
+        let weighed_on = today
+            .checked_sub(weighed_days_ago.days())
+            .expect("in range")
+            .max(birth);
+
+        let mut conditions = Vec::new();
+        let elderly = age >= 65;
+        if chance(&mut rng, 0.02) {
+            conditions.push("myasthenia_gravis");
+        }
+        if chance(&mut rng, 0.005) {
+            conditions.push("lambert_eaton");
+        }
+        if profile.indication == Indication::Sialorrhea && !child && chance(&mut rng, 0.3) {
+            conditions.push("als");
+        }
+        if chance(&mut rng, if elderly || child { 0.12 } else { 0.03 }) {
+            conditions.push("dysphagia");
+        }
+        if chance(&mut rng, if elderly { 0.08 } else { 0.02 }) {
+            conditions.push("respiratory_compromise");
+        }
+        if !child && chance(&mut rng, if elderly { 0.25 } else { 0.05 }) {
+            conditions.push("cardiovascular_disease");
+        }
+        let mut allergies = Vec::new();
+        for (allergy, p) in [
+            ("botulinum_toxin", 0.005),
+            ("human_albumin", 0.01),
+            ("cow_milk_protein", 0.02),
+        ] {
+            if chance(&mut rng, p) {
+                allergies.push(allergy);
             }
+        }
+        let mut medications: Vec<String> = Vec::new();
+        let spastic = matches!(
+            profile.indication,
+            Indication::UpperLimbSpasticity | Indication::LowerLimbSpasticity
+        );
+        if spastic && chance(&mut rng, 0.4) {
+            medications.push(
+                pick(
+                    &mut rng,
+                    &[
+                        "baclofen 10 mg three times daily",
+                        "tizanidine 2 mg at night",
+                    ],
+                )
+                .into(),
+            );
+        }
+        if profile.indication == Indication::CervicalDystonia && chance(&mut rng, 0.15) {
+            medications.push("trihexyphenidyl 2 mg twice daily".into());
+        }
+        if elderly && chance(&mut rng, 0.2) {
+            medications.push(
+                pick(
+                    &mut rng,
+                    &["apixaban 5 mg twice daily", "warfarin", "rivaroxaban 20 mg"],
+                )
+                .into(),
+            );
+        }
+        if chance(&mut rng, 0.01) {
+            medications.push("gentamicin 80 mg IV (current hospital stay)".into());
+        }
+        if chance(&mut rng, 0.03) {
+            medications.push("magnesium citrate".into());
+        }
+        for _ in 0..rng.usize(0..3) {
+            let m = pick(&mut rng, NEUTRAL_MEDICATIONS).to_owned();
+            if !medications.contains(&m) {
+                medications.push(m);
+            }
+        }
+        let childbearing = female && !child && (18..=45).contains(&age);
+        let pregnant = childbearing && chance(&mut rng, 0.01);
+        let breastfeeding = childbearing && !pregnant && chance(&mut rng, 0.015);
+        let has_phone = chance(&mut rng, 0.85);
+        let phone = if has_phone {
+            format!("+44 7700 900{:03}", rng.u16(0..1000))
+        } else {
+            String::new()
+        };
+        let email = if chance(&mut rng, 0.4) {
+            format!("patient{:05}@example.org", i + 1)
+        } else {
+            String::new()
+        };
+        let notes = if chance(&mut rng, 0.15) {
+            pick(&mut rng, NOTES).to_owned()
+        } else {
+            String::new()
+        };
+        PatientInput {
+            record_number: format!("BT-{:05}", i + 1),
+            family_name: family,
+            given_names: given,
+            pseudonym: if pseudonymised {
+                format!("P-{:04}", i + 1)
+            } else {
+                String::new()
+            },
+            birth_date: birth.to_string(),
+            sex: if female { "female" } else { "male" }.into(),
+            weight_kg: weight.to_string(),
+            weight_measured_on: weighed_on.to_string(),
+            preferred_language: match lang {
+                Lang::Pl => "pl",
+                Lang::Ru => "ru",
+                Lang::Ar => "ar",
+                Lang::En => "en",
+            }
+            .into(),
+            phone,
+            email,
+            address: String::new(),
+            consent_treatment: chance(&mut rng, 0.97),
+            consent_reminders: has_phone && chance(&mut rng, 0.85),
+            consent_research: chance(&mut rng, 0.6),
+            indications: vec![profile.indication.id().into()],
+            conditions: conditions.into_iter().map(String::from).collect(),
+            allergies: allergies.into_iter().map(String::from).collect(),
+            medications,
+            pregnant,
+            breastfeeding,
+            notes,
+        }
+    })
+}
+
+/// Clinics 2 to `count + 1` of a demo registry, each with a physician to sign its
+/// sessions (no log-in: their passwords are never shown); the physicians as actors.
+pub async fn more_clinics(
+    db: &Database,
+    count: usize,
+    now: Timestamp,
+) -> anyhow::Result<Vec<Actor>> {
+    let mut physicians = Vec::new();
+    for n in 2..count + 2 {
+        let clinic = db
+            .create_clinic(&format!("Demo neurology clinic {n}"), now)
+            .await?;
+        let user = NewUser::parse(&UserInput {
+            username: format!("physician-{n}"),
+            display_name: format!("Demo physician of clinic {n}"),
+            role: Role::Physician.id().into(),
+            language: "en".into(),
         })
-        .collect()
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+        let password = bont_web::auth::one_time_password();
+        let hash = bont_web::auth::hash_password(&password).map_err(|e| anyhow::anyhow!("{e}"))?;
+        let id = db
+            .create_user(None, clinic.id, &user, &hash, true, now)
+            .await?;
+        physicians.push(Actor {
+            user: id,
+            clinic: clinic.id,
+            client: "bont demo".into(),
+            now,
+        });
+    }
+    Ok(physicians)
 }
 
 /// What a demo clinic holds.
@@ -633,36 +665,77 @@ impl Populated {
     }
 }
 
-/// Stores a demo clinic's patients and their past sessions, acting as `actor` (a
-/// physician, who signs them). Every session passes through the real safety check; the
-/// few that block are signed with a written override, as a clinic would.
+/// Patients stored in one transaction: the demo's writes are batched, each batch one
+/// commit, while every record still passes the domain's checks.
+const BATCH: usize = 200;
+
+/// Stores a demo registry's patients and their past sessions, the patients dealt in turn
+/// to the clinics of `physicians` (one physician of each clinic, who signs its sessions).
+/// Every session passes through the real safety check; the few that block are signed with
+/// a written override, as a clinic would. `progress` hears how many patients are stored.
 pub async fn populate(
     db: &Database,
-    actor: &Actor,
+    physicians: &[Actor],
     catalog: &Catalog,
     seed: u64,
     count: usize,
     today: Date,
+    progress: &dyn Fn(usize),
 ) -> anyhow::Result<Populated> {
-    let inputs = patients(seed, count, today);
+    anyhow::ensure!(!physicians.is_empty(), "a demo needs a physician");
+    let mut inputs = patients(seed, count, today).enumerate().peekable();
     let mut rng = fastrand::Rng::with_seed(seed ^ 0x5e55_1011);
     let book = OutcomeBook::builtin();
     let mut outcome_rng = fastrand::Rng::with_seed(seed ^ 0x0ac0_e5e5);
     let mut done = Populated::default();
-    for input in &inputs {
+    while inputs.peek().is_some() {
+        let mut tx = db.begin().await?;
+        for (i, input) in inputs.by_ref().take(BATCH) {
+            let actor = &physicians[i % physicians.len()];
+            patient_course(
+                &mut tx,
+                actor,
+                catalog,
+                &book,
+                &input,
+                today,
+                (&mut rng, &mut outcome_rng),
+                &mut done,
+            )
+            .await?;
+        }
+        tx.commit().await?;
+        progress(done.patients);
+    }
+    Ok(done)
+}
+
+/// One patient and their years of sessions, follow-ups, scores and adverse events.
+#[allow(clippy::too_many_arguments)]
+async fn patient_course(
+    tx: &mut Tx,
+    actor: &Actor,
+    catalog: &Catalog,
+    book: &OutcomeBook,
+    input: &PatientInput,
+    today: Date,
+    (rng, outcome_rng): (&mut fastrand::Rng, &mut fastrand::Rng),
+    done: &mut Populated,
+) -> anyhow::Result<()> {
+    {
         let record = PatientRecord::parse(input, today)
             .map_err(|e| anyhow::anyhow!("demo patient {} is invalid: {e}", input.record_number))?;
-        let id = db.create_patient(actor, &record).await?;
+        let id = tx.create_patient(actor, &record).await?;
         done.patients += 1;
         // Nobody gives toxin to a patient allergic to it or to an excipient of the usual products.
         let allergies = &record.clinical.allergies;
         if allergies.contains(&bont_core::vocabulary::Allergy::BotulinumToxin)
             || allergies.contains(&bont_core::vocabulary::Allergy::HumanAlbumin)
         {
-            continue;
+            return Ok(());
         }
         let mut history: Vec<GivenSession> = Vec::new();
-        let mut sessions = treatment_history(&mut rng, &record, today);
+        let mut sessions = treatment_history(rng, &record, today);
         // The first two patients with a long enough course of a steady regimen for
         // migraine or cervical dystonia lose their response in their last two cycles.
         let indication = record.clinical.indications.iter().next().copied();
@@ -676,7 +749,7 @@ pub async fn populate(
             steady(&mut sessions);
             done.non_responders += 1;
         }
-        let course = Course::new(&mut outcome_rng, sessions.len(), loses_response);
+        let course = Course::new(outcome_rng, sessions.len(), loses_response);
         let mut cycles: Vec<Cycle> = Vec::new();
         let mut scores: Vec<ScorePoint> = Vec::new();
         let mut goals: Vec<(i64, i8)> = Vec::new();
@@ -714,12 +787,7 @@ pub async fn populate(
                 now: session_time(&session.date),
                 ..actor.clone()
             };
-            let session_id = {
-                let mut tx = db.begin().await?;
-                let session_id = tx.create_session(&when, id, &treatment, &saved).await?;
-                tx.commit().await?;
-                session_id
-            };
+            let session_id = tx.create_session(&when, id, &treatment, &saved).await?;
             // Before the injection: baseline (or before re-injection) scores, and how long
             // the last session's benefit lasted.
             let timepoint = if cycle == 0 {
@@ -730,7 +798,7 @@ pub async fn populate(
             let mut entries = indication
                 .map(|i| {
                     assessments(
-                        &mut outcome_rng,
+                        outcome_rng,
                         &course,
                         i,
                         &session,
@@ -741,11 +809,11 @@ pub async fn populate(
                 })
                 .unwrap_or_default();
             if cycle > 0 && outcome_rng.f64() < 0.7 {
-                entries.push(benefit_report(&mut outcome_rng, &course, &session.date));
+                entries.push(benefit_report(outcome_rng, &course, &session.date));
             }
             for entry in &entries {
                 done.assessments +=
-                    store_assessment(db, &when, id, entry, &book, catalog, today, &mut scores)
+                    store_assessment(tx, &when, id, entry, book, catalog, today, &mut scores)
                         .await?;
             }
             if cycle == 0
@@ -756,28 +824,24 @@ pub async fn populate(
                     let checked = goal
                         .check(today)
                         .map_err(|e| anyhow::anyhow!("demo goal: {e}"))?;
-                    let goal_id = db
+                    let goal_id = tx
                         .create_goal(&when, id, &checked, Some(session_id))
                         .await?;
                     goals.push((goal_id, checked.baseline));
                 }
             }
-            let planned = follow_ups_for(&book, catalog, &record, &session, &cycles, &scores);
-            {
-                let mut tx = db.begin().await?;
-                tx.change_session(
-                    &when,
-                    session_id,
-                    1,
-                    Change::Sign {
-                        verdict: &saved,
-                        overrides: &overrides,
-                        follow_ups: &planned,
-                    },
-                )
-                .await?;
-                tx.commit().await?;
-            }
+            let planned = follow_ups_for(book, catalog, &record, &session, &cycles, &scores);
+            tx.change_session(
+                &when,
+                session_id,
+                1,
+                Change::Sign {
+                    verdict: &saved,
+                    overrides: &overrides,
+                    follow_ups: &planned,
+                },
+            )
+            .await?;
             done.sessions += 1;
             done.overrides += usize::from(!overrides.is_empty());
             cycles.push(Cycle {
@@ -788,7 +852,7 @@ pub async fn populate(
                 total_units: saved.total_units,
             });
             // After it: the onset call, the peak visit, now and then an adverse event.
-            let stored = db.follow_ups_of_patient(actor, id).await?;
+            let stored = tx.follow_ups_of_patient(actor, id).await?;
             let of = |kind: FollowUpKind| {
                 stored
                     .iter()
@@ -803,7 +867,7 @@ pub async fn populate(
                     ..actor.clone()
                 };
                 if roll < 0.15 {
-                    db.record_contact(
+                    tx.record_contact(
                         &call(onset.opens_on),
                         onset.id,
                         ContactResult::NotReached,
@@ -813,7 +877,7 @@ pub async fn populate(
                     .await?;
                 }
                 if roll < 0.85 {
-                    db.record_contact(
+                    tx.record_contact(
                         &call(onset.due_on),
                         onset.id,
                         ContactResult::Reached,
@@ -824,7 +888,7 @@ pub async fn populate(
                     done.follow_ups_reached += 1;
                 }
             }
-            let response = course.response_in(&mut outcome_rng, cycle);
+            let response = course.response_in(outcome_rng, cycle);
             if let (Some(i), Some(peak)) = (indication, of(FollowUpKind::PeakAssessment))
                 && peak.due_on <= today
                 && outcome_rng.f64() < 0.8
@@ -834,21 +898,14 @@ pub async fn populate(
                     now: session_time(&day),
                     ..actor.clone()
                 };
-                for entry in assessments(
-                    &mut outcome_rng,
-                    &course,
-                    i,
-                    &session,
-                    &day,
-                    "peak",
-                    response,
-                ) {
+                for entry in assessments(outcome_rng, &course, i, &session, &day, "peak", response)
+                {
                     done.assessments += store_assessment(
-                        db,
+                        tx,
                         &at_peak,
                         id,
                         &entry,
-                        &book,
+                        book,
                         catalog,
                         today,
                         &mut scores,
@@ -856,16 +913,16 @@ pub async fn populate(
                     .await?;
                 }
                 for (goal, baseline) in &goals {
-                    let level = goal_level(&mut outcome_rng, *baseline, response);
-                    db.score_goal(&at_peak, *goal, peak.due_on, level, Some(session_id))
+                    let level = goal_level(outcome_rng, *baseline, response);
+                    tx.score_goal(&at_peak, *goal, peak.due_on, level, Some(session_id))
                         .await?;
                 }
             }
             if let Some(i) = indication
                 && outcome_rng.f64() < 0.06
             {
-                let event = adverse_event(&mut outcome_rng, i, &session)
-                    .check(&book, &session)
+                let event = adverse_event(outcome_rng, i, &session)
+                    .check(book, &session)
                     .map_err(|e| anyhow::anyhow!("demo adverse event: {e}"))?;
                 let reported = plan
                     .session
@@ -877,7 +934,7 @@ pub async fn populate(
                         now: session_time(&reported.to_string()),
                         ..actor.clone()
                     };
-                    db.create_adverse_event(&at, session_id, &event, &book)
+                    tx.create_adverse_event(&at, session_id, &event, book)
                         .await?;
                     done.adverse_events += 1;
                 }
@@ -893,7 +950,7 @@ pub async fn populate(
             );
         }
     }
-    Ok(done)
+    Ok(())
 }
 
 /// A steady regimen: every session like the first, and no top-ups.
@@ -924,7 +981,7 @@ fn steady(sessions: &mut Vec<TreatmentInput>) {
 /// Checks an assessment as the form would and stores it; 1 when stored.
 #[allow(clippy::too_many_arguments)]
 async fn store_assessment(
-    db: &Database,
+    tx: &mut Tx,
     actor: &Actor,
     patient: bont_core::PatientId,
     entry: &AssessmentInput,
@@ -942,7 +999,7 @@ async fn store_assessment(
     let checked = entry
         .check(book, catalog, today)
         .map_err(|e| anyhow::anyhow!("demo assessment {}: {e}", entry.scale))?;
-    db.create_assessment(actor, patient, &checked).await?;
+    tx.create_assessment(actor, patient, &checked).await?;
     scores.push(ScorePoint {
         scale: checked.scale.clone(),
         date: checked.date,
@@ -1299,11 +1356,11 @@ mod tests {
     #[test]
     fn the_same_seed_gives_the_same_clinic_and_every_patient_is_valid() {
         let today = jiff::civil::date(2026, 11, 22);
-        let a = patients(7, 300, today);
-        let b = patients(7, 300, today);
+        let a = patients(7, 300, today).collect::<Vec<_>>();
+        let b = patients(7, 300, today).collect::<Vec<_>>();
         let json = |v: &[PatientInput]| format!("{v:?}");
         assert_eq!(json(&a), json(&b));
-        assert_ne!(json(&a), json(&patients(8, 300, today)));
+        assert_ne!(json(&a), json(&patients(8, 300, today).collect::<Vec<_>>()));
         for p in &a {
             PatientRecord::parse(p, today).unwrap_or_else(|e| panic!("{}: {e}", p.record_number));
         }

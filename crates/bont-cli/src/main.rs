@@ -68,6 +68,9 @@ enum Command {
         /// The date the clinic is generated as of (YYYY-MM-DD; default today).
         #[arg(long)]
         as_of: Option<jiff::civil::Date>,
+        /// Clinics of a registry to deal the patients to (each gets a physician).
+        #[arg(long, default_value_t = 1)]
+        clinics: usize,
     },
     /// Check a treatment plan (JSON) against the label limits; exit status 0 ok or warn,
     /// 1 block, 2 a plan that cannot be checked.
@@ -439,15 +442,23 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             patients,
             seed,
             as_of,
+            clinics,
         } => {
+            anyhow::ensure!(clinics >= 1, "clinics: at least 1");
             let db = open(&data.data, DATABASE_FILE).await?;
             let clinic = db
                 .first_clinic_or_create("Demo neurology clinic", clock.now())
                 .await?;
-            let actor = demo_actor(&db, clinic.id, clock.as_ref()).await?;
+            let mut physicians = vec![demo_actor(&db, clinic.id, clock.as_ref()).await?];
+            physicians.extend(demo::more_clinics(&db, clinics - 1, clock.now()).await?);
             let today = as_of.unwrap_or_else(|| clock.today());
             let catalog = bont_core::safety::Catalog::builtin();
-            let done = demo::populate(&db, &actor, &catalog, seed, patients, today).await?;
+            let bar = progress_bar(patients);
+            let done = demo::populate(&db, &physicians, &catalog, seed, patients, today, &|n| {
+                bar.set_position(n as u64)
+            })
+            .await?;
+            bar.finish_and_clear();
             println!(
                 "Added {} to {}.",
                 done.summary(),
@@ -657,6 +668,18 @@ async fn demo_actor(
     })
 }
 
+/// A bar on a terminal; nothing when the output goes elsewhere.
+fn progress_bar(patients: usize) -> indicatif::ProgressBar {
+    let bar = indicatif::ProgressBar::new(patients as u64);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(
+            "{elapsed_precise} [{bar:40}] {pos}/{len} patients, {per_sec}, {eta} left",
+        )
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    bar
+}
+
 fn print_accounts(accounts: &[demo::DemoAccount]) {
     println!("Demo log-ins (one per role):");
     for a in accounts {
@@ -716,8 +739,16 @@ async fn serve(options: ServeOptions, clock: Arc<dyn Clock>) -> anyhow::Result<(
     let address = listener.local_addr()?;
     if demo_mode {
         let actor = demo_actor(&db, clinic.id, clock.as_ref()).await?;
-        let done =
-            demo::populate(&db, &actor, &state.catalog, 2026, patients, clock.today()).await?;
+        let done = demo::populate(
+            &db,
+            std::slice::from_ref(&actor),
+            &state.catalog,
+            2026,
+            patients,
+            clock.today(),
+            &|_| {},
+        )
+        .await?;
         println!("Demo clinic with {}.", done.summary());
     } else if let Some((username, password)) =
         bont_web::auth::ensure_first_admin(&state, clinic.id).await?

@@ -391,15 +391,7 @@ impl Database {
         actor: &Actor,
         patient: PatientId,
     ) -> StoreResult<Vec<StoredFollowUp>> {
-        let rows = sqlx::query(&format!(
-            "SELECT {FOLLOW_UP_COLUMNS} FROM follow_ups f WHERE f.clinic_id = ? AND f.patient_id = ?
-             ORDER BY f.due_on DESC, f.id DESC"
-        ))
-        .bind(actor.clinic.get())
-        .bind(patient.get())
-        .fetch_all(&self.pool)
-        .await?;
-        rows.iter().map(follow_up_from_row).collect()
+        follow_ups_of_patient_in(&mut *self.pool.acquire().await?, actor, patient).await
     }
 
     /// Records a call or a booking for an open follow-up.
@@ -411,59 +403,8 @@ impl Database {
         booked_on: Option<Date>,
         note: &str,
     ) -> StoreResult<()> {
-        let now = crate::stamp(actor.now);
-        let mut tx = self.write().await?;
-        let status: Option<String> =
-            sqlx::query_scalar("SELECT status FROM follow_ups WHERE id = ? AND clinic_id = ?")
-                .bind(id)
-                .bind(actor.clinic.get())
-                .fetch_optional(&mut *tx)
-                .await?;
-        match status.as_deref() {
-            None => return Err(StoreError::NotFound),
-            Some("open") => {}
-            Some(_) => {
-                return Err(StoreError::WrongState("follow-up-closed"));
-            }
-        }
-        sqlx::query(
-            "INSERT INTO follow_up_contacts (clinic_id, follow_up_id, at, user_id, result, booked_on, note)
-             VALUES (?, ?, ?, ?, ?, ?, ?)",
-        )
-        .bind(actor.clinic.get())
-        .bind(id)
-        .bind(&now)
-        .bind(actor.user.get())
-        .bind(result.id())
-        .bind(booked_on.map(|d| d.to_string()))
-        .bind(note)
-        .execute(&mut *tx)
-        .await?;
-        let change = match result {
-            ContactResult::Reached => "status = 'done', closed_as = 'reached'",
-            ContactResult::NotReached | ContactResult::VisitBooked => "status = status",
-        };
-        sqlx::query(&format!(
-            "UPDATE follow_ups SET {change}, attempts = attempts + 1, booked_on = COALESCE(?5, booked_on),
-                updated_at = ?1, updated_by = ?2 WHERE id = ?3 AND clinic_id = ?4"
-        ))
-        .bind(&now)
-        .bind(actor.user.get())
-        .bind(id)
-        .bind(actor.clinic.get())
-        .bind(booked_on.map(|d| d.to_string()))
-        .execute(&mut *tx)
-        .await?;
-        actor
-            .record(
-                &mut tx,
-                Event {
-                    action: "follow_up.contact",
-                    entity: Some("follow_up"),
-                    entity_id: Some(id),
-                    detail: result.id(),
-                },
-            )
+        let mut tx = self.begin().await?;
+        tx.record_contact(actor, id, result, booked_on, note)
             .await?;
         tx.commit().await?;
         Ok(())
@@ -736,69 +677,10 @@ impl Database {
         patient: PatientId,
         assessment: &Assessment,
     ) -> StoreResult<i64> {
-        let now = crate::stamp(actor.now);
-        let mut tx = self.write().await?;
-        known_patient(&mut tx, actor, patient).await?;
-        let day = assessment.date.to_string();
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO assessments (clinic_id, patient_id, scale, assessed_on, timepoint, score, record, status,
-                created_at, created_by, updated_at, updated_by)
-             VALUES (?, ?, ?, ?, ?, ?, ?, 'entered', ?, ?, ?, ?) RETURNING id",
-        )
-        .bind(actor.clinic.get())
-        .bind(patient.get())
-        .bind(&assessment.scale)
-        .bind(&day)
-        .bind(assessment.timepoint.id())
-        .bind(assessment.score)
-        .bind(to_json(&assessment.values))
-        .bind(&now)
-        .bind(actor.user.get())
-        .bind(&now)
-        .bind(actor.user.get())
-        .fetch_one(&mut *tx)
-        .await?;
-        if assessment.timepoint == Timepoint::Peak {
-            sqlx::query(
-                "UPDATE follow_ups SET status = 'done', closed_as = 'assessed', updated_at = ?, updated_by = ?
-                 WHERE clinic_id = ? AND patient_id = ? AND kind = 'peak_assessment' AND status = 'open'
-                   AND session_id = (SELECT id FROM treatment_sessions WHERE clinic_id = ? AND patient_id = ?
-                                     AND status = 'signed' AND session_date <= ? ORDER BY session_date DESC, id DESC LIMIT 1)",
-            )
-            .bind(&now)
-            .bind(actor.user.get())
-            .bind(actor.clinic.get())
-            .bind(patient.get())
-            .bind(actor.clinic.get())
-            .bind(patient.get())
-            .bind(&day)
-            .execute(&mut *tx)
-            .await?;
-        }
-        sqlx::query(
-            "UPDATE follow_ups SET status = 'done', closed_as = 'assessed', updated_at = ?, updated_by = ?
-             WHERE clinic_id = ? AND patient_id = ? AND status = 'open' AND kind <> 'reinjection' AND booked_on = ?",
-        )
-        .bind(&now)
-        .bind(actor.user.get())
-        .bind(actor.clinic.get())
-        .bind(patient.get())
-        .bind(&day)
-        .execute(&mut *tx)
-        .await?;
-        actor
-            .record(
-                &mut tx,
-                Event {
-                    action: "assessment.create",
-                    entity: Some("assessment"),
-                    entity_id: Some(id),
-                    detail: &format!("patient {patient}, {}", assessment.scale),
-                },
-            )
-            .await?;
+        let mut tx = self.begin().await?;
+        let done = tx.create_assessment(actor, patient, assessment).await?;
         tx.commit().await?;
-        Ok(id)
+        Ok(done)
     }
 
     /// A patient's assessments, oldest first (void ones included, marked).
@@ -886,48 +768,10 @@ impl Database {
         event: &AdverseEventInput,
         book: &OutcomeBook,
     ) -> StoreResult<i64> {
-        let now = crate::stamp(actor.now);
-        let mut tx = self.write().await?;
-        let patient: i64 = sqlx::query_scalar(
-            "SELECT patient_id FROM treatment_sessions WHERE id = ? AND clinic_id = ? AND status <> 'void'",
-        )
-        .bind(session.get())
-        .bind(actor.clinic.get())
-        .fetch_optional(&mut *tx)
-        .await?
-        .ok_or(StoreError::NotFound)?;
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO adverse_events (clinic_id, patient_id, session_id, kind, severity, lot, alarming, record, status,
-                created_at, created_by, updated_at, updated_by)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'entered', ?, ?, ?, ?) RETURNING id",
-        )
-        .bind(actor.clinic.get())
-        .bind(patient)
-        .bind(session.get())
-        .bind(&event.kind)
-        .bind(&event.severity)
-        .bind(&event.lot)
-        .bind(event.is_alarming(book))
-        .bind(to_json(event))
-        .bind(&now)
-        .bind(actor.user.get())
-        .bind(&now)
-        .bind(actor.user.get())
-        .fetch_one(&mut *tx)
-        .await?;
-        actor
-            .record(
-                &mut tx,
-                Event {
-                    action: "adverse_event.create",
-                    entity: Some("adverse_event"),
-                    entity_id: Some(id),
-                    detail: &format!("session {session}, {}, {}", event.kind, event.severity),
-                },
-            )
-            .await?;
+        let mut tx = self.begin().await?;
+        let done = tx.create_adverse_event(actor, session, event, book).await?;
         tx.commit().await?;
-        Ok(id)
+        Ok(done)
     }
 
     /// A patient's adverse events, oldest first.
@@ -972,39 +816,10 @@ impl Database {
         goal: &Goal,
         session: Option<SessionId>,
     ) -> StoreResult<i64> {
-        let mut tx = self.write().await?;
-        known_patient(&mut tx, actor, patient).await?;
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO goals (clinic_id, patient_id, domain, text, weight, baseline, set_on, status, created_at, created_by)
-             VALUES (?, ?, ?, ?, ?, ?, ?, 'active', ?, ?) RETURNING id",
-        )
-        .bind(actor.clinic.get())
-        .bind(patient.get())
-        .bind(goal.domain.id())
-        .bind(&goal.text)
-        .bind(i64::from(goal.weight))
-        .bind(i64::from(goal.baseline))
-        .bind(goal.set_on.to_string())
-        .bind(crate::stamp(actor.now))
-        .bind(actor.user.get())
-        .fetch_one(&mut *tx)
-        .await?;
-        if let Some(session) = session {
-            target(&mut tx, actor, patient, id, session).await?;
-        }
-        actor
-            .record(
-                &mut tx,
-                Event {
-                    action: "goal.create",
-                    entity: Some("goal"),
-                    entity_id: Some(id),
-                    detail: &format!("patient {patient}"),
-                },
-            )
-            .await?;
+        let mut tx = self.begin().await?;
+        let done = tx.create_goal(actor, patient, goal, session).await?;
         tx.commit().await?;
-        Ok(id)
+        Ok(done)
     }
 
     /// Scores a goal; when `session` is given, that session is recorded as targeting it.
@@ -1016,39 +831,8 @@ impl Database {
         level: i8,
         session: Option<SessionId>,
     ) -> StoreResult<()> {
-        let mut tx = self.write().await?;
-        let patient: i64 =
-            sqlx::query_scalar("SELECT patient_id FROM goals WHERE id = ? AND clinic_id = ?")
-                .bind(goal)
-                .bind(actor.clinic.get())
-                .fetch_optional(&mut *tx)
-                .await?
-                .ok_or(StoreError::NotFound)?;
-        sqlx::query(
-            "INSERT INTO goal_scores (clinic_id, goal_id, scored_on, level, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)",
-        )
-        .bind(actor.clinic.get())
-        .bind(goal)
-        .bind(day.to_string())
-        .bind(i64::from(level))
-        .bind(crate::stamp(actor.now))
-        .bind(actor.user.get())
-        .execute(&mut *tx)
-        .await?;
-        if let Some(session) = session {
-            target(&mut tx, actor, PatientId::new(patient), goal, session).await?;
-        }
-        actor
-            .record(
-                &mut tx,
-                Event {
-                    action: "goal.score",
-                    entity: Some("goal"),
-                    entity_id: Some(goal),
-                    detail: &format!("{day}: {level}"),
-                },
-            )
-            .await?;
+        let mut tx = self.begin().await?;
+        tx.score_goal(actor, goal, day, level, session).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -1254,5 +1038,309 @@ impl crate::Tx {
         patient: PatientId,
     ) -> StoreResult<Vec<StoredGoal>> {
         goals_of_patient_in(self.conn(), actor, patient).await
+    }
+}
+
+impl crate::Tx {
+    /// Records a call or a booking for an open follow-up.
+    pub async fn record_contact(
+        &mut self,
+        actor: &Actor,
+        id: i64,
+        result: ContactResult,
+        booked_on: Option<Date>,
+        note: &str,
+    ) -> StoreResult<()> {
+        let now = crate::stamp(actor.now);
+        let status: Option<String> =
+            sqlx::query_scalar("SELECT status FROM follow_ups WHERE id = ? AND clinic_id = ?")
+                .bind(id)
+                .bind(actor.clinic.get())
+                .fetch_optional(self.conn())
+                .await?;
+        match status.as_deref() {
+            None => return Err(StoreError::NotFound),
+            Some("open") => {}
+            Some(_) => {
+                return Err(StoreError::WrongState("follow-up-closed"));
+            }
+        }
+        sqlx::query(
+            "INSERT INTO follow_up_contacts (clinic_id, follow_up_id, at, user_id, result, booked_on, note)
+             VALUES (?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(actor.clinic.get())
+        .bind(id)
+        .bind(&now)
+        .bind(actor.user.get())
+        .bind(result.id())
+        .bind(booked_on.map(|d| d.to_string()))
+        .bind(note)
+        .execute(self.conn())
+        .await?;
+        let change = match result {
+            ContactResult::Reached => "status = 'done', closed_as = 'reached'",
+            ContactResult::NotReached | ContactResult::VisitBooked => "status = status",
+        };
+        sqlx::query(&format!(
+            "UPDATE follow_ups SET {change}, attempts = attempts + 1, booked_on = COALESCE(?5, booked_on),
+                updated_at = ?1, updated_by = ?2 WHERE id = ?3 AND clinic_id = ?4"
+        ))
+        .bind(&now)
+        .bind(actor.user.get())
+        .bind(id)
+        .bind(actor.clinic.get())
+        .bind(booked_on.map(|d| d.to_string()))
+        .execute(self.conn())
+        .await?;
+        self.audit(
+            actor,
+            Event {
+                action: "follow_up.contact",
+                entity: Some("follow_up"),
+                entity_id: Some(id),
+                detail: result.id(),
+            },
+        )
+        .await?;
+        Ok(())
+    }
+
+    /// Records an assessment for a patient of the actor's clinic. A peak assessment closes
+    /// the open peak follow-up of the session before it; any assessment closes a visit
+    /// booked for that day.
+    pub async fn create_assessment(
+        &mut self,
+        actor: &Actor,
+        patient: PatientId,
+        assessment: &Assessment,
+    ) -> StoreResult<i64> {
+        let now = crate::stamp(actor.now);
+        known_patient(self.transaction(), actor, patient).await?;
+        let day = assessment.date.to_string();
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO assessments (clinic_id, patient_id, scale, assessed_on, timepoint, score, record, status,
+                created_at, created_by, updated_at, updated_by)
+             VALUES (?, ?, ?, ?, ?, ?, ?, 'entered', ?, ?, ?, ?) RETURNING id",
+        )
+        .bind(actor.clinic.get())
+        .bind(patient.get())
+        .bind(&assessment.scale)
+        .bind(&day)
+        .bind(assessment.timepoint.id())
+        .bind(assessment.score)
+        .bind(to_json(&assessment.values))
+        .bind(&now)
+        .bind(actor.user.get())
+        .bind(&now)
+        .bind(actor.user.get())
+        .fetch_one(self.conn())
+        .await?;
+        if assessment.timepoint == Timepoint::Peak {
+            sqlx::query(
+                "UPDATE follow_ups SET status = 'done', closed_as = 'assessed', updated_at = ?, updated_by = ?
+                 WHERE clinic_id = ? AND patient_id = ? AND kind = 'peak_assessment' AND status = 'open'
+                   AND session_id = (SELECT id FROM treatment_sessions WHERE clinic_id = ? AND patient_id = ?
+                                     AND status = 'signed' AND session_date <= ? ORDER BY session_date DESC, id DESC LIMIT 1)",
+            )
+            .bind(&now)
+            .bind(actor.user.get())
+            .bind(actor.clinic.get())
+            .bind(patient.get())
+            .bind(actor.clinic.get())
+            .bind(patient.get())
+            .bind(&day)
+            .execute(self.conn())
+            .await?;
+        }
+        sqlx::query(
+            "UPDATE follow_ups SET status = 'done', closed_as = 'assessed', updated_at = ?, updated_by = ?
+             WHERE clinic_id = ? AND patient_id = ? AND status = 'open' AND kind <> 'reinjection' AND booked_on = ?",
+        )
+        .bind(&now)
+        .bind(actor.user.get())
+        .bind(actor.clinic.get())
+        .bind(patient.get())
+        .bind(&day)
+        .execute(self.conn())
+        .await?;
+        self.audit(
+            actor,
+            Event {
+                action: "assessment.create",
+                entity: Some("assessment"),
+                entity_id: Some(id),
+                detail: &format!("patient {patient}, {}", assessment.scale),
+            },
+        )
+        .await?;
+        Ok(id)
+    }
+
+    /// Records an adverse event against a session of the actor's clinic (checked by the
+    /// domain against that session's lots).
+    pub async fn create_adverse_event(
+        &mut self,
+        actor: &Actor,
+        session: SessionId,
+        event: &AdverseEventInput,
+        book: &OutcomeBook,
+    ) -> StoreResult<i64> {
+        let now = crate::stamp(actor.now);
+        let patient: i64 = sqlx::query_scalar(
+            "SELECT patient_id FROM treatment_sessions WHERE id = ? AND clinic_id = ? AND status <> 'void'",
+        )
+        .bind(session.get())
+        .bind(actor.clinic.get())
+        .fetch_optional(self.conn())
+        .await?
+        .ok_or(StoreError::NotFound)?;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO adverse_events (clinic_id, patient_id, session_id, kind, severity, lot, alarming, record, status,
+                created_at, created_by, updated_at, updated_by)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'entered', ?, ?, ?, ?) RETURNING id",
+        )
+        .bind(actor.clinic.get())
+        .bind(patient)
+        .bind(session.get())
+        .bind(&event.kind)
+        .bind(&event.severity)
+        .bind(&event.lot)
+        .bind(event.is_alarming(book))
+        .bind(to_json(event))
+        .bind(&now)
+        .bind(actor.user.get())
+        .bind(&now)
+        .bind(actor.user.get())
+        .fetch_one(self.conn())
+        .await?;
+        self.audit(
+            actor,
+            Event {
+                action: "adverse_event.create",
+                entity: Some("adverse_event"),
+                entity_id: Some(id),
+                detail: &format!("session {session}, {}, {}", event.kind, event.severity),
+            },
+        )
+        .await?;
+        Ok(id)
+    }
+
+    /// Sets a goal with a patient, optionally naming the session that targets it.
+    pub async fn create_goal(
+        &mut self,
+        actor: &Actor,
+        patient: PatientId,
+        goal: &Goal,
+        session: Option<SessionId>,
+    ) -> StoreResult<i64> {
+        known_patient(self.transaction(), actor, patient).await?;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO goals (clinic_id, patient_id, domain, text, weight, baseline, set_on, status, created_at, created_by)
+             VALUES (?, ?, ?, ?, ?, ?, ?, 'active', ?, ?) RETURNING id",
+        )
+        .bind(actor.clinic.get())
+        .bind(patient.get())
+        .bind(goal.domain.id())
+        .bind(&goal.text)
+        .bind(i64::from(goal.weight))
+        .bind(i64::from(goal.baseline))
+        .bind(goal.set_on.to_string())
+        .bind(crate::stamp(actor.now))
+        .bind(actor.user.get())
+        .fetch_one(self.conn())
+        .await?;
+        if let Some(session) = session {
+            target(self.transaction(), actor, patient, id, session).await?;
+        }
+        self.audit(
+            actor,
+            Event {
+                action: "goal.create",
+                entity: Some("goal"),
+                entity_id: Some(id),
+                detail: &format!("patient {patient}"),
+            },
+        )
+        .await?;
+        Ok(id)
+    }
+
+    /// Scores a goal; when `session` is given, that session is recorded as targeting it.
+    pub async fn score_goal(
+        &mut self,
+        actor: &Actor,
+        goal: i64,
+        day: Date,
+        level: i8,
+        session: Option<SessionId>,
+    ) -> StoreResult<()> {
+        let patient: i64 =
+            sqlx::query_scalar("SELECT patient_id FROM goals WHERE id = ? AND clinic_id = ?")
+                .bind(goal)
+                .bind(actor.clinic.get())
+                .fetch_optional(self.conn())
+                .await?
+                .ok_or(StoreError::NotFound)?;
+        sqlx::query(
+            "INSERT INTO goal_scores (clinic_id, goal_id, scored_on, level, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)",
+        )
+        .bind(actor.clinic.get())
+        .bind(goal)
+        .bind(day.to_string())
+        .bind(i64::from(level))
+        .bind(crate::stamp(actor.now))
+        .bind(actor.user.get())
+        .execute(self.conn())
+        .await?;
+        if let Some(session) = session {
+            target(
+                self.transaction(),
+                actor,
+                PatientId::new(patient),
+                goal,
+                session,
+            )
+            .await?;
+        }
+        self.audit(
+            actor,
+            Event {
+                action: "goal.score",
+                entity: Some("goal"),
+                entity_id: Some(goal),
+                detail: &format!("{day}: {level}"),
+            },
+        )
+        .await?;
+        Ok(())
+    }
+}
+
+async fn follow_ups_of_patient_in(
+    conn: &mut sqlx::SqliteConnection,
+    actor: &Actor,
+    patient: PatientId,
+) -> StoreResult<Vec<StoredFollowUp>> {
+    let rows = sqlx::query(&format!(
+        "SELECT {FOLLOW_UP_COLUMNS} FROM follow_ups f WHERE f.clinic_id = ? AND f.patient_id = ?
+         ORDER BY f.due_on DESC, f.id DESC"
+    ))
+    .bind(actor.clinic.get())
+    .bind(patient.get())
+    .fetch_all(conn)
+    .await?;
+    rows.iter().map(follow_up_from_row).collect()
+}
+
+impl crate::Tx {
+    /// A patient's follow-ups, as this transaction sees them.
+    pub async fn follow_ups_of_patient(
+        &mut self,
+        actor: &Actor,
+        patient: PatientId,
+    ) -> StoreResult<Vec<StoredFollowUp>> {
+        follow_ups_of_patient_in(self.conn(), actor, patient).await
     }
 }
