@@ -248,14 +248,18 @@ pub(crate) async fn schedule(
 ) -> Result<(), sqlx::Error> {
     let now = crate::stamp(actor.now);
     for p in planned {
+        let leaves = bont_core::outcomes::schedule::leaves_worklist_on(planned, p.kind)
+            .map(|d| d.to_string());
         let moved = sqlx::query(
-            "UPDATE follow_ups SET opens_on = ?, due_on = ?, late_after = ?, source = ?, updated_at = ?, updated_by = ?
+            "UPDATE follow_ups SET opens_on = ?, due_on = ?, late_after = ?, source = ?, leaves_worklist_on = ?,
+                updated_at = ?, updated_by = ?
              WHERE clinic_id = ? AND session_id = ? AND kind = ? AND status = 'open'",
         )
         .bind(p.opens.to_string())
         .bind(p.due.to_string())
         .bind(p.late_after.to_string())
         .bind(to_json(&p.source))
+        .bind(&leaves)
         .bind(&now)
         .bind(actor.user.get())
         .bind(actor.clinic.get())
@@ -275,8 +279,8 @@ pub(crate) async fn schedule(
         if moved == 0 && done == 0 {
             sqlx::query(
                 "INSERT INTO follow_ups (clinic_id, patient_id, session_id, kind, opens_on, due_on, late_after, source,
-                    status, created_at, updated_at, updated_by)
-                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?)",
+                    leaves_worklist_on, status, created_at, updated_at, updated_by)
+                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?)",
             )
             .bind(actor.clinic.get())
             .bind(patient.get())
@@ -286,6 +290,7 @@ pub(crate) async fn schedule(
             .bind(p.due.to_string())
             .bind(p.late_after.to_string())
             .bind(to_json(&p.source))
+            .bind(&leaves)
             .bind(&now)
             .bind(&now)
             .bind(actor.user.get())
@@ -429,19 +434,24 @@ impl Database {
         let page = query.page.max(1);
         // The standing as `bont_core::outcomes::schedule::standing` decides it (0 overdue,
         // 1 due this week, 2 upcoming); rows are checked against it as they are read.
-        let mut inner = String::from(
+        // Open follow-ups exist only for signed sessions (voiding cancels them), so the
+        // session is joined only when a filter needs it.
+        let joins_session = query.filter.indication.is_some() || query.filter.physician.is_some();
+        let mut inner = format!(
             "SELECT f.id AS fid, CASE
                  WHEN f.booked_on IS NOT NULL THEN
                      CASE WHEN f.booked_on < $3 THEN 0 WHEN f.booked_on <= $2 THEN 1 ELSE 2 END
                  WHEN f.late_after < $3 THEN 0 WHEN f.due_on <= $2 THEN 1 ELSE 2 END AS standing_rank,
                  f.due_on AS due
-             FROM follow_ups f JOIN treatment_sessions s ON s.id = f.session_id AND s.clinic_id = f.clinic_id
-             WHERE f.clinic_id = $1 AND f.status = 'open' AND s.status = 'signed'
+             FROM follow_ups f{}
+             WHERE f.clinic_id = $1 AND f.status = 'open'
                AND (f.opens_on <= $2 OR f.booked_on <= $2)
-               AND (f.booked_on IS NOT NULL OR NOT EXISTS (
-                   SELECT 1 FROM follow_ups n WHERE n.clinic_id = f.clinic_id AND n.session_id = f.session_id
-                     AND ((f.kind = 'onset_check' AND n.kind = 'peak_assessment' AND n.late_after < $3)
-                       OR (f.kind = 'peak_assessment' AND n.kind = 'reinjection' AND n.opens_on <= $3))))",
+               AND (f.booked_on IS NOT NULL OR f.leaves_worklist_on IS NULL OR f.leaves_worklist_on > $3)",
+            if joins_session {
+                " JOIN treatment_sessions s ON s.id = f.session_id AND s.clinic_id = f.clinic_id"
+            } else {
+                ""
+            }
         );
         let mut next = 4;
         if query.filter.indication.is_some() {

@@ -27,6 +27,20 @@ pub struct PlannedFollowUp {
     pub evidence: Evidence,
 }
 
+/// The first day a missed follow-up of `kind` no longer shows on the worklist (the session
+/// then counts as never followed up): an onset check once the peak assessment's last day
+/// has passed, a peak assessment once the re-injection window has opened. None for the
+/// re-injection, which stays until the next session closes it, and for a follow-up with a
+/// visit booked (the caller shows those regardless).
+pub fn leaves_worklist_on(planned: &[PlannedFollowUp], kind: FollowUpKind) -> Option<Date> {
+    let of = |k: FollowUpKind| planned.iter().find(|p| p.kind == k);
+    match kind {
+        FollowUpKind::OnsetCheck => of(FollowUpKind::PeakAssessment).map(|p| plus(p.late_after, 1)),
+        FollowUpKind::PeakAssessment => of(FollowUpKind::Reinjection).map(|p| p.opens),
+        FollowUpKind::Reinjection => None,
+    }
+}
+
 fn plus(date: Date, days: i64) -> Date {
     date.checked_add(days.days()).unwrap_or(Date::MAX)
 }
