@@ -549,6 +549,28 @@ impl Database {
             });
         }
         tx.commit().await?;
+        self.audit_worklist_read(
+            actor,
+            clinic,
+            &format!("{} rows through {through}, page {page}", list.len()),
+        )
+        .await?;
+        Ok(WorklistPage {
+            rows: list,
+            total,
+            page,
+            per_page,
+        })
+    }
+
+    /// The audit event of a worklist page (it shows identities); by the command line when
+    /// no actor is given.
+    async fn audit_worklist_read(
+        &self,
+        actor: Option<&Actor>,
+        clinic: ClinicId,
+        detail: &str,
+    ) -> StoreResult<()> {
         self.audit_read_by(
             crate::read_audit::By {
                 clinic: Some(clinic),
@@ -560,16 +582,10 @@ impl Database {
                 action: "worklist.read",
                 entity: Some("patient"),
                 entity_id: None,
-                detail: &format!("{} rows through {through}, page {page}", list.len()),
+                detail,
             },
         )
-        .await?;
-        Ok(WorklistPage {
-            rows: list,
-            total,
-            page,
-            per_page,
-        })
+        .await
     }
 
     /// One page of the signed sessions on or before `today` whose onset and peak
@@ -655,19 +671,10 @@ impl Database {
             })
             .collect::<StoreResult<Vec<_>>>()?;
         tx.commit().await?;
-        self.audit_read_by(
-            crate::read_audit::By {
-                clinic: Some(clinic),
-                user: actor.map(|a| a.user),
-                client: actor.map(|a| a.client.as_str()).unwrap_or("command line"),
-                now: actor.map_or_else(jiff::Timestamp::now, |a| a.now),
-            },
-            Event {
-                action: "worklist.read",
-                entity: Some("patient"),
-                entity_id: None,
-                detail: &format!("{} sessions never followed up, page {page}", sessions.len()),
-            },
+        self.audit_worklist_read(
+            actor,
+            clinic,
+            &format!("{} sessions never followed up, page {page}", sessions.len()),
         )
         .await?;
         Ok(NeverFollowedUpPage {

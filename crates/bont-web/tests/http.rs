@@ -1041,7 +1041,12 @@ fn session_json(date: &str, units: f64) -> Value {
 }
 
 async fn patient_for_sessions(app: &TestApp, client: &reqwest::Client) -> String {
-    let mut body = app::patient_json("S-1", "Nowak", "1970-01-01");
+    patient_numbered(app, client, "S-1").await
+}
+
+/// A patient with no conditions or medications, by record number; their API address.
+async fn patient_numbered(app: &TestApp, client: &reqwest::Client, number: &str) -> String {
+    let mut body = app::patient_json(number, "Nowak", "1970-01-01");
     body["conditions"] = json!([]);
     body["medications"] = json!([]);
     let created = client
@@ -1869,19 +1874,7 @@ async fn two_drafts_signed_at_the_same_moment_cannot_both_pass_a_limit_they_exce
     let first = app.logged_in(Role::Physician).await;
     let second = app.log_in("physician").await;
     for attempt in 0..5 {
-        let mut body = app::patient_json(&format!("R-{attempt}"), "Nowak", "1970-01-01");
-        body["conditions"] = json!([]);
-        body["medications"] = json!([]);
-        let patient = first
-            .post(app.url("/api/patients"))
-            .json(&body)
-            .send()
-            .await
-            .expect("patient")
-            .headers()["location"]
-            .to_str()
-            .expect("location")
-            .to_owned();
+        let patient = patient_numbered(&app, &first, &format!("R-{attempt}")).await;
         let a = draft(&app, &first, &patient, session_json("2026-11-20", 250.0)).await;
         let b = draft(&app, &second, &patient, session_json("2026-11-20", 250.0)).await;
         let sign = |client: &reqwest::Client, d: &Value| {
@@ -1909,19 +1902,7 @@ async fn a_draft_signed_while_another_session_is_amended_is_checked_against_the_
     let first = app.logged_in(Role::Physician).await;
     let second = app.log_in("physician").await;
     for attempt in 0..5 {
-        let mut body = app::patient_json(&format!("M-{attempt}"), "Nowak", "1970-01-01");
-        body["conditions"] = json!([]);
-        body["medications"] = json!([]);
-        let patient = first
-            .post(app.url("/api/patients"))
-            .json(&body)
-            .send()
-            .await
-            .expect("patient")
-            .headers()["location"]
-            .to_str()
-            .expect("location")
-            .to_owned();
+        let patient = patient_numbered(&app, &first, &format!("M-{attempt}")).await;
         let earlier = draft(&app, &first, &patient, session_json("2026-11-20", 100.0)).await;
         let signed: Value = first
             .post(app.url(&format!("/api/sessions/{}/sign", earlier["id"])))
@@ -1936,19 +1917,7 @@ async fn a_draft_signed_while_another_session_is_amended_is_checked_against_the_
         let later = draft(&app, &second, &patient, session_json("2026-11-20", 250.0)).await;
         // The amendment's own reasons, as the amendment alone would need them: those of
         // the same session for a patient with no other.
-        let mut probe = app::patient_json(&format!("P-{attempt}"), "Nowak", "1970-01-01");
-        probe["conditions"] = json!([]);
-        probe["medications"] = json!([]);
-        let probe = first
-            .post(app.url("/api/patients"))
-            .json(&probe)
-            .send()
-            .await
-            .expect("patient")
-            .headers()["location"]
-            .to_str()
-            .expect("location")
-            .to_owned();
+        let probe = patient_numbered(&app, &first, &format!("P-{attempt}")).await;
         let alone = draft(&app, &first, &probe, session_json("2026-11-20", 250.0)).await;
         let amend_overrides = own_overrides(&alone);
         let amend = first
