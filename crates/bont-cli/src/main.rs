@@ -4,7 +4,7 @@ use anyhow::Context;
 use bont_cli::demo;
 use bont_core::clock::{Clock, SystemClock};
 use bont_core::user::{NewUser, UserInput};
-use bont_db::{Actor, Database};
+use bont_db::{Actor, Database, Location};
 use bont_web::{AppState, WebConfig};
 use clap::{Args, Parser, Subcommand};
 use std::net::SocketAddr;
@@ -24,9 +24,23 @@ struct Cli {
 
 #[derive(Args)]
 struct DataArgs {
-    /// Folder holding the database.
+    /// Folder holding the database (a SQLite file, bont.sqlite) when no --database is given.
     #[arg(long, env = "BONT_DATA", default_value = "./bont-data")]
     data: PathBuf,
+    /// A PostgreSQL database to use instead of the SQLite file in --data:
+    /// postgres://user:password@host:port/database (the database must exist).
+    #[arg(long, env = "BONT_DATABASE")]
+    database: Option<String>,
+}
+
+impl DataArgs {
+    /// Where the clinic's database is.
+    fn location(&self) -> Location {
+        match &self.database {
+            Some(address) => Location::parse(address),
+            None => Location::Sqlite(self.data.join(DATABASE_FILE)),
+        }
+    }
 }
 
 #[derive(Subcommand)]
@@ -296,9 +310,9 @@ async fn worklist_pages(
 const DATABASE_FILE: &str = "bont.sqlite";
 const DEMO_DATABASE_FILE: &str = "bont-demo.sqlite";
 
-/// Opens the database in `folder` with the label facts of `BONT_LIMITS` (if set) beside
+/// Opens the database at `location` with the label facts of `BONT_LIMITS` (if set) beside
 /// the built-in ones: sessions of a clinic's local products are read with them.
-async fn open(folder: &Path, file: &str) -> anyhow::Result<Database> {
+async fn open(location: &Location) -> anyhow::Result<Database> {
     let limits = match std::env::var_os("BONT_LIMITS") {
         Some(path) => Some(
             std::fs::read_to_string(&path)
@@ -307,20 +321,22 @@ async fn open(folder: &Path, file: &str) -> anyhow::Result<Database> {
         None => None,
     };
     let catalog = bont_cli::check::catalog(limits.as_deref()).map_err(|e| anyhow::anyhow!(e))?;
-    open_with(folder, file, &catalog).await
+    open_with(location, &catalog).await
 }
 
 async fn open_with(
-    folder: &Path,
-    file: &str,
+    location: &Location,
     catalog: &bont_core::safety::Catalog,
 ) -> anyhow::Result<Database> {
-    std::fs::create_dir_all(folder)
-        .with_context(|| format!("cannot create the data folder {}", folder.display()))?;
-    let path = folder.join(file);
-    Database::open(&path, catalog)
+    if let Location::Sqlite(path) = location
+        && let Some(folder) = path.parent().filter(|f| !f.as_os_str().is_empty())
+    {
+        std::fs::create_dir_all(folder)
+            .with_context(|| format!("cannot create the data folder {}", folder.display()))?;
+    }
+    Database::connect(location, catalog)
         .await
-        .with_context(|| format!("cannot open the database {}", path.display()))
+        .with_context(|| format!("cannot open the database {location}"))
 }
 
 fn main() -> std::process::ExitCode {
@@ -425,6 +441,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 .map_err(|e| anyhow::anyhow!("limits file: {e}"))?;
             serve(
                 ServeOptions {
+                    location: data.location(),
                     folder: data.data,
                     listen,
                     demo_mode: demo,
@@ -445,7 +462,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             clinics,
         } => {
             anyhow::ensure!(clinics >= 1, "clinics: at least 1");
-            let db = open(&data.data, DATABASE_FILE).await?;
+            let db = open(&data.location()).await?;
             let clinic = db
                 .first_clinic_or_create("Demo neurology clinic", clock.now())
                 .await?;
@@ -459,11 +476,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             })
             .await?;
             bar.finish_and_clear();
-            println!(
-                "Added {} to {}.",
-                done.summary(),
-                data.data.join(DATABASE_FILE).display()
-            );
+            println!("Added {} to {}.", done.summary(), data.location());
             Ok(())
         }
         Command::Worklist {
@@ -475,9 +488,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             physician,
             view,
         } => {
-            let path = data.data.join(DATABASE_FILE);
-            anyhow::ensure!(path.exists(), "there is no database at {}", path.display());
-            let db = open(&data.data, DATABASE_FILE).await?;
+            let db = existing(&data).await?;
             let clinic = match clinic {
                 Some(id) => db
                     .clinic(bont_core::ClinicId::new(id))
@@ -521,14 +532,32 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             )?)
         }
         Command::Backup { data, to } => {
-            let path = data.data.join(DATABASE_FILE);
-            anyhow::ensure!(path.exists(), "there is no database at {}", path.display());
             anyhow::ensure!(
                 !to.exists(),
                 "{} exists already; choose a new file",
                 to.display()
             );
-            let db = open(&data.data, DATABASE_FILE).await?;
+            if let Location::Postgres(address) = data.location() {
+                // The server's own tool: a consistent snapshot while bont keeps running.
+                postgres_tool(
+                    "pg_dump",
+                    &[
+                        "--format=custom",
+                        "--no-owner",
+                        &format!("--file={}", to.display()),
+                        &address,
+                    ],
+                )?;
+                let size = std::fs::metadata(&to)?.len();
+                println!(
+                    "Backup written to {} ({} bytes) by pg_dump; restore it with bont restore \
+                     (or pg_restore).",
+                    to.display(),
+                    size
+                );
+                return Ok(());
+            }
+            let db = existing(&data).await?;
             db.backup_to(&to)
                 .await
                 .with_context(|| format!("cannot write the backup {}", to.display()))?;
@@ -545,6 +574,35 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Restore { data, from } => {
+            if let Location::Postgres(address) = data.location() {
+                // Into the database named by --database, which should be new and empty:
+                // what it holds is replaced.
+                postgres_tool(
+                    "pg_restore",
+                    &[
+                        "--clean",
+                        "--if-exists",
+                        "--no-owner",
+                        "--single-transaction",
+                        &format!("--dbname={address}"),
+                        &from.display().to_string(),
+                    ],
+                )?;
+                let db = existing(&data).await?;
+                let report = db.verify_audit_chain(None).await?;
+                db.close().await;
+                anyhow::ensure!(
+                    report.is_intact(),
+                    "the restored database's audit trail is broken: {} breaks",
+                    report.breaks.len()
+                );
+                println!(
+                    "Restored {} into {} by pg_restore; its audit trail is intact.",
+                    from.display(),
+                    data.location()
+                );
+                return Ok(());
+            }
             bont_db::check_database_file(&from)
                 .await
                 .with_context(|| format!("{} cannot be restored", from.display()))?;
@@ -556,7 +614,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                     .data
                     .join(format!("{DATABASE_FILE}.before-restore-{stamp}"));
                 // Fold the journal into the old file first, so the kept copy is whole.
-                let old = open(&data.data, DATABASE_FILE).await?;
+                let old = open(&data.location()).await?;
                 old.backup_to(&kept).await?;
                 old.close().await;
                 println!("The database it replaces is kept as {}.", kept.display());
@@ -633,11 +691,29 @@ async fn audit_command(command: AuditCommand) -> anyhow::Result<u8> {
     }
 }
 
+/// Runs one of PostgreSQL's own tools (`pg_dump`, `pg_restore`), which the operator
+/// installs with the server's client programs.
+fn postgres_tool(tool: &str, args: &[&str]) -> anyhow::Result<()> {
+    let status = std::process::Command::new(tool)
+        .args(args)
+        .status()
+        .with_context(|| {
+            format!(
+                "a PostgreSQL database is backed up and restored with {tool}, which is not \
+                 installed here (Debian: apt install postgresql-client)"
+            )
+        })?;
+    anyhow::ensure!(status.success(), "{tool} failed ({status})");
+    Ok(())
+}
+
 /// The clinic's database, which must exist already.
 async fn existing(data: &DataArgs) -> anyhow::Result<Database> {
-    let path = data.data.join(DATABASE_FILE);
-    anyhow::ensure!(path.exists(), "there is no database at {}", path.display());
-    open(&data.data, DATABASE_FILE).await
+    let location = data.location();
+    if let Location::Sqlite(path) = &location {
+        anyhow::ensure!(path.exists(), "there is no database at {}", path.display());
+    }
+    open(&location).await
 }
 
 /// The account demo data is recorded as: the demo physician, created (with the other
@@ -693,6 +769,7 @@ fn print_accounts(accounts: &[demo::DemoAccount]) {
 }
 
 struct ServeOptions {
+    location: Location,
     folder: PathBuf,
     listen: SocketAddr,
     demo_mode: bool,
@@ -704,6 +781,7 @@ struct ServeOptions {
 
 async fn serve(options: ServeOptions, clock: Arc<dyn Clock>) -> anyhow::Result<()> {
     let ServeOptions {
+        location,
         folder,
         listen,
         demo_mode,
@@ -714,6 +792,10 @@ async fn serve(options: ServeOptions, clock: Arc<dyn Clock>) -> anyhow::Result<(
     } = options;
     let db = if demo_mode {
         // A demo always starts afresh, in a file of its own beside the clinic's data.
+        anyhow::ensure!(
+            location.engine() == bont_db::Engine::Sqlite,
+            "--demo starts afresh in a SQLite file of its own in --data; leave out --database"
+        );
         std::fs::create_dir_all(&folder)?;
         for suffix in ["", "-wal", "-shm"] {
             let path = folder.join(format!("{DEMO_DATABASE_FILE}{suffix}"));
@@ -722,9 +804,9 @@ async fn serve(options: ServeOptions, clock: Arc<dyn Clock>) -> anyhow::Result<(
                     .with_context(|| format!("cannot remove {}", path.display()))?;
             }
         }
-        open_with(&folder, DEMO_DATABASE_FILE, &catalog).await?
+        open_with(&Location::Sqlite(folder.join(DEMO_DATABASE_FILE)), &catalog).await?
     } else {
-        open_with(&folder, DATABASE_FILE, &catalog).await?
+        open_with(&location, &catalog).await?
     };
     let clinic_name = if demo_mode {
         "Demo neurology clinic".to_owned()
@@ -796,7 +878,7 @@ async fn user_command(command: UserCommand, clock: Arc<dyn Clock>) -> anyhow::Re
             name,
             language,
         } => {
-            let db = open(&data.data, DATABASE_FILE).await?;
+            let db = open(&data.location()).await?;
             let clinic = db
                 .first_clinic_or_create("Neurology clinic", clock.now())
                 .await?;
@@ -822,7 +904,7 @@ async fn user_command(command: UserCommand, clock: Arc<dyn Clock>) -> anyhow::Re
             Ok(())
         }
         UserCommand::ResetPassword { data, username } => {
-            let db = open(&data.data, DATABASE_FILE).await?;
+            let db = open(&data.location()).await?;
             let user = db
                 .user_by_username(&username)
                 .await?
@@ -846,7 +928,7 @@ async fn user_command(command: UserCommand, clock: Arc<dyn Clock>) -> anyhow::Re
             name,
             scope,
         } => {
-            let db = open(&data.data, DATABASE_FILE).await?;
+            let db = open(&data.location()).await?;
             let user = db
                 .user_by_username(&username)
                 .await?

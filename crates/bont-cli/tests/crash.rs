@@ -250,7 +250,7 @@ async fn every_acknowledged_write_survives_sigkill() {
         assert_eq!(verdict, "ok", "round {round}");
         for number in &acknowledged.patients {
             let found: i64 =
-                sqlx::query_scalar("SELECT COUNT(*) FROM patients WHERE record_number = ?")
+                sqlx::query_scalar("SELECT COUNT(*) FROM patients WHERE record_number = $1")
                     .bind(number)
                     .fetch_one(&mut conn)
                     .await
@@ -262,7 +262,7 @@ async fn every_acknowledged_write_survives_sigkill() {
         }
         for id in &acknowledged.sessions {
             let found: i64 =
-                sqlx::query_scalar("SELECT COUNT(*) FROM treatment_sessions WHERE id = ?")
+                sqlx::query_scalar("SELECT COUNT(*) FROM treatment_sessions WHERE id = $1")
                     .bind(id)
                     .fetch_one(&mut conn)
                     .await
@@ -346,7 +346,7 @@ async fn a_backup_taken_while_the_server_writes_is_whole_and_restores() {
     // Everything acknowledged before the backup began is in it.
     for number in &before_backup {
         let found: i64 =
-            sqlx::query_scalar("SELECT COUNT(*) FROM patients WHERE record_number = ?")
+            sqlx::query_scalar("SELECT COUNT(*) FROM patients WHERE record_number = $1")
                 .bind(number)
                 .fetch_one(db.pool())
                 .await

@@ -40,7 +40,7 @@ async fn sqlite(connections: u32, seconds: u64) -> f64 {
             let mut done = 0u64;
             while Instant::now() < until {
                 let mut tx = pool.begin_with("BEGIN IMMEDIATE").await.expect("begin");
-                sqlx::query("INSERT INTO rows (clinic_id, record) VALUES (1, ?)")
+                sqlx::query("INSERT INTO rows (clinic_id, record) VALUES (1, $1)")
                     .bind(&record)
                     .execute(&mut *tx)
                     .await

@@ -52,7 +52,7 @@ impl Database {
         let mut tx = self.write().await?;
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO api_tokens (clinic_id, user_id, name, scope, secret_hash, created_at)
-             VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+             VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
         )
         .bind(actor.clinic.get())
         .bind(actor.user.get())
@@ -84,7 +84,7 @@ impl Database {
         user: Option<UserId>,
     ) -> StoreResult<Vec<TokenRow>> {
         Ok(sqlx::query_as::<_, TokenRow>(&format!(
-            "{SELECT} WHERE t.clinic_id = ? AND (? IS NULL OR t.user_id = ?) ORDER BY t.id DESC"
+            "{SELECT} WHERE t.clinic_id = $1 AND ($2 IS NULL OR t.user_id = $3) ORDER BY t.id DESC"
         ))
         .bind(clinic.get())
         .bind(user.map(UserId::get))
@@ -103,7 +103,7 @@ impl Database {
     ) -> StoreResult<()> {
         let mut tx = self.write().await?;
         let owner: Option<i64> =
-            sqlx::query_scalar("SELECT user_id FROM api_tokens WHERE id = ? AND clinic_id = ?")
+            sqlx::query_scalar("SELECT user_id FROM api_tokens WHERE id = $1 AND clinic_id = $2")
                 .bind(id)
                 .bind(actor.clinic.get())
                 .fetch_optional(&mut *tx)
@@ -113,7 +113,7 @@ impl Database {
             _ => return Err(StoreError::NotFound),
         }
         sqlx::query(
-            "UPDATE api_tokens SET revoked_at = ?, revoked_by = ? WHERE id = ? AND revoked_at IS NULL",
+            "UPDATE api_tokens SET revoked_at = $1, revoked_by = $2 WHERE id = $3 AND revoked_at IS NULL",
         )
         .bind(crate::stamp(actor.now))
         .bind(actor.user.get())
@@ -143,7 +143,7 @@ impl Database {
     ) -> StoreResult<Option<TokenUser>> {
         let found: Option<(i64, i64, String, Option<String>)> = sqlx::query_as(
             "SELECT id, user_id, scope, last_used_at FROM api_tokens
-             WHERE secret_hash = ? AND revoked_at IS NULL",
+             WHERE secret_hash = $1 AND revoked_at IS NULL",
         )
         .bind(secret_hash(secret))
         .fetch_optional(&self.pool)
@@ -160,7 +160,7 @@ impl Database {
             .and_then(|t| t.parse::<jiff::Timestamp>().ok())
             .is_none_or(|t| (now - t).get_seconds() > LAST_USED_GRANULARITY_SECS);
         if stale {
-            sqlx::query("UPDATE api_tokens SET last_used_at = ? WHERE id = ?")
+            sqlx::query("UPDATE api_tokens SET last_used_at = $1 WHERE id = $2")
                 .bind(crate::stamp(now))
                 .bind(id)
                 .execute(&self.pool)

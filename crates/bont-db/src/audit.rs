@@ -3,7 +3,7 @@
 //! the other.
 
 use bont_core::{ClinicId, UserId};
-use sqlx::{Sqlite, Transaction};
+use sqlx::{Any, Transaction};
 
 /// The user on whose behalf a storage call acts.
 #[derive(Debug, Clone)]
@@ -73,7 +73,7 @@ pub fn event_hash(prev_hash: &str, event: &Content<'_>) -> String {
 }
 
 /// The newest event's id and hash, or (0, genesis) for an empty trail.
-async fn chain_head(tx: &mut Transaction<'_, Sqlite>) -> Result<(i64, String), sqlx::Error> {
+async fn chain_head(tx: &mut Transaction<'_, Any>) -> Result<(i64, String), sqlx::Error> {
     let head: Option<(i64, Option<String>)> =
         sqlx::query_as("SELECT id, hash FROM audit_events ORDER BY id DESC LIMIT 1")
             .fetch_optional(&mut **tx)
@@ -87,7 +87,7 @@ async fn chain_head(tx: &mut Transaction<'_, Sqlite>) -> Result<(i64, String), s
 /// Appends an event to the chain. The transaction holds the write lock from its start
 /// (see `Database::write`), so nobody else extends the chain meanwhile.
 pub(crate) async fn record(
-    tx: &mut Transaction<'_, Sqlite>,
+    tx: &mut Transaction<'_, Any>,
     clinic: Option<ClinicId>,
     user: Option<UserId>,
     client: &str,
@@ -110,7 +110,7 @@ pub(crate) async fn record(
     let hash = event_hash(&prev_hash, &content);
     sqlx::query(
         "INSERT INTO audit_events (id, clinic_id, at, user_id, action, entity, entity_id, detail, client, prev_hash, hash)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
     )
     .bind(content.id)
     .bind(content.clinic_id)
@@ -131,7 +131,7 @@ pub(crate) async fn record(
 impl Actor {
     pub(crate) async fn record(
         &self,
-        tx: &mut Transaction<'_, Sqlite>,
+        tx: &mut Transaction<'_, Any>,
         event: Event<'_>,
     ) -> Result<(), sqlx::Error> {
         record(
@@ -261,9 +261,9 @@ impl super::Database {
     ) -> super::StoreResult<i64> {
         Ok(sqlx::query_scalar(
             "SELECT COUNT(*) FROM audit_events
-             WHERE action = 'login.failed' AND detail = ? AND at > ?
+             WHERE action = 'login.failed' AND detail = $1 AND at > $2
                AND id > COALESCE((SELECT MAX(e.id) FROM audit_events e JOIN users u ON u.id = e.entity_id
-                                  WHERE e.action IN ('login', 'user.password') AND e.entity = 'user' AND u.username = ?), 0)",
+                                  WHERE e.action IN ('login', 'user.password') AND e.entity = 'user' AND u.username = $3), 0)",
         )
         .bind(username)
         .bind(super::stamp(since))
@@ -278,47 +278,44 @@ impl super::Database {
         filter: &AuditFilter,
         limit: i64,
     ) -> super::StoreResult<Vec<AuditRow>> {
-        let mut sql = sqlx::QueryBuilder::<Sqlite>::new(AUDIT_SELECT);
+        let mut sql = crate::Sql::new(AUDIT_SELECT);
         sql.push(" WHERE 1 = 1");
         if let Some(clinic) = filter.clinic {
             sql.push(" AND (e.clinic_id = ")
-                .push_bind(clinic.get())
+                .bind(clinic.get())
                 .push(" OR e.clinic_id IS NULL)");
         }
         if let Some(user) = &filter.user {
-            sql.push(" AND u.username = ").push_bind(user.clone());
+            sql.push(" AND u.username = ").bind(user.clone());
         }
         if let Some(action) = &filter.action {
             if action.ends_with('.') {
-                sql.push(" AND substr(e.action, 1, ")
-                    .push_bind(action.len() as i64)
-                    .push(") = ")
-                    .push_bind(action.clone());
+                sql.push(" AND substr(e.action, 1, CAST(")
+                    .bind(action.len() as i64)
+                    .push(" AS INTEGER)) = ")
+                    .bind(action.clone());
             } else {
-                sql.push(" AND e.action = ").push_bind(action.clone());
+                sql.push(" AND e.action = ").bind(action.clone());
             }
         }
         if let Some(entity) = &filter.entity {
-            sql.push(" AND e.entity = ").push_bind(entity.clone());
+            sql.push(" AND e.entity = ").bind(entity.clone());
         }
         if let Some(id) = filter.entity_id {
-            sql.push(" AND e.entity_id = ").push_bind(id);
+            sql.push(" AND e.entity_id = ").bind(id);
         }
         if let Some(from) = filter.from {
-            sql.push(" AND e.at >= ").push_bind(day_start(from));
+            sql.push(" AND e.at >= ").bind(day_start(from));
         }
         if let Some(to) = filter.to {
             sql.push(" AND e.at < ")
-                .push_bind(day_start(to.tomorrow().unwrap_or(to)));
+                .bind(day_start(to.tomorrow().unwrap_or(to)));
         }
         if let Some(before) = filter.before {
-            sql.push(" AND e.id < ").push_bind(before);
+            sql.push(" AND e.id < ").bind(before);
         }
-        sql.push(" ORDER BY e.id DESC LIMIT ").push_bind(limit);
-        Ok(sql
-            .build_query_as::<AuditRow>()
-            .fetch_all(&self.pool)
-            .await?)
+        sql.push(" ORDER BY e.id DESC LIMIT ").bind(limit);
+        Ok(sql.query_as::<AuditRow>().fetch_all(&self.pool).await?)
     }
 
     /// Walks the whole audit chain from the first event and reports every event whose
@@ -339,7 +336,7 @@ impl super::Database {
         let mut after = 0;
         loop {
             let rows = sqlx::query_as::<_, AuditRow>(&format!(
-                "{AUDIT_SELECT} WHERE e.id > ? ORDER BY e.id LIMIT ?"
+                "{AUDIT_SELECT} WHERE e.id > $1 ORDER BY e.id LIMIT $2"
             ))
             .bind(after)
             .bind(BATCH)
@@ -387,11 +384,11 @@ impl super::Database {
     /// order, after the last chained one. Runs when the database opens.
     pub(crate) async fn seal_unchained_audit_events(&self) -> super::StoreResult<()> {
         // Most opens find nothing to chain: look before taking the write lock.
-        let unchained: bool =
-            sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM audit_events WHERE hash IS NULL)")
-                .fetch_one(&self.pool)
+        let unchained: Option<i64> =
+            sqlx::query_scalar("SELECT id FROM audit_events WHERE hash IS NULL LIMIT 1")
+                .fetch_optional(&self.pool)
                 .await?;
-        if !unchained {
+        if unchained.is_none() {
             return Ok(());
         }
         let mut tx = self.write().await?;
@@ -403,21 +400,22 @@ impl super::Database {
             return Ok(());
         };
         let mut prev: String = sqlx::query_scalar(
-            "SELECT hash FROM audit_events WHERE id < ? ORDER BY id DESC LIMIT 1",
+            "SELECT hash FROM audit_events WHERE id < $1 ORDER BY id DESC LIMIT 1",
         )
         .bind(first)
         .fetch_optional(&mut *tx)
         .await?
         .flatten()
         .unwrap_or_else(|| GENESIS.to_owned());
-        let rows =
-            sqlx::query_as::<_, AuditRow>(&format!("{AUDIT_SELECT} WHERE e.id >= ? ORDER BY e.id"))
-                .bind(first)
-                .fetch_all(&mut *tx)
-                .await?;
+        let rows = sqlx::query_as::<_, AuditRow>(&format!(
+            "{AUDIT_SELECT} WHERE e.id >= $1 ORDER BY e.id"
+        ))
+        .bind(first)
+        .fetch_all(&mut *tx)
+        .await?;
         for row in rows {
             let hash = event_hash(&prev, &row.content());
-            sqlx::query("UPDATE audit_events SET prev_hash = ?, hash = ? WHERE id = ?")
+            sqlx::query("UPDATE audit_events SET prev_hash = $1, hash = $2 WHERE id = $3")
                 .bind(&prev)
                 .bind(&hash)
                 .bind(row.id)

@@ -28,11 +28,11 @@ impl Database {
             Some(row) => Clinic {
                 id: ClinicId::new(row.get("id")),
                 name: row.get("name"),
-                pseudonymised: row.get("pseudonymised"),
+                pseudonymised: crate::flag(&row, "pseudonymised"),
             },
             None => {
                 let id: i64 = sqlx::query_scalar(
-                    "INSERT INTO clinics (name, created_at) VALUES (?, ?) RETURNING id",
+                    "INSERT INTO clinics (name, created_at) VALUES ($1, $2) RETURNING id",
                 )
                 .bind(name)
                 .bind(crate::stamp(now))
@@ -66,12 +66,13 @@ impl Database {
 
     /// Adds another clinic (clinic networks, and the tests of separation between clinics).
     pub async fn create_clinic(&self, name: &str, now: jiff::Timestamp) -> StoreResult<Clinic> {
-        let id: i64 =
-            sqlx::query_scalar("INSERT INTO clinics (name, created_at) VALUES (?, ?) RETURNING id")
-                .bind(name)
-                .bind(crate::stamp(now))
-                .fetch_one(&self.pool)
-                .await?;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO clinics (name, created_at) VALUES ($1, $2) RETURNING id",
+        )
+        .bind(name)
+        .bind(crate::stamp(now))
+        .fetch_one(&self.pool)
+        .await?;
         Ok(Clinic {
             id: ClinicId::new(id),
             name: name.to_owned(),
@@ -80,7 +81,7 @@ impl Database {
     }
 
     pub async fn clinic(&self, id: ClinicId) -> StoreResult<Clinic> {
-        let row = sqlx::query("SELECT id, name, pseudonymised FROM clinics WHERE id = ?")
+        let row = sqlx::query("SELECT id, name, pseudonymised FROM clinics WHERE id = $1")
             .bind(id.get())
             .fetch_optional(&self.pool)
             .await?
@@ -88,7 +89,7 @@ impl Database {
         Ok(Clinic {
             id,
             name: row.get("name"),
-            pseudonymised: row.get("pseudonymised"),
+            pseudonymised: crate::flag(&row, "pseudonymised"),
         })
     }
 
@@ -102,14 +103,14 @@ impl Database {
         advice: &[(bont_core::Language, String)],
     ) -> StoreResult<()> {
         let mut tx = self.write().await?;
-        sqlx::query("UPDATE clinics SET pseudonymised = ? WHERE id = ?")
+        sqlx::query("UPDATE clinics SET pseudonymised = $1 WHERE id = $2")
             .bind(pseudonymised)
             .bind(actor.clinic.get())
             .execute(&mut *tx)
             .await?;
         for (language, text) in advice {
             if text.trim().is_empty() {
-                sqlx::query("DELETE FROM clinic_advice WHERE clinic_id = ? AND language = ?")
+                sqlx::query("DELETE FROM clinic_advice WHERE clinic_id = $1 AND language = $2")
                     .bind(actor.clinic.get())
                     .bind(language.code())
                     .execute(&mut *tx)
@@ -117,7 +118,7 @@ impl Database {
             } else {
                 sqlx::query(
                     "INSERT INTO clinic_advice (clinic_id, language, text, updated_at, updated_by)
-                     VALUES (?, ?, ?, ?, ?)
+                     VALUES ($1, $2, $3, $4, $5)
                      ON CONFLICT (clinic_id, language)
                      DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at,
                                    updated_by = excluded.updated_by",
@@ -171,7 +172,7 @@ impl Database {
         language: bont_core::Language,
     ) -> StoreResult<Option<String>> {
         Ok(sqlx::query_scalar(
-            "SELECT text FROM clinic_advice WHERE clinic_id = ? AND language = ?",
+            "SELECT text FROM clinic_advice WHERE clinic_id = $1 AND language = $2",
         )
         .bind(clinic.get())
         .bind(language.code())

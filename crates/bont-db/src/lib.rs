@@ -14,15 +14,16 @@ pub mod patients;
 mod read_audit;
 pub mod sessions;
 pub mod templates;
+#[doc(hidden)]
+pub mod testing;
 pub mod users;
 
 use bont_core::FieldErrors;
 use bont_core::safety::Catalog;
-use sqlx::SqlitePool;
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
-use std::path::Path;
+use sqlx::any::{AnyConnectOptions, AnyPoolOptions, AnyRow};
+use sqlx::{AnyPool, ConnectOptions, Executor, Row};
+use std::path::{Path, PathBuf};
 use std::str::FromStr;
-use std::time::Duration;
 
 pub use audit::Actor;
 
@@ -44,6 +45,9 @@ pub enum StoreError {
     /// A stored row no longer passes the domain's checks.
     #[error("stored data is not valid: {0}")]
     Corrupt(String),
+    /// What this engine does with its own tools instead (a PostgreSQL backup).
+    #[error("{0}")]
+    Unsupported(&'static str),
     #[error(transparent)]
     Database(#[from] sqlx::Error),
     #[error(transparent)]
@@ -52,36 +56,147 @@ pub enum StoreError {
 
 pub type StoreResult<T> = Result<T, StoreError>;
 
-/// The embedded SQL migrations of the SQLite engine.
+/// The embedded SQL migrations of each engine; both folders carry the same versions.
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
+static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
+
+/// The two engines bont runs on. The SQL is shared; what differs between them (how a
+/// writer takes the lock, backup, integrity checks) asks this.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Engine {
+    /// One file, embedded: a clinic.
+    Sqlite,
+    /// A server: a network of clinics, a registry.
+    Postgres,
+}
+
+/// Where the database lives: a SQLite file or a PostgreSQL server.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Location {
+    Sqlite(PathBuf),
+    /// A `postgres://` address (user, host, port, database name).
+    Postgres(String),
+}
+
+impl Location {
+    /// Reads `postgres://…` or `postgresql://…` as a server and anything else as the path
+    /// of a SQLite file (a leading `sqlite:` is allowed).
+    pub fn parse(text: &str) -> Location {
+        if text.starts_with("postgres://") || text.starts_with("postgresql://") {
+            Location::Postgres(text.to_owned())
+        } else {
+            let path = text
+                .strip_prefix("sqlite://")
+                .or_else(|| text.strip_prefix("sqlite:"))
+                .unwrap_or(text);
+            Location::Sqlite(PathBuf::from(path))
+        }
+    }
+
+    pub fn engine(&self) -> Engine {
+        match self {
+            Location::Sqlite(_) => Engine::Sqlite,
+            Location::Postgres(_) => Engine::Postgres,
+        }
+    }
+
+    /// The connection address, for components that open their own typed pool (the login
+    /// session store).
+    pub fn url(&self) -> String {
+        match self {
+            Location::Sqlite(path) => sqlite_options(path).to_url_lossy().to_string(),
+            Location::Postgres(url) => url.clone(),
+        }
+    }
+}
+
+impl std::fmt::Display for Location {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Location::Sqlite(path) => write!(f, "{}", path.display()),
+            // The address without its password.
+            Location::Postgres(url) => match url::Url::parse(url) {
+                Ok(mut parsed) => {
+                    if parsed.password().is_some() {
+                        let _ = parsed.set_password(Some("***"));
+                    }
+                    write!(f, "{parsed}")
+                }
+                Err(_) => f.write_str("postgres://…"),
+            },
+        }
+    }
+}
+
+/// How bont opens a SQLite file: created if missing, WAL journal, full synchronous
+/// commits (a write is acknowledged only once it is on disk), foreign keys enforced.
+/// The pragmas that are not part of the address are set on each new connection.
+pub fn sqlite_options(path: &Path) -> sqlx::sqlite::SqliteConnectOptions {
+    sqlx::sqlite::SqliteConnectOptions::new()
+        .filename(path)
+        .create_if_missing(true)
+        .journal_mode(sqlx::sqlite::SqliteJournalMode::Wal)
+        .synchronous(sqlx::sqlite::SqliteSynchronous::Full)
+        .foreign_keys(true)
+        .busy_timeout(std::time::Duration::from_secs(10))
+}
+
+const SQLITE_PRAGMAS: &str = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
+     PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;";
+
+/// The key of PostgreSQL's transaction-scoped advisory lock that writers take first, so
+/// that, as in SQLite, one writer at a time reads what it decides from and extends the
+/// audit chain ("bont" in ASCII).
+const WRITE_LOCK: i64 = 0x626f_6e74;
 
 /// A handle on the database; cheap to clone.
 #[derive(Debug, Clone)]
 pub struct Database {
-    pool: SqlitePool,
+    pool: AnyPool,
+    location: Location,
     /// Where reads record their audit events, committed in groups (set once opened).
     read_audit: Option<read_audit::ReadAudit>,
 }
 
 impl Database {
-    /// Opens (creating if needed) the SQLite file at `path` and brings its schema up to
-    /// date. WAL journal with full synchronous commits: a write is acknowledged only once
-    /// it is on disk.
+    /// Opens (creating if needed) the SQLite file at `path`; see [`Database::connect`].
     pub async fn open(path: &Path, catalog: &Catalog) -> StoreResult<Database> {
-        let options = SqliteConnectOptions::from_str("sqlite:")?
-            .filename(path)
-            .create_if_missing(true)
-            .journal_mode(SqliteJournalMode::Wal)
-            .synchronous(SqliteSynchronous::Full)
-            .foreign_keys(true)
-            .busy_timeout(Duration::from_secs(10));
-        let pool = SqlitePoolOptions::new()
-            .max_connections(8)
-            .connect_with(options)
-            .await?;
-        SQLITE_MIGRATIONS.run(&pool).await?;
+        Database::connect(&Location::Sqlite(path.to_owned()), catalog).await
+    }
+
+    /// Opens the database at `location` and brings its schema up to date: a SQLite file
+    /// (created if needed) or an existing PostgreSQL database.
+    pub async fn connect(location: &Location, catalog: &Catalog) -> StoreResult<Database> {
+        sqlx::any::install_default_drivers();
+        let pool = match location {
+            Location::Sqlite(path) => {
+                let options = AnyConnectOptions::from_url(&sqlite_options(path).to_url_lossy())?;
+                AnyPoolOptions::new()
+                    .max_connections(8)
+                    .after_connect(|conn, _| {
+                        Box::pin(async move {
+                            conn.execute(SQLITE_PRAGMAS).await?;
+                            Ok(())
+                        })
+                    })
+                    .connect_with(options)
+                    .await?
+            }
+            Location::Postgres(url) => {
+                let options = AnyConnectOptions::from_str(url)?;
+                AnyPoolOptions::new()
+                    .max_connections(16)
+                    .connect_with(options)
+                    .await?
+            }
+        };
+        match location.engine() {
+            Engine::Sqlite => SQLITE_MIGRATIONS.run(&pool).await?,
+            Engine::Postgres => POSTGRES_MIGRATIONS.run(&pool).await?,
+        }
         let mut db = Database {
             pool,
+            location: location.clone(),
             read_audit: None,
         };
         db.seal_unchained_audit_events().await?;
@@ -90,19 +205,49 @@ impl Database {
         Ok(db)
     }
 
-    /// The pool, for components that keep their own tables (the login session store).
-    pub fn pool(&self) -> &SqlitePool {
+    /// The pool, for tools and tests that query the tables directly.
+    pub fn pool(&self) -> &AnyPool {
         &self.pool
     }
 
+    pub fn location(&self) -> &Location {
+        &self.location
+    }
+
+    pub fn engine(&self) -> Engine {
+        self.location.engine()
+    }
+
     /// Starts a transaction that writes (every transaction here writes at least its audit
-    /// event). `BEGIN IMMEDIATE` takes SQLite's write lock at the start, so what the
-    /// transaction reads cannot be changed by another writer before it commits, and the
-    /// audit chain is extended by one writer at a time.
-    pub(crate) async fn write(
-        &self,
-    ) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>, sqlx::Error> {
-        self.pool.begin_with("BEGIN IMMEDIATE").await
+    /// event) and takes the write lock at its start, so that what the transaction reads
+    /// cannot be changed by another writer before it commits, and the audit chain is
+    /// extended by one writer at a time: `BEGIN IMMEDIATE` on SQLite, a transaction-scoped
+    /// advisory lock on PostgreSQL (released by the commit or the rollback).
+    pub(crate) async fn write(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>, sqlx::Error> {
+        match self.engine() {
+            Engine::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
+            Engine::Postgres => {
+                let mut tx = self.pool.begin().await?;
+                sqlx::query("SELECT 1 FROM pg_advisory_xact_lock($1)")
+                    .bind(WRITE_LOCK)
+                    .execute(&mut *tx)
+                    .await?;
+                Ok(tx)
+            }
+        }
+    }
+
+    /// Starts a transaction that only reads, with one consistent view of the database
+    /// for all its statements, without the write lock.
+    pub(crate) async fn read(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>, sqlx::Error> {
+        match self.engine() {
+            Engine::Sqlite => self.pool.begin().await,
+            Engine::Postgres => {
+                self.pool
+                    .begin_with("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                    .await
+            }
+        }
     }
 
     /// Starts a write transaction for a use case: everything it reads sees one state of
@@ -118,7 +263,7 @@ impl Database {
     /// [`Database::begin`]'s transactions.
     pub async fn begin_read(&self) -> StoreResult<Tx> {
         Ok(Tx {
-            inner: self.pool.begin().await?,
+            inner: self.read().await?,
         })
     }
 
@@ -163,11 +308,18 @@ impl Database {
 
     /// Writes a consistent copy of the whole database to `target` (which must not exist)
     /// while the application keeps running: SQLite's `VACUUM INTO` reads one snapshot.
+    /// A PostgreSQL database is copied with the server's own tools (`pg_dump`), which
+    /// [`StoreError::Unsupported`] names.
     pub async fn backup_to(&self, target: &Path) -> StoreResult<()> {
+        if self.engine() == Engine::Postgres {
+            return Err(StoreError::Unsupported(
+                "a PostgreSQL database is backed up with pg_dump and restored with pg_restore",
+            ));
+        }
         let target = target
             .to_str()
             .ok_or_else(|| StoreError::Corrupt("the backup path is not UTF-8".into()))?;
-        sqlx::query("VACUUM INTO ?")
+        sqlx::query("VACUUM INTO $1")
             .bind(target)
             .execute(&self.pool)
             .await?;
@@ -175,11 +327,87 @@ impl Database {
     }
 }
 
+/// `$from, $from+1, …`: `count` numbered placeholders, for a list of values (`IN (…)`).
+pub(crate) fn marks(from: usize, count: usize) -> String {
+    (from..from + count)
+        .map(|n| format!("${n}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A value bound to a query built piece by piece.
+enum Bound {
+    Int(i64),
+    Text(String),
+}
+
+impl From<i64> for Bound {
+    fn from(value: i64) -> Bound {
+        Bound::Int(value)
+    }
+}
+
+impl From<String> for Bound {
+    fn from(value: String) -> Bound {
+        Bound::Text(value)
+    }
+}
+
+/// A query put together from optional parts, each value in a numbered placeholder
+/// (`$1`, `$2`, …: the form both engines read).
+pub(crate) struct Sql {
+    text: String,
+    binds: Vec<Bound>,
+}
+
+impl Sql {
+    pub(crate) fn new(start: &str) -> Sql {
+        Sql {
+            text: start.to_owned(),
+            binds: Vec::new(),
+        }
+    }
+
+    pub(crate) fn push(&mut self, text: &str) -> &mut Sql {
+        self.text.push_str(text);
+        self
+    }
+
+    pub(crate) fn bind(&mut self, value: impl Into<Bound>) -> &mut Sql {
+        self.binds.push(value.into());
+        self.text.push_str(&format!("${}", self.binds.len()));
+        self
+    }
+
+    pub(crate) fn query_as<'s, T>(
+        &'s self,
+    ) -> sqlx::query::QueryAs<'s, sqlx::Any, T, sqlx::any::AnyArguments<'s>>
+    where
+        T: for<'r> sqlx::FromRow<'r, AnyRow>,
+    {
+        let mut query = sqlx::query_as::<_, T>(&self.text);
+        for bound in &self.binds {
+            query = match bound {
+                Bound::Int(value) => query.bind(*value),
+                Bound::Text(value) => query.bind(value.as_str()),
+            };
+        }
+        query
+    }
+}
+
+/// A yes-or-no column: BOOLEAN on PostgreSQL, 0 or 1 on SQLite.
+pub(crate) fn flag(row: &AnyRow, column: &str) -> bool {
+    row.try_get::<bool, _>(column)
+        .or_else(|_| row.try_get::<i64, _>(column).map(|value| value != 0))
+        .unwrap_or(false)
+}
+
 /// A write transaction: a use case reads what it decides from and writes what it decided,
 /// with its audit event, in one of these, and commits once. Dropped without
 /// [`Tx::commit`], it rolls back.
 pub struct Tx {
-    inner: sqlx::Transaction<'static, sqlx::Sqlite>,
+    inner: sqlx::Transaction<'static, sqlx::Any>,
 }
 
 impl Tx {
@@ -194,11 +422,11 @@ impl Tx {
         Ok(())
     }
 
-    pub(crate) fn conn(&mut self) -> &mut sqlx::SqliteConnection {
+    pub(crate) fn conn(&mut self) -> &mut sqlx::AnyConnection {
         &mut self.inner
     }
 
-    pub(crate) fn transaction(&mut self) -> &mut sqlx::Transaction<'static, sqlx::Sqlite> {
+    pub(crate) fn transaction(&mut self) -> &mut sqlx::Transaction<'static, sqlx::Any> {
         &mut self.inner
     }
 }
@@ -207,7 +435,9 @@ impl Tx {
 /// schema is one this version knows (no migration newer than ours).
 pub async fn check_database_file(path: &Path) -> StoreResult<()> {
     use sqlx::Connection;
-    let options = SqliteConnectOptions::new().filename(path).read_only(true);
+    let options = sqlx::sqlite::SqliteConnectOptions::new()
+        .filename(path)
+        .read_only(true);
     let mut conn = sqlx::SqliteConnection::connect_with(&options).await?;
     let verdict: String = sqlx::query_scalar("PRAGMA integrity_check")
         .fetch_one(&mut conn)

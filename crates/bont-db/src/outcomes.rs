@@ -15,8 +15,8 @@ use bont_core::outcomes::{FollowUpKind, OutcomeBook};
 use bont_core::{ClinicId, PatientId, SessionId, UserId};
 use jiff::civil::Date;
 use serde::Serialize;
-use sqlx::sqlite::SqliteRow;
-use sqlx::{Row, Sqlite, Transaction};
+use sqlx::any::AnyRow;
+use sqlx::{Any, Row, Transaction};
 
 fn date(raw: &str, what: &str) -> StoreResult<Date> {
     raw.parse()
@@ -69,7 +69,7 @@ pub struct StoredFollowUp {
 const FOLLOW_UP_COLUMNS: &str = "f.id, f.patient_id, f.session_id, f.kind, f.opens_on, f.due_on, \
     f.late_after, f.source, f.status, f.closed_as, f.attempts, f.booked_on";
 
-fn follow_up_from_row(row: &SqliteRow) -> StoreResult<StoredFollowUp> {
+fn follow_up_from_row(row: &AnyRow) -> StoreResult<StoredFollowUp> {
     let kind: String = row.get("kind");
     Ok(StoredFollowUp {
         id: row.get("id"),
@@ -238,7 +238,7 @@ pub struct StoredGoal {
 /// patient's earlier sessions' open follow-ups close: the re-injection as done
 /// ("reinjected"), the onset and peak checks as superseded.
 pub(crate) async fn schedule(
-    tx: &mut Transaction<'_, Sqlite>,
+    tx: &mut Transaction<'_, Any>,
     actor: &Actor,
     patient: PatientId,
     session: SessionId,
@@ -251,9 +251,9 @@ pub(crate) async fn schedule(
         let leaves = bont_core::outcomes::schedule::leaves_worklist_on(planned, p.kind)
             .map(|d| d.to_string());
         let moved = sqlx::query(
-            "UPDATE follow_ups SET opens_on = ?, due_on = ?, late_after = ?, source = ?, leaves_worklist_on = ?,
-                updated_at = ?, updated_by = ?
-             WHERE clinic_id = ? AND session_id = ? AND kind = ? AND status = 'open'",
+            "UPDATE follow_ups SET opens_on = $1, due_on = $2, late_after = $3, source = $4, leaves_worklist_on = $5,
+                updated_at = $6, updated_by = $7
+             WHERE clinic_id = $8 AND session_id = $9 AND kind = $10 AND status = 'open'",
         )
         .bind(p.opens.to_string())
         .bind(p.due.to_string())
@@ -269,7 +269,7 @@ pub(crate) async fn schedule(
         .await?
         .rows_affected();
         let done: i64 = sqlx::query_scalar(
-            "SELECT COUNT(*) FROM follow_ups WHERE clinic_id = ? AND session_id = ? AND kind = ? AND status = 'done'",
+            "SELECT COUNT(*) FROM follow_ups WHERE clinic_id = $1 AND session_id = $2 AND kind = $3 AND status = 'done'",
         )
         .bind(actor.clinic.get())
         .bind(session.get())
@@ -280,7 +280,7 @@ pub(crate) async fn schedule(
             sqlx::query(
                 "INSERT INTO follow_ups (clinic_id, patient_id, session_id, kind, opens_on, due_on, late_after, source,
                     leaves_worklist_on, status, created_at, updated_at, updated_by)
-                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?)",
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'open', $10, $11, $12)",
             )
             .bind(actor.clinic.get())
             .bind(patient.get())
@@ -299,8 +299,8 @@ pub(crate) async fn schedule(
         }
     }
     if first_signing {
-        let earlier = "clinic_id = ? AND patient_id = ? AND session_id <> ? AND status = 'open'
-            AND session_id IN (SELECT id FROM treatment_sessions WHERE clinic_id = ? AND patient_id = ? AND session_date <= ?)";
+        let earlier = "clinic_id = $5 AND patient_id = $6 AND session_id <> $7 AND status = 'open'
+            AND session_id IN (SELECT id FROM treatment_sessions WHERE clinic_id = $8 AND patient_id = $9 AND session_date <= $10)";
         for (kinds, status, closed_as) in [
             ("('reinjection')", "done", "reinjected"),
             (
@@ -310,7 +310,7 @@ pub(crate) async fn schedule(
             ),
         ] {
             sqlx::query(&format!(
-                "UPDATE follow_ups SET status = ?, closed_as = ?, updated_at = ?, updated_by = ?
+                "UPDATE follow_ups SET status = $1, closed_as = $2, updated_at = $3, updated_by = $4
                  WHERE kind IN {kinds} AND {earlier}"
             ))
             .bind(status)
@@ -332,13 +332,13 @@ pub(crate) async fn schedule(
 
 /// Cancels a voided session's open follow-ups.
 pub(crate) async fn cancel_open(
-    tx: &mut Transaction<'_, Sqlite>,
+    tx: &mut Transaction<'_, Any>,
     actor: &Actor,
     session: SessionId,
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "UPDATE follow_ups SET status = 'cancelled', closed_as = 'session_void', updated_at = ?, updated_by = ?
-         WHERE clinic_id = ? AND session_id = ? AND status = 'open'",
+        "UPDATE follow_ups SET status = 'cancelled', closed_as = 'session_void', updated_at = $1, updated_by = $2
+         WHERE clinic_id = $3 AND session_id = $4 AND status = 'open'",
     )
     .bind(crate::stamp(actor.now))
     .bind(actor.user.get())
@@ -349,7 +349,7 @@ pub(crate) async fn cancel_open(
     Ok(())
 }
 
-fn assessment_from_row(row: &SqliteRow) -> StoreResult<StoredAssessment> {
+fn assessment_from_row(row: &AnyRow) -> StoreResult<StoredAssessment> {
     let timepoint: String = row.get("timepoint");
     Ok(StoredAssessment {
         id: row.get("id"),
@@ -364,13 +364,13 @@ fn assessment_from_row(row: &SqliteRow) -> StoreResult<StoredAssessment> {
     })
 }
 
-fn adverse_from_row(row: &SqliteRow) -> StoreResult<StoredAdverseEvent> {
+fn adverse_from_row(row: &AnyRow) -> StoreResult<StoredAdverseEvent> {
     Ok(StoredAdverseEvent {
         id: row.get("id"),
         patient: PatientId::new(row.get("patient_id")),
         session: SessionId::new(row.get("session_id")),
         record: json(row.get("record"), "adverse event")?,
-        alarming: row.get("alarming"),
+        alarming: crate::flag(row, "alarming"),
         void: row.get::<String, _>("status") == "void",
         created_at: row.get("created_at"),
     })
@@ -380,7 +380,7 @@ impl Database {
     /// One follow-up of the actor's clinic.
     pub async fn follow_up(&self, actor: &Actor, id: i64) -> StoreResult<StoredFollowUp> {
         let row = sqlx::query(&format!(
-            "SELECT {FOLLOW_UP_COLUMNS} FROM follow_ups f WHERE f.id = ? AND f.clinic_id = ?"
+            "SELECT {FOLLOW_UP_COLUMNS} FROM follow_ups f WHERE f.id = $1 AND f.clinic_id = $2"
         ))
         .bind(id)
         .bind(actor.clinic.get())
@@ -486,7 +486,7 @@ impl Database {
             next + 1
         );
         let count_sql = format!("SELECT COUNT(*) FROM ({inner}) w{view_filter}");
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.read().await?;
         macro_rules! bind_all {
             ($q:expr) => {{
                 let mut q = $q
@@ -642,7 +642,7 @@ impl Database {
                 q
             }};
         }
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.read().await?;
         let total: i64 = bind_all!(sqlx::query_scalar(&count_sql))
             .fetch_one(&mut *tx)
             .await?;
@@ -741,7 +741,7 @@ impl Database {
     ) -> StoreResult<PatientId> {
         let mut tx = self.write().await?;
         let row = sqlx::query(&format!(
-            "SELECT patient_id, status FROM {table} WHERE id = ? AND clinic_id = ?"
+            "SELECT patient_id, status FROM {table} WHERE id = $1 AND clinic_id = $2"
         ))
         .bind(id)
         .bind(actor.clinic.get())
@@ -752,7 +752,7 @@ impl Database {
             return Err(StoreError::WrongState("event-void"));
         }
         sqlx::query(&format!(
-            "UPDATE {table} SET status = 'void', void_reason = ?, updated_at = ?, updated_by = ? WHERE id = ? AND clinic_id = ?"
+            "UPDATE {table} SET status = 'void', void_reason = $1, updated_at = $2, updated_by = $3 WHERE id = $4 AND clinic_id = $5"
         ))
         .bind(reason)
         .bind(crate::stamp(actor.now))
@@ -799,7 +799,7 @@ impl Database {
     ) -> StoreResult<Vec<StoredAdverseEvent>> {
         let rows = sqlx::query(
             "SELECT id, patient_id, session_id, record, alarming, status, created_at FROM adverse_events
-             WHERE clinic_id = ? AND patient_id = ? ORDER BY id",
+             WHERE clinic_id = $1 AND patient_id = $2 ORDER BY id",
         )
         .bind(actor.clinic.get())
         .bind(patient.get())
@@ -816,7 +816,7 @@ impl Database {
     ) -> StoreResult<Vec<StoredAdverseEvent>> {
         let rows = sqlx::query(
             "SELECT id, patient_id, session_id, record, alarming, status, created_at FROM adverse_events
-             WHERE clinic_id = ? AND lot = ? AND status = 'entered' ORDER BY id",
+             WHERE clinic_id = $1 AND lot = $2 AND status = 'entered' ORDER BY id",
         )
         .bind(actor.clinic.get())
         .bind(lot)
@@ -857,7 +857,7 @@ impl Database {
     /// One goal of the actor's clinic.
     pub async fn goal(&self, actor: &Actor, id: i64) -> StoreResult<StoredGoal> {
         let patient: i64 =
-            sqlx::query_scalar("SELECT patient_id FROM goals WHERE id = ? AND clinic_id = ?")
+            sqlx::query_scalar("SELECT patient_id FROM goals WHERE id = $1 AND clinic_id = $2")
                 .bind(id)
                 .bind(actor.clinic.get())
                 .fetch_optional(&self.pool)
@@ -881,12 +881,12 @@ impl Database {
 }
 
 async fn known_patient(
-    tx: &mut Transaction<'_, Sqlite>,
+    tx: &mut Transaction<'_, Any>,
     actor: &Actor,
     patient: PatientId,
 ) -> StoreResult<()> {
     let known: Option<i64> =
-        sqlx::query_scalar("SELECT id FROM patients WHERE id = ? AND clinic_id = ?")
+        sqlx::query_scalar("SELECT id FROM patients WHERE id = $1 AND clinic_id = $2")
             .bind(patient.get())
             .bind(actor.clinic.get())
             .fetch_optional(&mut **tx)
@@ -896,14 +896,14 @@ async fn known_patient(
 
 /// Links a goal to a session of the same patient (once).
 async fn target(
-    tx: &mut Transaction<'_, Sqlite>,
+    tx: &mut Transaction<'_, Any>,
     actor: &Actor,
     patient: PatientId,
     goal: i64,
     session: SessionId,
 ) -> StoreResult<()> {
     let same: Option<i64> = sqlx::query_scalar(
-        "SELECT id FROM treatment_sessions WHERE id = ? AND clinic_id = ? AND patient_id = ?",
+        "SELECT id FROM treatment_sessions WHERE id = $1 AND clinic_id = $2 AND patient_id = $3",
     )
     .bind(session.get())
     .bind(actor.clinic.get())
@@ -918,7 +918,7 @@ async fn target(
             },
         )));
     }
-    sqlx::query("INSERT INTO goal_targets (clinic_id, goal_id, session_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
+    sqlx::query("INSERT INTO goal_targets (clinic_id, goal_id, session_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
         .bind(actor.clinic.get())
         .bind(goal)
         .bind(session.get())
@@ -929,16 +929,16 @@ async fn target(
 
 /// Which of `patients` have a serious adverse event or a sign of distant spread on record.
 async fn alarming_among(
-    tx: &mut Transaction<'_, Sqlite>,
+    tx: &mut Transaction<'_, Any>,
     clinic: ClinicId,
     patients: &[i64],
 ) -> StoreResult<std::collections::HashSet<i64>> {
     let mut found = std::collections::HashSet::new();
     for chunk in patients.chunks(200) {
-        let marks = vec!["?"; chunk.len()].join(", ");
         let sql = format!(
             "SELECT DISTINCT patient_id FROM adverse_events
-             WHERE clinic_id = ? AND patient_id IN ({marks}) AND alarming = 1 AND status = 'entered'"
+             WHERE clinic_id = $1 AND patient_id IN ({}) AND alarming = TRUE AND status = 'entered'",
+            crate::marks(2, chunk.len())
         );
         let mut query = sqlx::query_scalar::<_, i64>(&sql).bind(clinic.get());
         for id in chunk {
@@ -950,13 +950,13 @@ async fn alarming_among(
 }
 
 pub(crate) async fn assessments_of_patient_in(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut sqlx::AnyConnection,
     actor: &Actor,
     patient: PatientId,
 ) -> StoreResult<Vec<StoredAssessment>> {
     let rows = sqlx::query(
             "SELECT id, patient_id, scale, assessed_on, timepoint, score, record, status FROM assessments
-             WHERE clinic_id = ? AND patient_id = ? ORDER BY assessed_on, id",
+             WHERE clinic_id = $1 AND patient_id = $2 ORDER BY assessed_on, id",
         )
         .bind(actor.clinic.get())
         .bind(patient.get())
@@ -966,13 +966,13 @@ pub(crate) async fn assessments_of_patient_in(
 }
 
 pub(crate) async fn goals_of_patient_in(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut sqlx::AnyConnection,
     actor: &Actor,
     patient: PatientId,
 ) -> StoreResult<Vec<StoredGoal>> {
     let rows = sqlx::query(
         "SELECT id, patient_id, domain, text, weight, baseline, set_on, status FROM goals
-             WHERE clinic_id = ? AND patient_id = ? ORDER BY id",
+             WHERE clinic_id = $1 AND patient_id = $2 ORDER BY id",
     )
     .bind(actor.clinic.get())
     .bind(patient.get())
@@ -1070,7 +1070,7 @@ impl crate::Tx {
     ) -> StoreResult<()> {
         let now = crate::stamp(actor.now);
         let status: Option<String> =
-            sqlx::query_scalar("SELECT status FROM follow_ups WHERE id = ? AND clinic_id = ?")
+            sqlx::query_scalar("SELECT status FROM follow_ups WHERE id = $1 AND clinic_id = $2")
                 .bind(id)
                 .bind(actor.clinic.get())
                 .fetch_optional(self.conn())
@@ -1084,7 +1084,7 @@ impl crate::Tx {
         }
         sqlx::query(
             "INSERT INTO follow_up_contacts (clinic_id, follow_up_id, at, user_id, result, booked_on, note)
-             VALUES (?, ?, ?, ?, ?, ?, ?)",
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
         )
         .bind(actor.clinic.get())
         .bind(id)
@@ -1100,8 +1100,8 @@ impl crate::Tx {
             ContactResult::NotReached | ContactResult::VisitBooked => "status = status",
         };
         sqlx::query(&format!(
-            "UPDATE follow_ups SET {change}, attempts = attempts + 1, booked_on = COALESCE(?5, booked_on),
-                updated_at = ?1, updated_by = ?2 WHERE id = ?3 AND clinic_id = ?4"
+            "UPDATE follow_ups SET {change}, attempts = attempts + 1, booked_on = COALESCE($5, booked_on),
+                updated_at = $1, updated_by = $2 WHERE id = $3 AND clinic_id = $4"
         ))
         .bind(&now)
         .bind(actor.user.get())
@@ -1138,7 +1138,7 @@ impl crate::Tx {
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO assessments (clinic_id, patient_id, scale, assessed_on, timepoint, score, record, status,
                 created_at, created_by, updated_at, updated_by)
-             VALUES (?, ?, ?, ?, ?, ?, ?, 'entered', ?, ?, ?, ?) RETURNING id",
+             VALUES ($1, $2, $3, $4, $5, $6, $7, 'entered', $8, $9, $10, $11) RETURNING id",
         )
         .bind(actor.clinic.get())
         .bind(patient.get())
@@ -1155,10 +1155,10 @@ impl crate::Tx {
         .await?;
         if assessment.timepoint == Timepoint::Peak {
             sqlx::query(
-                "UPDATE follow_ups SET status = 'done', closed_as = 'assessed', updated_at = ?, updated_by = ?
-                 WHERE clinic_id = ? AND patient_id = ? AND kind = 'peak_assessment' AND status = 'open'
-                   AND session_id = (SELECT id FROM treatment_sessions WHERE clinic_id = ? AND patient_id = ?
-                                     AND status = 'signed' AND session_date <= ? ORDER BY session_date DESC, id DESC LIMIT 1)",
+                "UPDATE follow_ups SET status = 'done', closed_as = 'assessed', updated_at = $1, updated_by = $2
+                 WHERE clinic_id = $3 AND patient_id = $4 AND kind = 'peak_assessment' AND status = 'open'
+                   AND session_id = (SELECT id FROM treatment_sessions WHERE clinic_id = $5 AND patient_id = $6
+                                     AND status = 'signed' AND session_date <= $7 ORDER BY session_date DESC, id DESC LIMIT 1)",
             )
             .bind(&now)
             .bind(actor.user.get())
@@ -1171,8 +1171,8 @@ impl crate::Tx {
             .await?;
         }
         sqlx::query(
-            "UPDATE follow_ups SET status = 'done', closed_as = 'assessed', updated_at = ?, updated_by = ?
-             WHERE clinic_id = ? AND patient_id = ? AND status = 'open' AND kind <> 'reinjection' AND booked_on = ?",
+            "UPDATE follow_ups SET status = 'done', closed_as = 'assessed', updated_at = $1, updated_by = $2
+             WHERE clinic_id = $3 AND patient_id = $4 AND status = 'open' AND kind <> 'reinjection' AND booked_on = $5",
         )
         .bind(&now)
         .bind(actor.user.get())
@@ -1205,7 +1205,7 @@ impl crate::Tx {
     ) -> StoreResult<i64> {
         let now = crate::stamp(actor.now);
         let patient: i64 = sqlx::query_scalar(
-            "SELECT patient_id FROM treatment_sessions WHERE id = ? AND clinic_id = ? AND status <> 'void'",
+            "SELECT patient_id FROM treatment_sessions WHERE id = $1 AND clinic_id = $2 AND status <> 'void'",
         )
         .bind(session.get())
         .bind(actor.clinic.get())
@@ -1215,7 +1215,7 @@ impl crate::Tx {
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO adverse_events (clinic_id, patient_id, session_id, kind, severity, lot, alarming, record, status,
                 created_at, created_by, updated_at, updated_by)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'entered', ?, ?, ?, ?) RETURNING id",
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'entered', $9, $10, $11, $12) RETURNING id",
         )
         .bind(actor.clinic.get())
         .bind(patient)
@@ -1255,7 +1255,7 @@ impl crate::Tx {
         known_patient(self.transaction(), actor, patient).await?;
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO goals (clinic_id, patient_id, domain, text, weight, baseline, set_on, status, created_at, created_by)
-             VALUES (?, ?, ?, ?, ?, ?, ?, 'active', ?, ?) RETURNING id",
+             VALUES ($1, $2, $3, $4, $5, $6, $7, 'active', $8, $9) RETURNING id",
         )
         .bind(actor.clinic.get())
         .bind(patient.get())
@@ -1294,14 +1294,14 @@ impl crate::Tx {
         session: Option<SessionId>,
     ) -> StoreResult<()> {
         let patient: i64 =
-            sqlx::query_scalar("SELECT patient_id FROM goals WHERE id = ? AND clinic_id = ?")
+            sqlx::query_scalar("SELECT patient_id FROM goals WHERE id = $1 AND clinic_id = $2")
                 .bind(goal)
                 .bind(actor.clinic.get())
                 .fetch_optional(self.conn())
                 .await?
                 .ok_or(StoreError::NotFound)?;
         sqlx::query(
-            "INSERT INTO goal_scores (clinic_id, goal_id, scored_on, level, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO goal_scores (clinic_id, goal_id, scored_on, level, created_at, created_by) VALUES ($1, $2, $3, $4, $5, $6)",
         )
         .bind(actor.clinic.get())
         .bind(goal)
@@ -1336,12 +1336,12 @@ impl crate::Tx {
 }
 
 async fn follow_ups_of_patient_in(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut sqlx::AnyConnection,
     actor: &Actor,
     patient: PatientId,
 ) -> StoreResult<Vec<StoredFollowUp>> {
     let rows = sqlx::query(&format!(
-        "SELECT {FOLLOW_UP_COLUMNS} FROM follow_ups f WHERE f.clinic_id = ? AND f.patient_id = ?
+        "SELECT {FOLLOW_UP_COLUMNS} FROM follow_ups f WHERE f.clinic_id = $1 AND f.patient_id = $2
          ORDER BY f.due_on DESC, f.id DESC"
     ))
     .bind(actor.clinic.get())

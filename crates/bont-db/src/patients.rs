@@ -6,9 +6,9 @@ use crate::audit::Event;
 use crate::{Actor, Database, StoreError, StoreResult};
 use bont_core::patient::{PatientInput, PatientRecord};
 use bont_core::{FieldErrors, PatientId, Problem};
+use sqlx::any::{AnyArguments, AnyRow};
 use sqlx::query::Query;
-use sqlx::sqlite::{SqliteArguments, SqliteRow};
-use sqlx::{Row, Sqlite};
+use sqlx::{Any, Row};
 use std::sync::LazyLock;
 
 /// A stored patient: its id, version (for safe concurrent edits) and checked record.
@@ -84,7 +84,7 @@ fn json_list(text: &str) -> StoreResult<Vec<String>> {
     serde_json::from_str(text).map_err(|e| StoreError::Corrupt(format!("list column: {e}")))
 }
 
-fn from_row(row: &SqliteRow) -> StoreResult<StoredPatient> {
+fn from_row(row: &AnyRow) -> StoreResult<StoredPatient> {
     let opt = |name: &str| row.get::<Option<String>, _>(name).unwrap_or_default();
     let input = PatientInput {
         record_number: row.get("record_number"),
@@ -102,15 +102,15 @@ fn from_row(row: &SqliteRow) -> StoreResult<StoredPatient> {
         phone: opt("phone"),
         email: opt("email"),
         address: opt("address"),
-        consent_treatment: row.get("consent_treatment"),
-        consent_reminders: row.get("consent_reminders"),
-        consent_research: row.get("consent_research"),
+        consent_treatment: crate::flag(row, "consent_treatment"),
+        consent_reminders: crate::flag(row, "consent_reminders"),
+        consent_research: crate::flag(row, "consent_research"),
         indications: json_list(row.get("indications"))?,
         conditions: json_list(row.get("conditions"))?,
         allergies: json_list(row.get("allergies"))?,
         medications: json_list(row.get("medications"))?,
-        pregnant: row.get("pregnant"),
-        breastfeeding: row.get("breastfeeding"),
+        pregnant: crate::flag(row, "pregnant"),
+        breastfeeding: crate::flag(row, "breastfeeding"),
         notes: row.get("notes"),
     };
     let id = PatientId::new(row.get("id"));
@@ -170,29 +170,44 @@ const RECORD_COLUMNS: [&str; 23] = [
 ];
 
 static INSERT_SQL: LazyLock<String> = LazyLock::new(|| {
-    let marks = vec!["?"; RECORD_COLUMNS.len()].join(", ");
+    let n = RECORD_COLUMNS.len();
     format!(
         "INSERT INTO patients ({}, clinic_id, version, created_at, created_by, updated_at, updated_by)
-         VALUES ({marks}, ?, 1, ?, ?, ?, ?) RETURNING id",
-        RECORD_COLUMNS.join(", ")
+         VALUES ({}, ${}, 1, ${}, ${}, ${}, ${}) RETURNING id",
+        RECORD_COLUMNS.join(", "),
+        crate::marks(1, n),
+        n + 1,
+        n + 2,
+        n + 3,
+        n + 4,
+        n + 5,
     )
 });
 
 static UPDATE_SQL: LazyLock<String> = LazyLock::new(|| {
-    let assignments: Vec<String> = RECORD_COLUMNS.iter().map(|c| format!("{c} = ?")).collect();
+    let assignments: Vec<String> = (RECORD_COLUMNS.iter().enumerate())
+        .map(|(i, c)| format!("{c} = ${}", i + 1))
+        .collect();
+    let n = RECORD_COLUMNS.len();
     format!(
-        "UPDATE patients SET {}, version = ?, updated_at = ?, updated_by = ?
-         WHERE id = ? AND clinic_id = ? AND version = ?",
-        assignments.join(", ")
+        "UPDATE patients SET {}, version = ${}, updated_at = ${}, updated_by = ${}
+         WHERE id = ${} AND clinic_id = ${} AND version = ${}",
+        assignments.join(", "),
+        n + 1,
+        n + 2,
+        n + 3,
+        n + 4,
+        n + 5,
+        n + 6,
     )
 });
 
 /// Binds a record's values in [`RECORD_COLUMNS`] order: the one place the record meets
 /// its columns, for both the insert and the update.
 fn bind_record<'q>(
-    query: Query<'q, Sqlite, SqliteArguments<'q>>,
+    query: Query<'q, Any, AnyArguments<'q>>,
     c: &'q Columns,
-) -> Query<'q, Sqlite, SqliteArguments<'q>> {
+) -> Query<'q, Any, AnyArguments<'q>> {
     let i = &c.input;
     query
         .bind(&i.record_number)
@@ -289,7 +304,7 @@ impl Database {
     ) -> StoreResult<Vec<(i64, PatientInput)>> {
         let rows = sqlx::query(
             "SELECT version, record FROM patient_versions
-             WHERE patient_id = ? AND clinic_id = ? ORDER BY version",
+             WHERE patient_id = $1 AND clinic_id = $2 ORDER BY version",
         )
         .bind(id.get())
         .bind(actor.clinic.get())
@@ -316,17 +331,20 @@ impl Database {
     ) -> StoreResult<PatientPage> {
         let page = page.max(1);
         let per_page = per_page.clamp(1, 200);
-        let mut filter = String::from(" WHERE clinic_id = ?");
+        let mut filter = String::from(" WHERE clinic_id = $1");
         let mut binds: Vec<String> = Vec::new();
         match query {
             PatientQuery::All => {}
             PatientQuery::BirthDate(date) => {
-                filter.push_str(" AND birth_date = ?");
+                filter.push_str(" AND birth_date = $2");
                 binds.push(date.to_string());
             }
             PatientQuery::Words(words) => {
                 for word in words {
-                    filter.push_str(" AND search_key LIKE ? ESCAPE '\\'");
+                    filter.push_str(&format!(
+                        " AND search_key LIKE ${} ESCAPE '\\'",
+                        binds.len() + 2
+                    ));
                     let escaped = word
                         .replace('\\', "\\\\")
                         .replace('%', "\\%")
@@ -336,7 +354,7 @@ impl Database {
             }
         }
         // One consistent view for the count and the page, without the write lock.
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.read().await?;
         let count_sql = format!("SELECT COUNT(*) FROM patients{filter}");
         let mut count = sqlx::query_scalar::<_, i64>(&count_sql).bind(actor.clinic.get());
         for b in &binds {
@@ -345,7 +363,9 @@ impl Database {
         let total = count.fetch_one(&mut *tx).await?;
 
         let list_sql = format!(
-            "SELECT {COLUMNS} FROM patients{filter} ORDER BY search_key, id LIMIT ? OFFSET ?"
+            "SELECT {COLUMNS} FROM patients{filter} ORDER BY search_key, id LIMIT ${} OFFSET ${}",
+            binds.len() + 2,
+            binds.len() + 3
         );
         let mut list = sqlx::query(&list_sql).bind(actor.clinic.get());
         for b in &binds {
@@ -385,15 +405,16 @@ impl Database {
     /// the caller records the audit event of the list.
     pub(crate) async fn patients_by_ids(
         &self,
-        conn: &mut sqlx::SqliteConnection,
+        conn: &mut sqlx::AnyConnection,
         clinic: bont_core::ClinicId,
         ids: &[i64],
     ) -> StoreResult<std::collections::HashMap<PatientId, StoredPatient>> {
         let mut found = std::collections::HashMap::new();
         for chunk in ids.chunks(200) {
-            let marks = vec!["?"; chunk.len()].join(", ");
-            let sql =
-                format!("SELECT {COLUMNS} FROM patients WHERE clinic_id = ? AND id IN ({marks})");
+            let sql = format!(
+                "SELECT {COLUMNS} FROM patients WHERE clinic_id = $1 AND id IN ({})",
+                crate::marks(2, chunk.len())
+            );
             let mut query = sqlx::query(&sql).bind(clinic.get());
             for id in chunk {
                 query = query.bind(id);
@@ -409,7 +430,7 @@ impl Database {
     /// Number of patients of a clinic (counts only; no identities, so no audit event).
     pub async fn count_patients(&self, clinic: bont_core::ClinicId) -> StoreResult<i64> {
         Ok(
-            sqlx::query_scalar("SELECT COUNT(*) FROM patients WHERE clinic_id = ?")
+            sqlx::query_scalar("SELECT COUNT(*) FROM patients WHERE clinic_id = $1")
                 .bind(clinic.get())
                 .fetch_one(&self.pool)
                 .await?,
@@ -418,12 +439,12 @@ impl Database {
 }
 
 async fn patient_in(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut sqlx::AnyConnection,
     actor: &Actor,
     id: PatientId,
 ) -> StoreResult<StoredPatient> {
     let row = sqlx::query(&format!(
-        "SELECT {COLUMNS} FROM patients WHERE id = ? AND clinic_id = ?"
+        "SELECT {COLUMNS} FROM patients WHERE id = $1 AND clinic_id = $2"
     ))
     .bind(id.get())
     .bind(actor.clinic.get())
@@ -482,7 +503,7 @@ impl crate::Tx {
         record: &PatientRecord,
     ) -> StoreResult<i64> {
         let current = sqlx::query(&format!(
-            "SELECT {COLUMNS} FROM patients WHERE id = ? AND clinic_id = ?"
+            "SELECT {COLUMNS} FROM patients WHERE id = $1 AND clinic_id = $2"
         ))
         .bind(id.get())
         .bind(actor.clinic.get())
@@ -498,7 +519,7 @@ impl crate::Tx {
         let now = crate::stamp(actor.now);
         sqlx::query(
             "INSERT INTO patient_versions (clinic_id, patient_id, version, record, replaced_at, replaced_by)
-             VALUES (?, ?, ?, ?, ?, ?)",
+             VALUES ($1, $2, $3, $4, $5, $6)",
         )
         .bind(actor.clinic.get())
         .bind(id.get())

@@ -14,8 +14,8 @@ use bont_core::safety::plan::InjectionInput;
 use bont_core::treatment::{GivenSession, Override, Treatment, TreatmentInput, VialInput};
 use bont_core::{PatientId, SessionId, UserId};
 use serde::Serialize;
-use sqlx::sqlite::SqliteRow;
-use sqlx::{Row, SqliteConnection};
+use sqlx::any::AnyRow;
+use sqlx::{AnyConnection, Row};
 use std::collections::HashMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -94,7 +94,7 @@ struct Rows {
 
 /// Reads the injection and vial rows of the sessions whose ids `scope` selects (a
 /// subquery over `treatment_sessions` bound to `binds`).
-async fn rows_of(conn: &mut SqliteConnection, scope: &str, binds: &[i64]) -> StoreResult<Rows> {
+async fn rows_of(conn: &mut AnyConnection, scope: &str, binds: &[i64]) -> StoreResult<Rows> {
     let mut rows = Rows::default();
     let sql = format!(
         "SELECT session_id, muscle, side, units, sites, guidance FROM session_injections
@@ -137,7 +137,7 @@ async fn rows_of(conn: &mut SqliteConnection, scope: &str, binds: &[i64]) -> Sto
     Ok(rows)
 }
 
-fn from_row(row: &SqliteRow, rows: &mut Rows) -> StoreResult<StoredSession> {
+fn from_row(row: &AnyRow, rows: &mut Rows) -> StoreResult<StoredSession> {
     let id: i64 = row.get("id");
     Ok(StoredSession {
         id: SessionId::new(id),
@@ -160,7 +160,7 @@ fn from_row(row: &SqliteRow, rows: &mut Rows) -> StoreResult<StoredSession> {
                     u32::try_from(m).map_err(|_| StoreError::Corrupt("session duration".into()))
                 })
                 .transpose()?,
-            infection_at_site: row.get("infection_at_site"),
+            infection_at_site: crate::flag(row, "infection_at_site"),
             notes: row.get("notes"),
         },
         verdict: row.get("verdict"),
@@ -178,16 +178,16 @@ fn from_row(row: &SqliteRow, rows: &mut Rows) -> StoreResult<StoredSession> {
 /// Writes a session's checked values into its columns (the row must exist) and replaces
 /// its injection and vial rows.
 async fn write_values(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     clinic: i64,
     session: i64,
     treatment: &Treatment,
 ) -> StoreResult<()> {
     let reconstitution = treatment.reconstitution();
     sqlx::query(
-        "UPDATE treatment_sessions SET session_date = ?, session_time = ?, product = ?, indication = ?,
-            vial_units = ?, diluent_ml = ?, infection_at_site = ?, anaesthesia = ?, duration_minutes = ?, notes = ?
-         WHERE id = ? AND clinic_id = ?",
+        "UPDATE treatment_sessions SET session_date = $1, session_time = $2, product = $3, indication = $4,
+            vial_units = $5, diluent_ml = $6, infection_at_site = $7, anaesthesia = $8, duration_minutes = $9, notes = $10
+         WHERE id = $11 AND clinic_id = $12",
     )
     .bind(treatment.date().to_string())
     .bind(treatment.time().map(|t| t.strftime("%H:%M").to_string()))
@@ -205,7 +205,7 @@ async fn write_values(
     .await?;
     for table in ["session_injections", "session_vials"] {
         sqlx::query(&format!(
-            "DELETE FROM {table} WHERE clinic_id = ? AND session_id = ?"
+            "DELETE FROM {table} WHERE clinic_id = $1 AND session_id = $2"
         ))
         .bind(clinic)
         .bind(session)
@@ -215,7 +215,7 @@ async fn write_values(
     for (position, injection) in treatment.injections().iter().enumerate() {
         sqlx::query(
             "INSERT INTO session_injections (clinic_id, session_id, position, product, muscle, side, units, sites, guidance)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
         )
         .bind(clinic)
         .bind(session)
@@ -232,7 +232,7 @@ async fn write_values(
     for (position, vial) in treatment.vials().iter().enumerate() {
         sqlx::query(
             "INSERT INTO session_vials (clinic_id, session_id, position, product, lot, expiry)
-             VALUES (?, ?, ?, ?, ?, ?)",
+             VALUES ($1, $2, $3, $4, $5, $6)",
         )
         .bind(clinic)
         .bind(session)
@@ -249,14 +249,14 @@ async fn write_values(
 /// Sessions of the clinic chosen by `filter` (SQL after `WHERE clinic_id = ? AND`, with
 /// one more bound id), with their injection and vial rows.
 async fn sessions_where(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     clinic: i64,
     filter: &str,
     id: i64,
     order: &str,
 ) -> StoreResult<Vec<StoredSession>> {
     let sql = format!(
-        "SELECT {COLUMNS} FROM treatment_sessions WHERE clinic_id = ? AND {filter} {order}"
+        "SELECT {COLUMNS} FROM treatment_sessions WHERE clinic_id = $1 AND {filter} {order}"
     );
     let found = sqlx::query(&sql)
         .bind(clinic)
@@ -268,7 +268,7 @@ async fn sessions_where(
     }
     let mut rows = rows_of(
         conn,
-        &format!("SELECT id FROM treatment_sessions WHERE clinic_id = ? AND {filter}"),
+        &format!("SELECT id FROM treatment_sessions WHERE clinic_id = $1 AND {filter}"),
         &[clinic, id],
     )
     .await?;
@@ -276,25 +276,25 @@ async fn sessions_where(
 }
 
 async fn session_in(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     clinic: i64,
     id: SessionId,
 ) -> StoreResult<StoredSession> {
-    sessions_where(conn, clinic, "id = ?", id.get(), "")
+    sessions_where(conn, clinic, "id = $2", id.get(), "")
         .await?
         .pop()
         .ok_or(StoreError::NotFound)
 }
 
 async fn sessions_of_patient_in(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     clinic: i64,
     patient: PatientId,
 ) -> StoreResult<Vec<StoredSession>> {
     sessions_where(
         conn,
         clinic,
-        "patient_id = ?",
+        "patient_id = $2",
         patient.get(),
         "ORDER BY session_date DESC, id DESC",
     )
@@ -383,7 +383,7 @@ impl Tx {
     ) -> StoreResult<SessionId> {
         let now = crate::stamp(actor.now);
         let known: Option<i64> =
-            sqlx::query_scalar("SELECT id FROM patients WHERE id = ? AND clinic_id = ?")
+            sqlx::query_scalar("SELECT id FROM patients WHERE id = $1 AND clinic_id = $2")
                 .bind(patient.get())
                 .bind(actor.clinic.get())
                 .fetch_optional(self.conn())
@@ -395,7 +395,7 @@ impl Tx {
             "INSERT INTO treatment_sessions (clinic_id, patient_id, version, status, session_date, product,
                 indication, total_units, verdict, findings, overrides, created_at, created_by,
                 updated_at, updated_by)
-             VALUES (?, ?, 1, 'draft', ?, ?, ?, ?, ?, ?, '[]', ?, ?, ?, ?) RETURNING id",
+             VALUES ($1, $2, 1, 'draft', $3, $4, $5, $6, $7, $8, '[]', $9, $10, $11, $12) RETURNING id",
         )
         .bind(actor.clinic.get())
         .bind(patient.get())
@@ -447,7 +447,7 @@ impl Tx {
             serde_json::to_value(&current).map_err(|e| StoreError::Corrupt(e.to_string()))?;
         sqlx::query(
             "INSERT INTO treatment_session_versions (clinic_id, session_id, version, snapshot, replaced_at, replaced_by)
-             VALUES (?, ?, ?, ?, ?, ?)",
+             VALUES ($1, $2, $3, $4, $5, $6)",
         )
         .bind(actor.clinic.get())
         .bind(id.get())
@@ -530,10 +530,10 @@ impl Tx {
             )
         };
         let changed = sqlx::query(
-            "UPDATE treatment_sessions SET version = ?, status = ?, total_units = ?, verdict = ?, findings = ?,
-                overrides = ?, signed_by = ?, signed_at = ?, change_reason = ?, void_reason = ?, updated_at = ?,
-                updated_by = ?
-             WHERE id = ? AND clinic_id = ? AND version = ?",
+            "UPDATE treatment_sessions SET version = $1, status = $2, total_units = $3, verdict = $4, findings = $5,
+                overrides = $6, signed_by = $7, signed_at = $8, change_reason = $9, void_reason = $10, updated_at = $11,
+                updated_by = $12
+             WHERE id = $13 AND clinic_id = $14 AND version = $15",
         )
         .bind(version)
         .bind(status.id())
@@ -607,7 +607,7 @@ impl Tx {
 }
 
 async fn given_sessions_in(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     clinic: i64,
     patient: PatientId,
     except: Option<SessionId>,
@@ -621,13 +621,13 @@ async fn given_sessions_in(
 }
 
 async fn signed_sessions_in(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     clinic: i64,
     patient: PatientId,
 ) -> StoreResult<Vec<(SessionId, GivenSession)>> {
     let rows = sqlx::query(
         "SELECT id, session_date, product, indication, total_units FROM treatment_sessions
-         WHERE clinic_id = ? AND patient_id = ? AND status = 'signed' ORDER BY session_date DESC, id DESC",
+         WHERE clinic_id = $1 AND patient_id = $2 AND status = 'signed' ORDER BY session_date DESC, id DESC",
     )
     .bind(clinic)
     .bind(patient.get())
@@ -696,7 +696,7 @@ impl Database {
         actor: &Actor,
         id: SessionId,
     ) -> StoreResult<Vec<serde_json::Value>> {
-        let rows = sqlx::query("SELECT snapshot FROM treatment_session_versions WHERE session_id = ? AND clinic_id = ? ORDER BY version")
+        let rows = sqlx::query("SELECT snapshot FROM treatment_session_versions WHERE session_id = $1 AND clinic_id = $2 ORDER BY version")
             .bind(id.get())
             .bind(actor.clinic.get())
             .fetch_all(&self.pool)
@@ -732,7 +732,7 @@ impl Database {
                 .parse(catalog)
                 .map_err(|e| StoreError::Corrupt(format!("session {id} as stored: {e}")))?;
             write_values(tx.conn(), row.get("clinic_id"), id, &treatment).await?;
-            sqlx::query("DELETE FROM legacy_session_records WHERE session_id = ?")
+            sqlx::query("DELETE FROM legacy_session_records WHERE session_id = $1")
                 .bind(id)
                 .execute(tx.conn())
                 .await?;

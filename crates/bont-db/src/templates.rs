@@ -32,7 +32,7 @@ impl Database {
             serde_json::to_string(&content).map_err(|e| StoreError::Corrupt(e.to_string()))?;
         let mut tx = self.write().await?;
         let inserted = sqlx::query_scalar::<_, i64>(
-            "INSERT INTO session_templates (clinic_id, name, record, created_at, created_by) VALUES (?, ?, ?, ?, ?) RETURNING id",
+            "INSERT INTO session_templates (clinic_id, name, record, created_at, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING id",
         )
         .bind(actor.clinic.get())
         .bind(name)
@@ -68,7 +68,7 @@ impl Database {
 
     pub async fn templates_of_clinic(&self, actor: &Actor) -> StoreResult<Vec<ClinicTemplate>> {
         let rows = sqlx::query(
-            "SELECT id, name, record FROM session_templates WHERE clinic_id = ? ORDER BY name",
+            "SELECT id, name, record FROM session_templates WHERE clinic_id = $1 ORDER BY name",
         )
         .bind(actor.clinic.get())
         .fetch_all(&self.pool)

@@ -6,7 +6,7 @@ use crate::{Actor, Database, StoreError, StoreResult};
 use bont_core::user::NewUser;
 use bont_core::{ClinicId, FieldErrors, Language, Problem, Role, UserId};
 use sqlx::Row;
-use sqlx::sqlite::SqliteRow;
+use sqlx::any::AnyRow;
 
 #[derive(Debug, Clone)]
 pub struct StoredUser {
@@ -24,7 +24,7 @@ pub struct StoredUser {
 const COLUMNS: &str = "id, clinic_id, username, display_name, role, language, password_hash, \
                        must_change_password, active";
 
-fn from_row(row: &SqliteRow) -> StoreResult<StoredUser> {
+fn from_row(row: &AnyRow) -> StoreResult<StoredUser> {
     let role: String = row.get("role");
     let language: String = row.get("language");
     Ok(StoredUser {
@@ -36,8 +36,8 @@ fn from_row(row: &SqliteRow) -> StoreResult<StoredUser> {
         language: Language::parse(&language)
             .map_err(|p| StoreError::Corrupt(format!("users.language: {p}")))?,
         password_hash: row.get("password_hash"),
-        must_change_password: row.get("must_change_password"),
-        active: row.get("active"),
+        must_change_password: crate::flag(row, "must_change_password"),
+        active: crate::flag(row, "active"),
     })
 }
 
@@ -57,7 +57,7 @@ impl Database {
         let inserted = sqlx::query_scalar::<_, i64>(
             "INSERT INTO users (clinic_id, username, display_name, role, language, password_hash,
                                 must_change_password, active, created_at, updated_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?) RETURNING id",
+             VALUES ($1, $2, $3, $4, $5, $6, $7, TRUE, $8, $9) RETURNING id",
         )
         .bind(clinic.get())
         .bind(user.username.as_str())
@@ -95,7 +95,7 @@ impl Database {
     }
 
     pub async fn user_by_username(&self, username: &str) -> StoreResult<Option<StoredUser>> {
-        let row = sqlx::query(&format!("SELECT {COLUMNS} FROM users WHERE username = ?"))
+        let row = sqlx::query(&format!("SELECT {COLUMNS} FROM users WHERE username = $1"))
             .bind(username.trim().to_lowercase())
             .fetch_optional(&self.pool)
             .await?;
@@ -103,7 +103,7 @@ impl Database {
     }
 
     pub async fn user(&self, id: UserId) -> StoreResult<Option<StoredUser>> {
-        let row = sqlx::query(&format!("SELECT {COLUMNS} FROM users WHERE id = ?"))
+        let row = sqlx::query(&format!("SELECT {COLUMNS} FROM users WHERE id = $1"))
             .bind(id.get())
             .fetch_optional(&self.pool)
             .await?;
@@ -112,7 +112,7 @@ impl Database {
 
     pub async fn users_of_clinic(&self, clinic: ClinicId) -> StoreResult<Vec<StoredUser>> {
         let rows = sqlx::query(&format!(
-            "SELECT {COLUMNS} FROM users WHERE clinic_id = ? ORDER BY username"
+            "SELECT {COLUMNS} FROM users WHERE clinic_id = $1 ORDER BY username"
         ))
         .bind(clinic.get())
         .fetch_all(&self.pool)
@@ -136,7 +136,7 @@ impl Database {
     ) -> StoreResult<()> {
         let mut tx = self.write().await?;
         let changed = sqlx::query(
-            "UPDATE users SET password_hash = ?, must_change_password = ?, updated_at = ? WHERE id = ?",
+            "UPDATE users SET password_hash = $1, must_change_password = $2, updated_at = $3 WHERE id = $4",
         )
         .bind(password_hash)
         .bind(must_change)
@@ -166,7 +166,7 @@ impl Database {
     /// The language a user reads bont in, chosen by the user.
     pub async fn set_user_language(&self, actor: &Actor, language: Language) -> StoreResult<()> {
         let mut tx = self.write().await?;
-        sqlx::query("UPDATE users SET language = ?, updated_at = ? WHERE id = ?")
+        sqlx::query("UPDATE users SET language = $1, updated_at = $2 WHERE id = $3")
             .bind(language.code())
             .bind(crate::stamp(actor.now))
             .bind(actor.user.get())

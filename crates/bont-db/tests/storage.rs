@@ -19,8 +19,8 @@ struct Fixture {
 
 async fn fixture() -> Fixture {
     let dir = tempfile::tempdir().expect("temp dir");
-    let db = Database::open(
-        &dir.path().join("bont.sqlite"),
+    let db = Database::connect(
+        &bont_db::testing::location(dir.path()).await,
         &bont_core::safety::Catalog::builtin(),
     )
     .await

@@ -11,6 +11,7 @@ pub mod csrf;
 pub mod error;
 pub mod form;
 pub mod i18n;
+pub mod login_store;
 pub mod pages;
 pub mod routes;
 pub mod state;
@@ -22,7 +23,6 @@ use std::net::SocketAddr;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, SessionManagerLayer};
-use tower_sessions_sqlx_store::SqliteStore;
 
 pub use state::AppState;
 
@@ -46,8 +46,7 @@ pub struct WebConfig {
 /// Builds the whole application: routes, login sessions (kept in the database), error
 /// rendering and security headers.
 pub async fn app(state: AppState, config: &WebConfig) -> anyhow::Result<Router> {
-    let store = SqliteStore::new(state.db.pool().clone());
-    store.migrate().await?;
+    let store = login_store::LoginStore::open(state.db.location()).await?;
     let sessions = SessionManagerLayer::new(store)
         .with_name("bont_session")
         .with_http_only(true)

@@ -42,8 +42,8 @@ impl TestApp {
     /// Without any account.
     pub async fn spawn_empty() -> TestApp {
         let dir = tempfile::tempdir().expect("temp dir");
-        let db = Database::open(
-            &dir.path().join("bont.sqlite"),
+        let db = Database::connect(
+            &bont_db::testing::location(dir.path()).await,
             &bont_core::safety::Catalog::builtin(),
         )
         .await

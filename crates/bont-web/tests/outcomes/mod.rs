@@ -655,7 +655,7 @@ async fn adverse_events_trace_to_a_lot_and_serious_ones_stand_out() {
     assert_eq!(
         count(
             &app,
-            "SELECT COUNT(*) FROM adverse_events WHERE lot = 'C1234A' AND alarming = 1"
+            "SELECT COUNT(*) FROM adverse_events WHERE lot = 'C1234A' AND alarming = TRUE"
         )
         .await,
         1

@@ -165,7 +165,7 @@ async fn api_tokens_act_as_their_user_within_their_scope_until_revoked() {
     let writer = make_token(&app, &nurse, "Scheduling system", "write").await;
     assert!(reader.starts_with("bont_") && reader.len() > 60);
     // Only a fingerprint is kept.
-    let stored: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM api_tokens WHERE secret_hash = ?")
+    let stored: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM api_tokens WHERE secret_hash = $1")
         .bind(&reader)
         .fetch_one(app.db.pool())
         .await
