@@ -411,8 +411,10 @@ impl Database {
     ) -> StoreResult<std::collections::HashMap<PatientId, StoredPatient>> {
         let mut found = std::collections::HashMap::new();
         for chunk in ids.chunks(200) {
+            // `+clinic_id`: the ids find the rows; the clinic's key only confirms them
+            // (without it, SQLite may walk the whole clinic by its key instead).
             let sql = format!(
-                "SELECT {COLUMNS} FROM patients WHERE clinic_id = $1 AND id IN ({})",
+                "SELECT {COLUMNS} FROM patients WHERE +clinic_id = $1 AND id IN ({})",
                 crate::marks(2, chunk.len())
             );
             let mut query = sqlx::query(&sql).bind(clinic.get());
