@@ -18,9 +18,9 @@ use bont_core::treatment::{GivenSession, Override, TreatmentInput, check_overrid
 use bont_core::user::{NewUser, UserInput};
 use bont_core::vocabulary::Indication;
 use bont_core::{ClinicId, Role};
-use bont_db::outcomes::ContactResult;
-use bont_db::sessions::{Change, SavedVerdict};
-use bont_db::{Actor, Database, Tx};
+use bont_db::bulk::Load;
+use bont_db::sessions::SavedVerdict;
+use bont_db::{Actor, Database};
 use jiff::civil::Date;
 use jiff::{Timestamp, ToSpan};
 
@@ -665,9 +665,10 @@ impl Populated {
     }
 }
 
-/// Patients stored in one transaction: the demo's writes are batched, each batch one
-/// commit, while every record still passes the domain's checks.
-const BATCH: usize = 200;
+/// Patients stored in one transaction: the demo's writes are loaded in batches (many rows
+/// to a statement, one commit and one audit event a batch), while every record still
+/// passes the domain's checks.
+const BATCH: usize = 500;
 
 /// Stores a demo registry's patients and their past sessions, the patients dealt in turn
 /// to the clinics of `physicians` (one physician of each clinic, who signs its sessions).
@@ -683,37 +684,55 @@ pub async fn populate(
     progress: &dyn Fn(usize),
 ) -> anyhow::Result<Populated> {
     anyhow::ensure!(!physicians.is_empty(), "a demo needs a physician");
-    let mut inputs = patients(seed, count, today).enumerate().peekable();
-    let mut rng = fastrand::Rng::with_seed(seed ^ 0x5e55_1011);
-    let book = OutcomeBook::builtin();
-    let mut outcome_rng = fastrand::Rng::with_seed(seed ^ 0x0ac0_e5e5);
-    let mut done = Populated::default();
-    while inputs.peek().is_some() {
-        let mut tx = db.begin().await?;
-        for (i, input) in inputs.by_ref().take(BATCH) {
-            let actor = &physicians[i % physicians.len()];
-            patient_course(
-                &mut tx,
-                actor,
-                catalog,
-                &book,
-                &input,
-                today,
-                (&mut rng, &mut outcome_rng),
-                &mut done,
-            )
-            .await?;
+    // The records are made on a thread of their own while the batch before is stored.
+    let (batches, mut ready) = tokio::sync::mpsc::channel::<(Load, String, usize)>(2);
+    let mut load = db.bulk().await?;
+    let (dealt, catalog) = (physicians.to_vec(), catalog.clone());
+    let maker = tokio::task::spawn_blocking(move || -> anyhow::Result<Populated> {
+        let mut inputs = patients(seed, count, today).enumerate().peekable();
+        let mut rng = fastrand::Rng::with_seed(seed ^ 0x5e55_1011);
+        let book = OutcomeBook::builtin();
+        let mut outcome_rng = fastrand::Rng::with_seed(seed ^ 0x0ac0_e5e5);
+        let mut done = Populated::default();
+        while inputs.peek().is_some() {
+            let first = done.patients + 1;
+            for (i, input) in inputs.by_ref().take(BATCH) {
+                patient_course(
+                    &mut load,
+                    &dealt[i % dealt.len()],
+                    &catalog,
+                    &book,
+                    &input,
+                    today,
+                    (&mut rng, &mut outcome_rng),
+                    &mut done,
+                )?;
+            }
+            let detail = format!(
+                "demo patients {first} to {} in {} clinics",
+                done.patients,
+                dealt.len()
+            );
+            if batches
+                .blocking_send((load.batch(), detail, done.patients))
+                .is_err()
+            {
+                break;
+            }
         }
-        tx.commit().await?;
-        progress(done.patients);
+        Ok(done)
+    });
+    while let Some((mut batch, detail, stored)) = ready.recv().await {
+        db.store(&mut batch, &physicians[0], &detail).await?;
+        progress(stored);
     }
-    Ok(done)
+    maker.await?
 }
 
 /// One patient and their years of sessions, follow-ups, scores and adverse events.
 #[allow(clippy::too_many_arguments)]
-async fn patient_course(
-    tx: &mut Tx,
+fn patient_course(
+    load: &mut Load,
     actor: &Actor,
     catalog: &Catalog,
     book: &OutcomeBook,
@@ -725,7 +744,7 @@ async fn patient_course(
     {
         let record = PatientRecord::parse(input, today)
             .map_err(|e| anyhow::anyhow!("demo patient {} is invalid: {e}", input.record_number))?;
-        let id = tx.create_patient(actor, &record).await?;
+        let id = load.patient(actor, &record);
         done.patients += 1;
         // Nobody gives toxin to a patient allergic to it or to an excipient of the usual products.
         let allergies = &record.clinical.allergies;
@@ -787,7 +806,6 @@ async fn patient_course(
                 now: session_time(&session.date),
                 ..actor.clone()
             };
-            let session_id = tx.create_session(&when, id, &treatment, &saved).await?;
             // Before the injection: baseline (or before re-injection) scores, and how long
             // the last session's benefit lasted.
             let timepoint = if cycle == 0 {
@@ -813,9 +831,11 @@ async fn patient_course(
             }
             for entry in &entries {
                 done.assessments +=
-                    store_assessment(tx, &when, id, entry, book, catalog, today, &mut scores)
-                        .await?;
+                    store_assessment(load, &when, id, entry, book, catalog, today, &mut scores)?;
             }
+            let planned = follow_ups_for(book, catalog, &record, &session, &cycles, &scores);
+            let (session_id, stored) =
+                load.signed_session(&when, id, &treatment, &saved, &overrides, &planned);
             if cycle == 0
                 && let Some(i @ (Indication::UpperLimbSpasticity | Indication::LowerLimbSpasticity)) =
                     indication
@@ -824,24 +844,10 @@ async fn patient_course(
                     let checked = goal
                         .check(today)
                         .map_err(|e| anyhow::anyhow!("demo goal: {e}"))?;
-                    let goal_id = tx
-                        .create_goal(&when, id, &checked, Some(session_id))
-                        .await?;
+                    let goal_id = load.goal(&when, id, &checked, Some(session_id));
                     goals.push((goal_id, checked.baseline));
                 }
             }
-            let planned = follow_ups_for(book, catalog, &record, &session, &cycles, &scores);
-            tx.change_session(
-                &when,
-                session_id,
-                1,
-                Change::Sign {
-                    verdict: &saved,
-                    overrides: &overrides,
-                    follow_ups: &planned,
-                },
-            )
-            .await?;
             done.sessions += 1;
             done.overrides += usize::from(!overrides.is_empty());
             cycles.push(Cycle {
@@ -852,12 +858,7 @@ async fn patient_course(
                 total_units: saved.total_units,
             });
             // After it: the onset call, the peak visit, now and then an adverse event.
-            let stored = tx.follow_ups_of_patient(actor, id).await?;
-            let of = |kind: FollowUpKind| {
-                stored
-                    .iter()
-                    .find(|f| f.session == session_id && f.kind == kind)
-            };
+            let of = |kind: FollowUpKind| stored.iter().copied().find(|f| f.kind == kind);
             if let Some(onset) = of(FollowUpKind::OnsetCheck)
                 && onset.due_on <= today
             {
@@ -867,24 +868,15 @@ async fn patient_course(
                     ..actor.clone()
                 };
                 if roll < 0.15 {
-                    tx.record_contact(
-                        &call(onset.opens_on),
-                        onset.id,
-                        ContactResult::NotReached,
-                        None,
-                        "No answer.",
-                    )
-                    .await?;
+                    load.contact(&call(onset.opens_on), onset.id, false, "No answer.");
                 }
                 if roll < 0.85 {
-                    tx.record_contact(
+                    load.contact(
                         &call(onset.due_on),
                         onset.id,
-                        ContactResult::Reached,
-                        None,
+                        true,
                         "Effect starting; no new weakness or swallowing trouble.",
-                    )
-                    .await?;
+                    );
                     done.follow_ups_reached += 1;
                 }
             }
@@ -901,7 +893,7 @@ async fn patient_course(
                 for entry in assessments(outcome_rng, &course, i, &session, &day, "peak", response)
                 {
                     done.assessments += store_assessment(
-                        tx,
+                        load,
                         &at_peak,
                         id,
                         &entry,
@@ -909,13 +901,11 @@ async fn patient_course(
                         catalog,
                         today,
                         &mut scores,
-                    )
-                    .await?;
+                    )?;
                 }
                 for (goal, baseline) in &goals {
                     let level = goal_level(outcome_rng, *baseline, response);
-                    tx.score_goal(&at_peak, *goal, peak.due_on, level, Some(session_id))
-                        .await?;
+                    load.goal_score(&at_peak, *goal, peak.due_on, level, Some(session_id));
                 }
             }
             if let Some(i) = indication
@@ -934,8 +924,7 @@ async fn patient_course(
                         now: session_time(&reported.to_string()),
                         ..actor.clone()
                     };
-                    tx.create_adverse_event(&at, session_id, &event, book)
-                        .await?;
+                    load.adverse_event(&at, id, session_id, &event, book);
                     done.adverse_events += 1;
                 }
             }
@@ -980,8 +969,8 @@ fn steady(sessions: &mut Vec<TreatmentInput>) {
 
 /// Checks an assessment as the form would and stores it; 1 when stored.
 #[allow(clippy::too_many_arguments)]
-async fn store_assessment(
-    tx: &mut Tx,
+fn store_assessment(
+    load: &mut Load,
     actor: &Actor,
     patient: bont_core::PatientId,
     entry: &AssessmentInput,
@@ -999,7 +988,7 @@ async fn store_assessment(
     let checked = entry
         .check(book, catalog, today)
         .map_err(|e| anyhow::anyhow!("demo assessment {}: {e}", entry.scale))?;
-    tx.create_assessment(actor, patient, &checked).await?;
+    load.assessment(actor, patient, &checked);
     scores.push(ScorePoint {
         scale: checked.scale.clone(),
         date: checked.date,
@@ -1022,6 +1011,27 @@ fn session_time(date: &str) -> jiff::Timestamp {
 /// A muscle, side, units on each side and sites on each side.
 type Row = (&'static str, &'static str, f64, u32);
 
+/// The PREEMPT rows of the built-in template, read once.
+static PREEMPT: std::sync::LazyLock<Vec<Row>> = std::sync::LazyLock::new(|| {
+    bont_core::templates::builtin()
+        .into_iter()
+        .find(|t| t.id == "preempt")
+        .map(|t| {
+            t.rows
+                .iter()
+                .map(|r| {
+                    (
+                        leak(&r.muscle),
+                        leak(&r.side),
+                        r.units.unwrap_or(5.0),
+                        r.sites,
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+});
+
 /// What a clinic typically gives for an indication: the product and the rows, scaled by
 /// `dose` (0.6 to 1.2 of the usual dose; children by weight).
 fn regimen(
@@ -1036,23 +1046,7 @@ fn regimen(
     };
     match indication {
         Indication::ChronicMigraine => {
-            let mut rows: Vec<Row> = bont_core::templates::builtin()
-                .into_iter()
-                .find(|t| t.id == "preempt")
-                .map(|t| {
-                    t.rows
-                        .iter()
-                        .map(|r| {
-                            (
-                                leak(&r.muscle),
-                                leak(&r.side),
-                                r.units.unwrap_or(5.0),
-                                r.sites,
-                            )
-                        })
-                        .collect()
-                })
-                .unwrap_or_default();
+            let mut rows: Vec<Row> = PREEMPT.clone();
             if rng.f64() < 0.25 {
                 rows.push(("temporalis", "right", 10.0, 2));
             }

@@ -7,6 +7,7 @@
 
 pub mod api_tokens;
 pub mod audit;
+pub mod bulk;
 pub mod clinics;
 pub mod idempotency;
 pub mod outcomes;

@@ -126,14 +126,15 @@ fn from_row(row: &AnyRow) -> StoreResult<StoredPatient> {
 }
 
 /// The values of one record in column order after `clinic_id` (see the INSERT below).
-struct Columns {
+#[derive(Debug)]
+pub(crate) struct Columns {
     input: PatientInput,
     weight_kg: Option<f64>,
     search_key: String,
 }
 
 impl Columns {
-    fn of(record: &PatientRecord) -> Columns {
+    pub(crate) fn of(record: &PatientRecord) -> Columns {
         Columns {
             input: record.to_input(),
             weight_kg: record.weight.map(|w| w.kg.kg()),
@@ -143,7 +144,7 @@ impl Columns {
 }
 
 /// The columns a patient record is stored in, in the order [`bind_record`] binds them.
-const RECORD_COLUMNS: [&str; 23] = [
+pub(crate) const RECORD_COLUMNS: [&str; 23] = [
     "record_number",
     "family_name",
     "given_names",
@@ -204,7 +205,7 @@ static UPDATE_SQL: LazyLock<String> = LazyLock::new(|| {
 
 /// Binds a record's values in [`RECORD_COLUMNS`] order: the one place the record meets
 /// its columns, for both the insert and the update.
-fn bind_record<'q>(
+pub(crate) fn bind_record<'q>(
     query: Query<'q, Any, AnyArguments<'q>>,
     c: &'q Columns,
 ) -> Query<'q, Any, AnyArguments<'q>> {
