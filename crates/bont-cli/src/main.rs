@@ -606,29 +606,36 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             bont_db::check_database_file(&from)
                 .await
                 .with_context(|| format!("{} cannot be restored", from.display()))?;
-            std::fs::create_dir_all(&data.data)?;
-            let path = data.data.join(DATABASE_FILE);
+            let location = data.location();
+            let Location::Sqlite(path) = &location else {
+                unreachable!("PostgreSQL is restored above")
+            };
+            let side = |suffix: &str| {
+                let mut name = path.as_os_str().to_owned();
+                name.push(suffix);
+                PathBuf::from(name)
+            };
+            if let Some(folder) = path.parent().filter(|f| !f.as_os_str().is_empty()) {
+                std::fs::create_dir_all(folder)?;
+            }
             if path.exists() {
                 let stamp = clock.now().strftime("%Y%m%dT%H%M%SZ").to_string();
-                let kept = data
-                    .data
-                    .join(format!("{DATABASE_FILE}.before-restore-{stamp}"));
+                let kept = side(&format!(".before-restore-{stamp}"));
                 // Fold the journal into the old file first, so the kept copy is whole.
-                let old = open(&data.location()).await?;
+                let old = open(&location).await?;
                 old.backup_to(&kept).await?;
                 old.close().await;
                 println!("The database it replaces is kept as {}.", kept.display());
             }
             for suffix in ["-wal", "-shm"] {
-                let side = data.data.join(format!("{DATABASE_FILE}{suffix}"));
-                if side.exists() {
-                    std::fs::remove_file(&side)?;
+                if side(suffix).exists() {
+                    std::fs::remove_file(side(suffix))?;
                 }
             }
-            let incoming = data.data.join(format!("{DATABASE_FILE}.restoring"));
+            let incoming = side(".restoring");
             std::fs::copy(&from, &incoming)?;
-            std::fs::rename(&incoming, &path)?;
-            bont_db::check_database_file(&path)
+            std::fs::rename(&incoming, path)?;
+            bont_db::check_database_file(path)
                 .await
                 .context("the restored database does not pass its check")?;
             println!("Restored {} into {}.", from.display(), path.display());
