@@ -468,7 +468,7 @@ impl Database {
             Standing::Upcoming => 2,
         });
         let view_filter = if view.is_some() {
-            let f = format!(" WHERE w.standing_rank = ${next}");
+            let f = format!(" WHERE w0.standing_rank = ${next}");
             next += 1;
             f
         } else {
@@ -477,15 +477,16 @@ impl Database {
         let page_sql = format!(
             "SELECT {FOLLOW_UP_COLUMNS}, w.standing_rank, s.indication, s.product, s.session_date, s.total_units,
                     u.display_name
-             FROM ({inner}) w
+             FROM (SELECT * FROM ({inner}) w0{view_filter}
+                   ORDER BY w0.standing_rank, w0.due, w0.fid LIMIT ${next} OFFSET ${}) w
              JOIN follow_ups f ON f.id = w.fid
              JOIN treatment_sessions s ON s.id = f.session_id
              LEFT JOIN users u ON u.id = s.signed_by
-             {view_filter}
-             ORDER BY w.standing_rank, w.due, w.fid LIMIT ${next} OFFSET ${}",
+             ORDER BY w.standing_rank, w.due, w.fid",
             next + 1
         );
-        let count_sql = format!("SELECT COUNT(*) FROM ({inner}) w{view_filter}");
+        // Counted from the index alone; the page fetches its own rows only.
+        let count_sql = format!("SELECT COUNT(*) FROM ({inner}) w0{view_filter}");
         let mut tx = self.read().await?;
         macro_rules! bind_all {
             ($q:expr) => {{
