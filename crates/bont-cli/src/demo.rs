@@ -674,6 +674,8 @@ const BATCH: usize = 500;
 /// to the clinics of `physicians` (one physician of each clinic, who signs its sessions).
 /// Every session passes through the real safety check; the few that block are signed with
 /// a written override, as a clinic would. `progress` hears how many patients are stored.
+/// The tables' secondary indexes (and PostgreSQL's foreign keys) are set aside during the
+/// load and built at its end.
 pub async fn populate(
     db: &Database,
     physicians: &[Actor],
@@ -722,11 +724,21 @@ pub async fn populate(
         }
         Ok(done)
     });
-    while let Some((mut batch, detail, stored)) = ready.recv().await {
-        db.store(&mut batch, &physicians[0], &detail).await?;
-        progress(stored);
+    // The rows go in without their secondary index entries, built once at the end.
+    db.set_aside_for_load().await?;
+    let stored = async {
+        while let Some((mut batch, detail, stored)) = ready.recv().await {
+            db.store(&mut batch, &physicians[0], &detail).await?;
+            progress(stored);
+        }
+        anyhow::Ok(())
     }
-    maker.await?
+    .await;
+    drop(ready);
+    let made = maker.await?;
+    db.rebuild_set_aside().await?;
+    stored?;
+    made
 }
 
 /// One patient and their years of sessions, follow-ups, scores and adverse events.

@@ -472,7 +472,10 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let catalog = bont_core::safety::Catalog::builtin();
             let bar = progress_bar(patients);
             let done = demo::populate(&db, &physicians, &catalog, seed, patients, today, &|n| {
-                bar.set_position(n as u64)
+                bar.set_position(n as u64);
+                if n >= patients {
+                    bar.set_message("; building the indexes");
+                }
             })
             .await?;
             bar.finish_and_clear();
@@ -756,7 +759,7 @@ fn progress_bar(patients: usize) -> indicatif::ProgressBar {
     let bar = indicatif::ProgressBar::new(patients as u64);
     bar.set_style(
         indicatif::ProgressStyle::with_template(
-            "{elapsed_precise} [{bar:40}] {pos}/{len} patients, {per_sec}, {eta} left",
+            "{elapsed_precise} [{bar:40}] {pos}/{len} patients, {per_sec}, {eta} left{msg}",
         )
         .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
     );

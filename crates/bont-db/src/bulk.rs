@@ -721,6 +721,22 @@ fn bind_target<'q>(q: Q<'q>, r: &'q (i64, i64, i64)) -> Q<'q> {
     q.bind(r.0).bind(r.1).bind(r.2)
 }
 
+/// The tables a load writes to: their secondary indexes are the ones a large load sets
+/// aside (unique indexes and keys stay, so that what they forbid stays forbidden).
+const LOADED_TABLES: [&str; 11] = [
+    "patients",
+    "treatment_sessions",
+    "session_injections",
+    "session_vials",
+    "follow_ups",
+    "follow_up_contacts",
+    "assessments",
+    "adverse_events",
+    "goals",
+    "goal_scores",
+    "goal_targets",
+];
+
 impl Database {
     /// Starts a load: the ids its records will have follow the highest in use.
     pub async fn bulk(&self) -> StoreResult<Load> {
@@ -746,6 +762,114 @@ impl Database {
             goal_scores: Vec::new(),
             goal_targets: Vec::new(),
         })
+    }
+
+    /// Drops the secondary indexes of the tables a load writes to (and, on PostgreSQL,
+    /// their foreign keys, which it checks row by row), keeping their definitions in
+    /// `load_set_aside` (in the same transaction) until [`Database::rebuild_set_aside`]
+    /// builds them again; a start of bont after a load that stopped half-way builds them
+    /// too. For a load of many thousands of patients: the rows then go in without their
+    /// index entries, which are built once, sorted, at the end, and the keys are checked
+    /// once for the whole table. Returns how many were set aside.
+    pub async fn set_aside_for_load(&self) -> StoreResult<usize> {
+        let mut tx = self.begin().await?;
+        let tables = LOADED_TABLES
+            .iter()
+            .map(|t| format!("'{t}'"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        // (name, the statement that builds it again, the statement that drops it)
+        let mut aside: Vec<(String, String, String)> = Vec::new();
+        match self.engine() {
+            Engine::Sqlite => {
+                let indexes: Vec<(String, String)> = sqlx::query_as(&format!(
+                    "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL \
+                     AND tbl_name IN ({tables}) AND sql NOT LIKE 'CREATE UNIQUE%' ORDER BY name"
+                ))
+                .fetch_all(tx.conn())
+                .await?;
+                for (name, sql) in indexes {
+                    aside.push((name.clone(), sql, format!("DROP INDEX {name}")));
+                }
+            }
+            Engine::Postgres => {
+                let keys: Vec<(String, String, String)> = sqlx::query_as(&format!(
+                    "SELECT conrelid::regclass::text, conname::text, pg_get_constraintdef(oid) \
+                     FROM pg_constraint WHERE contype = 'f' \
+                     AND conrelid::regclass::text IN ({tables}) ORDER BY 1, 2"
+                ))
+                .fetch_all(tx.conn())
+                .await?;
+                for (table, name, definition) in keys {
+                    aside.push((
+                        format!("{table}.{name}"),
+                        format!("ALTER TABLE {table} ADD CONSTRAINT {name} {definition}"),
+                        format!("ALTER TABLE {table} DROP CONSTRAINT {name}"),
+                    ));
+                }
+                let indexes: Vec<(String, String)> = sqlx::query_as(&format!(
+                    "SELECT indexname::text, indexdef FROM pg_indexes \
+                     WHERE schemaname = current_schema() AND tablename IN ({tables}) \
+                     AND indexdef NOT LIKE 'CREATE UNIQUE%' ORDER BY indexname"
+                ))
+                .fetch_all(tx.conn())
+                .await?;
+                for (name, definition) in indexes {
+                    aside.push((name.clone(), definition, format!("DROP INDEX {name}")));
+                }
+            }
+        }
+        for (position, (name, definition, drop)) in aside.iter().enumerate() {
+            sqlx::query(
+                "INSERT INTO load_set_aside (position, name, definition) VALUES ($1, $2, $3)",
+            )
+            .bind(position as i64)
+            .bind(name)
+            .bind(definition)
+            .execute(tx.conn())
+            .await?;
+            sqlx::query(drop).execute(tx.conn()).await?;
+        }
+        tx.commit().await?;
+        Ok(aside.len())
+    }
+
+    /// Builds what a load set aside (nothing when nothing is), the indexes first and
+    /// then the keys, in one transaction, and on PostgreSQL refreshes the planner's
+    /// statistics of the loaded tables. Returns how many were built.
+    pub async fn rebuild_set_aside(&self) -> StoreResult<usize> {
+        let waiting: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM load_set_aside")
+            .fetch_one(&self.pool)
+            .await?;
+        if waiting == 0 {
+            return Ok(0);
+        }
+        let mut tx = self.begin().await?;
+        let mut aside: Vec<(String, String)> =
+            sqlx::query_as("SELECT name, definition FROM load_set_aside ORDER BY position")
+                .fetch_all(tx.conn())
+                .await?;
+        // The indexes before the keys, whose checks may read them.
+        aside.sort_by_key(|(_, definition)| definition.starts_with("ALTER TABLE"));
+        if self.engine() == Engine::Postgres {
+            sqlx::query("SET LOCAL maintenance_work_mem = '512MB'")
+                .execute(tx.conn())
+                .await?;
+        }
+        for (name, definition) in &aside {
+            sqlx::query(definition).execute(tx.conn()).await?;
+            sqlx::query("DELETE FROM load_set_aside WHERE name = $1")
+                .bind(name)
+                .execute(tx.conn())
+                .await?;
+        }
+        tx.commit().await?;
+        if self.engine() == Engine::Postgres {
+            sqlx::query(&format!("ANALYZE {}", LOADED_TABLES.join(", ")))
+                .execute(&self.pool)
+                .await?;
+        }
+        Ok(aside.len())
     }
 
     /// Stores what `load` holds in one transaction with one audit event of `actor`

@@ -200,6 +200,8 @@ impl Database {
             location: location.clone(),
             read_audit: None,
         };
+        // A large load that stopped half-way left indexes (and keys) aside.
+        db.rebuild_set_aside().await?;
         db.seal_unchained_audit_events().await?;
         db.bring_legacy_sessions_to_rows(catalog).await?;
         db.read_audit = Some(read_audit::ReadAudit::start(db.clone()));

@@ -472,3 +472,55 @@ async fn sessions_stored_as_json_come_over_to_their_rows() {
     .expect("lot");
     assert_eq!(lot, [33]);
 }
+
+/// The indexes of the database (and PostgreSQL's foreign keys), by name.
+async fn indexes_and_keys(db: &Database) -> Vec<String> {
+    let sql = match bont_db::testing::engine() {
+        bont_db::Engine::Sqlite => {
+            "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name"
+        }
+        bont_db::Engine::Postgres => {
+            "SELECT indexname::text FROM pg_indexes WHERE schemaname = current_schema()
+             UNION ALL SELECT conname::text FROM pg_constraint WHERE contype = 'f' ORDER BY 1"
+        }
+    };
+    sqlx::query_scalar(sql)
+        .fetch_all(db.pool())
+        .await
+        .expect("catalog")
+}
+
+#[tokio::test]
+async fn a_load_sets_indexes_aside_and_they_are_built_again_after_it_or_at_the_next_start() {
+    let f = fixture().await;
+    let location = f.db.location().clone();
+    let catalog = bont_core::safety::Catalog::builtin();
+    let db = f.db.clone();
+    let all = indexes_and_keys(&db).await;
+    assert!(all.iter().any(|n| n == "follow_ups_worklist"), "{all:?}");
+
+    let aside = db.set_aside_for_load().await.expect("set aside");
+    let during = indexes_and_keys(&db).await;
+    assert_eq!(during.len() + aside, all.len(), "{during:?}");
+    assert!(!during.iter().any(|n| n == "follow_ups_worklist"));
+    // Unique indexes stay, so that what they forbid stays forbidden during the load.
+    db.create_patient(&f.actor, &record("R-1", "One", "1970-01-01"))
+        .await
+        .expect("first");
+    assert!(matches!(
+        db.create_patient(&f.actor, &record("R-1", "Two", "1971-01-01"))
+            .await,
+        Err(StoreError::Invalid(_))
+    ));
+    assert_eq!(db.rebuild_set_aside().await.expect("rebuild"), aside);
+    assert_eq!(indexes_and_keys(&db).await, all);
+
+    // A load that stops half-way: the next start of bont builds them again.
+    db.set_aside_for_load().await.expect("set aside again");
+    db.close().await;
+    let db = Database::connect(&location, &catalog)
+        .await
+        .expect("reopen");
+    assert_eq!(indexes_and_keys(&db).await, all);
+    assert_eq!(db.rebuild_set_aside().await.expect("nothing left"), 0);
+}
