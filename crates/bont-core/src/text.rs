@@ -82,6 +82,26 @@ pub fn search_key(text: &str) -> String {
     text.trim().to_lowercase()
 }
 
+/// The words a folded search key is found by: each word between spaces, and each part of
+/// a hyphenated one ("nowak-kowalska" is found by "nowak", "kowalska" and the whole). A
+/// search matches a patient when every word typed begins one of these.
+pub fn search_words(key: &str) -> Vec<String> {
+    let mut words: Vec<String> = Vec::new();
+    for word in key.split_whitespace() {
+        words.push(word.to_owned());
+        if word.contains('-') {
+            words.extend(
+                word.split('-')
+                    .filter(|part| !part.is_empty())
+                    .map(str::to_owned),
+            );
+        }
+    }
+    words.sort();
+    words.dedup();
+    words
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -117,5 +137,27 @@ mod tests {
     fn search_keys_fold_every_script() {
         assert_eq!(search_key(" ŁUKASZ "), "łukasz");
         assert_eq!(search_key("ИВАНОВА"), "иванова");
+    }
+
+    #[test]
+    fn search_words_are_the_words_and_the_parts_of_hyphenated_ones() {
+        assert_eq!(
+            search_words("nowak-kowalska anna  r-12 anna"),
+            [
+                "anna",
+                "kowalska",
+                "nowak",
+                "nowak-kowalska",
+                "r",
+                "r-12",
+                "12"
+            ]
+            .iter()
+            .map(|w| w.to_string())
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect::<Vec<_>>()
+        );
+        assert!(search_words("   ").is_empty());
     }
 }

@@ -541,7 +541,7 @@ impl Load {
 /// statement as both engines take parameters. On SQLite the values are in anonymous
 /// placeholders (`?`, bound in order): a numbered one is looked up by its name among all
 /// the statement's, which makes binding a long statement slow.
-async fn insert<T>(
+pub(crate) async fn insert<T>(
     conn: &mut AnyConnection,
     engine: Engine,
     table: &str,
@@ -717,14 +717,19 @@ fn bind_goal_score<'q>(q: Q<'q>, r: &'q GoalScoreRow) -> Q<'q> {
         .bind(r.by)
 }
 
+pub(crate) fn bind_word<'q>(q: Q<'q>, r: &'q (i64, String, i64)) -> Q<'q> {
+    q.bind(r.0).bind(r.1.as_str()).bind(r.2)
+}
+
 fn bind_target<'q>(q: Q<'q>, r: &'q (i64, i64, i64)) -> Q<'q> {
     q.bind(r.0).bind(r.1).bind(r.2)
 }
 
 /// The tables a load writes to: their secondary indexes are the ones a large load sets
 /// aside (unique indexes and keys stay, so that what they forbid stays forbidden).
-const LOADED_TABLES: [&str; 11] = [
+const LOADED_TABLES: [&str; 12] = [
     "patients",
+    "patient_words",
     "treatment_sessions",
     "session_injections",
     "session_vials",
@@ -911,6 +916,25 @@ impl Database {
             &patient_columns,
             &load.patients,
             bind_patient,
+        )
+        .await?;
+        let words: Vec<(i64, String, i64)> = load
+            .patients
+            .iter()
+            .flat_map(|p| {
+                p.columns
+                    .words()
+                    .into_iter()
+                    .map(move |word| (p.clinic, word, p.id))
+            })
+            .collect();
+        insert(
+            conn,
+            engine,
+            "patient_words",
+            &["clinic_id", "word", "patient_id"],
+            &words,
+            bind_word,
         )
         .await?;
         insert(

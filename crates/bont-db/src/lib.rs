@@ -203,6 +203,7 @@ impl Database {
         // A large load that stopped half-way left indexes (and keys) aside.
         db.rebuild_set_aside().await?;
         db.seal_unchained_audit_events().await?;
+        db.give_earlier_patients_their_words().await?;
         db.bring_legacy_sessions_to_rows(catalog).await?;
         db.read_audit = Some(read_audit::ReadAudit::start(db.clone()));
         Ok(db)

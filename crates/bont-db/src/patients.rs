@@ -42,7 +42,7 @@ impl PatientPage {
 #[derive(Debug, Clone, PartialEq)]
 pub enum PatientQuery {
     All,
-    /// Every word must appear in the name, pseudonym or record number.
+    /// Every word must begin a word of the name, pseudonym or record number.
     Words(Vec<String>),
     BirthDate(jiff::civil::Date),
 }
@@ -141,6 +141,45 @@ impl Columns {
             search_key: record.search_key(),
         }
     }
+
+    /// The words the patient is found by (see `patient_words`).
+    pub(crate) fn words(&self) -> Vec<String> {
+        bont_core::text::search_words(&self.search_key)
+    }
+}
+
+/// Replaces the words `patient` is found by with `words`.
+pub(crate) async fn store_words(
+    conn: &mut sqlx::AnyConnection,
+    clinic: i64,
+    patient: i64,
+    words: &[String],
+) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM patient_words WHERE patient_id = $1")
+        .bind(patient)
+        .execute(&mut *conn)
+        .await?;
+    if words.is_empty() {
+        return Ok(());
+    }
+    let values: Vec<String> = (0..words.len())
+        .map(|i| format!("(${}, ${}, ${})", 3 * i + 1, 3 * i + 2, 3 * i + 3))
+        .collect();
+    let sql = format!(
+        "INSERT INTO patient_words (clinic_id, word, patient_id) VALUES {}",
+        values.join(", ")
+    );
+    let mut insert = sqlx::query(&sql);
+    for word in words {
+        insert = insert.bind(clinic).bind(word).bind(patient);
+    }
+    insert.execute(&mut *conn).await?;
+    Ok(())
+}
+
+/// Where a search word's range of the index ends: after every word that begins with it.
+fn past_words_beginning(prefix: &str) -> String {
+    format!("{prefix}{}", char::MAX)
 }
 
 /// The columns a patient record is stored in, in the order [`bind_record`] binds them.
@@ -341,16 +380,18 @@ impl Database {
                 binds.push(date.to_string());
             }
             PatientQuery::Words(words) => {
+                // Each word typed begins a word of the patient's (an index range each); the
+                // words find the rows (`+clinic_id`: not a walk of the clinic by its key).
+                filter = String::from(" WHERE +clinic_id = $1");
                 for word in words {
                     filter.push_str(&format!(
-                        " AND search_key LIKE ${} ESCAPE '\\'",
-                        binds.len() + 2
+                        " AND id IN (SELECT patient_id FROM patient_words \
+                         WHERE clinic_id = $1 AND word >= ${} AND word < ${})",
+                        binds.len() + 2,
+                        binds.len() + 3
                     ));
-                    let escaped = word
-                        .replace('\\', "\\\\")
-                        .replace('%', "\\%")
-                        .replace('_', "\\_");
-                    binds.push(format!("%{escaped}%"));
+                    binds.push(word.clone());
+                    binds.push(past_words_beginning(word));
                 }
             }
         }
@@ -457,6 +498,56 @@ async fn patient_in(
     from_row(&row)
 }
 
+impl Database {
+    /// Gives the patients stored before the search had its word index (schema 14) their
+    /// words, in one transaction; nothing to do when the words are there or there are no
+    /// patients.
+    pub(crate) async fn give_earlier_patients_their_words(&self) -> StoreResult<()> {
+        let any_patient: Option<i64> = sqlx::query_scalar("SELECT id FROM patients LIMIT 1")
+            .fetch_optional(&self.pool)
+            .await?;
+        let any_word: Option<i64> =
+            sqlx::query_scalar("SELECT patient_id FROM patient_words LIMIT 1")
+                .fetch_optional(&self.pool)
+                .await?;
+        if any_patient.is_none() || any_word.is_some() {
+            return Ok(());
+        }
+        let mut tx = self.begin().await?;
+        let engine = self.engine();
+        let mut after = 0_i64;
+        loop {
+            let rows: Vec<(i64, i64, String)> = sqlx::query_as(
+                "SELECT id, clinic_id, search_key FROM patients WHERE id > $1 ORDER BY id LIMIT 5000",
+            )
+            .bind(after)
+            .fetch_all(tx.conn())
+            .await?;
+            let Some(last) = rows.last() else { break };
+            after = last.0;
+            let words: Vec<(i64, String, i64)> = rows
+                .iter()
+                .flat_map(|(id, clinic, key)| {
+                    bont_core::text::search_words(key)
+                        .into_iter()
+                        .map(move |word| (*clinic, word, *id))
+                })
+                .collect();
+            crate::bulk::insert(
+                tx.conn(),
+                engine,
+                "patient_words",
+                &["clinic_id", "word", "patient_id"],
+                &words,
+                crate::bulk::bind_word,
+            )
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+}
+
 impl crate::Tx {
     /// One patient of the actor's clinic as this transaction sees it (not audited: the
     /// use case records what it did with the record).
@@ -483,6 +574,7 @@ impl crate::Tx {
             .await
             .map_err(duplicate_record_number)?
             .get("id");
+        store_words(self.conn(), actor.clinic.get(), id, &c.words()).await?;
         self.audit(
             actor,
             Event {
@@ -548,6 +640,7 @@ impl crate::Tx {
         if changed.rows_affected() != 1 {
             return Err(StoreError::Conflict);
         }
+        store_words(self.conn(), actor.clinic.get(), id.get(), &c.words()).await?;
         self.audit(
             actor,
             Event {

@@ -524,3 +524,76 @@ async fn a_load_sets_indexes_aside_and_they_are_built_again_after_it_or_at_the_n
     assert_eq!(indexes_and_keys(&db).await, all);
     assert_eq!(db.rebuild_set_aside().await.expect("nothing left"), 0);
 }
+
+#[tokio::test]
+async fn search_finds_by_the_beginnings_of_words_and_earlier_patients_get_their_words() {
+    let f = fixture().await;
+    for (i, family) in ["Nowak-Kowalska", "Kowalewski", "Sokołowska"]
+        .iter()
+        .enumerate()
+    {
+        f.db.create_patient(
+            &f.actor,
+            &record(&format!("MRN-{i}7"), family, "1980-01-01"),
+        )
+        .await
+        .expect("create");
+    }
+    let found = |db: Database, q: &'static str| {
+        let actor = f.actor.clone();
+        async move {
+            let page = db
+                .search_patients(&actor, &PatientQuery::from_text(q), 1, 25)
+                .await
+                .expect("search");
+            page.patients
+                .iter()
+                .map(|p| p.record.name.family.clone().expect("named").to_string())
+                .collect::<Vec<_>>()
+        }
+    };
+    assert_eq!(
+        found(f.db.clone(), "kowal").await,
+        ["Kowalewski", "Nowak-Kowalska"]
+    );
+    assert_eq!(found(f.db.clone(), "NOWAK").await, ["Nowak-Kowalska"]);
+    assert_eq!(found(f.db.clone(), "sokoł ewa").await, ["Sokołowska"]);
+    assert_eq!(found(f.db.clone(), "mrn-2").await, ["Sokołowska"]);
+    // A word is found by its beginning, not by letters inside it.
+    assert!(found(f.db.clone(), "owska").await.is_empty());
+
+    // A changed name is found by its new words only.
+    let stored =
+        f.db.search_patients(&f.actor, &PatientQuery::from_text("sokoł"), 1, 1)
+            .await
+            .expect("search")
+            .patients
+            .remove(0);
+    f.db.update_patient(
+        &f.actor,
+        stored.id,
+        stored.version,
+        &record("MRN-27", "Zielińska", "1980-01-01"),
+    )
+    .await
+    .expect("rename");
+    assert!(found(f.db.clone(), "sokoł").await.is_empty());
+    assert_eq!(found(f.db.clone(), "ZIELIŃ").await, ["Zielińska"]);
+
+    // Patients stored before the word index get their words when the database opens.
+    sqlx::query("DELETE FROM patient_words")
+        .execute(f.db.pool())
+        .await
+        .expect("forget the words");
+    assert!(found(f.db.clone(), "kowal").await.is_empty());
+    let location = f.db.location().clone();
+    f.db.close().await;
+    let db = Database::connect(&location, &bont_core::safety::Catalog::builtin())
+        .await
+        .expect("reopen");
+    assert_eq!(
+        found(db.clone(), "kowal").await,
+        ["Kowalewski", "Nowak-Kowalska"]
+    );
+    assert_eq!(found(db, "zielińska ewa").await, ["Zielińska"]);
+}
