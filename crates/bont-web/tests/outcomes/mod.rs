@@ -988,3 +988,95 @@ async fn the_timeline_and_the_body_map_are_drawn_by_the_server() {
         assert_eq!(response.status(), StatusCode::NOT_FOUND, "{url}");
     }
 }
+
+#[tokio::test]
+async fn the_worklist_comes_in_pages_that_together_are_the_whole_list() {
+    let app = TestApp::spawn().await;
+    let physician = app.logged_in(Role::Physician).await;
+    let nurse = app.logged_in(Role::Nurse).await;
+    let families = ["Adamska", "Bielecka", "Czarnecka", "Dąbrowska", "Ellert"];
+    for (i, family) in families.iter().enumerate() {
+        let mut body = crate::app::patient_json(&format!("W-{i}"), family, "1970-01-01");
+        body["conditions"] = json!([]);
+        body["medications"] = json!([]);
+        let created = nurse
+            .post(app.url("/api/patients"))
+            .json(&body)
+            .send()
+            .await
+            .expect("patient");
+        assert_eq!(created.status(), StatusCode::CREATED);
+        let patient = created.headers()["location"]
+            .to_str()
+            .expect("location")
+            .to_owned();
+        signed_session(
+            &app,
+            &physician,
+            &patient,
+            session_json("2026-08-03", 100.0),
+        )
+        .await;
+        signed_session(
+            &app,
+            &physician,
+            &patient,
+            session_json("2026-11-16", 100.0),
+        )
+        .await;
+    }
+    let whole = get_json(&nurse, app.url("/api/worklist?per_page=200")).await;
+    let ids = |list: &Value| -> Vec<i64> {
+        list["follow_ups"]
+            .as_array()
+            .expect("rows")
+            .iter()
+            .map(|r| r["follow_up"]["id"].as_i64().expect("id"))
+            .collect()
+    };
+    let all = ids(&whole);
+    assert!(all.len() >= 5, "{whole}");
+    assert_eq!(whole["total"].as_i64(), Some(all.len() as i64));
+
+    let pages = all.len().div_ceil(2);
+    let mut paged = Vec::new();
+    for page in 1..=pages {
+        let list = get_json(
+            &nurse,
+            app.url(&format!("/api/worklist?per_page=2&page={page}")),
+        )
+        .await;
+        assert_eq!(list["pages"].as_i64(), Some(pages as i64));
+        assert_eq!(list["total"].as_i64(), Some(all.len() as i64));
+        paged.extend(ids(&list));
+    }
+    assert_eq!(paged, all, "the pages in order are the whole list");
+    let past = get_json(
+        &nurse,
+        app.url(&format!("/api/worklist?per_page=2&page={}", pages + 1)),
+    )
+    .await;
+    assert!(ids(&past).is_empty());
+    let refused = nurse
+        .get(app.url("/api/worklist?per_page=0"))
+        .send()
+        .await
+        .expect("get");
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+
+    // The page: the position, and a link to the next page that keeps the page size.
+    let first = page(&nurse, app.url("/worklist?per_page=2"))
+        .await
+        .replace(['\u{2068}', '\u{2069}'], "");
+    assert!(first.contains(&format!("Page 1 of {pages}")), "{first}");
+    assert!(
+        first.contains("per_page=2&#38;page=2\" rel=\"next\""),
+        "{first}"
+    );
+    let last = page(
+        &nurse,
+        app.url(&format!("/worklist?per_page=2&page={pages}")),
+    )
+    .await;
+    assert!(last.contains("rel=\"prev\"") && !last.contains("rel=\"next\""));
+}

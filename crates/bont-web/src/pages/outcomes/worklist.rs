@@ -125,6 +125,10 @@ pub async fn worklist(
             "physician",
             request.physician.map(|p| p.to_string()).unwrap_or_default(),
         ),
+        (
+            "per_page",
+            request.per_page.map(|p| p.to_string()).unwrap_or_default(),
+        ),
     ] {
         if !v.is_empty() {
             here.push_str(&format!("&{k}={}", url_encode(&v)));
