@@ -453,7 +453,7 @@ async fn whole_database(path: &std::path::Path) -> Vec<String> {
                 .await
                 .expect("columns");
         let sql = format!(
-            "SELECT {} FROM \"{table}\" ORDER BY rowid",
+            "SELECT {} FROM \"{table}\" ORDER BY 1",
             columns
                 .iter()
                 .map(|c| format!("quote(\"{c}\")"))
