@@ -142,8 +142,12 @@ pub fn sqlite_options(path: &Path) -> sqlx::sqlite::SqliteConnectOptions {
         .busy_timeout(std::time::Duration::from_secs(10))
 }
 
+/// The pragmas of every SQLite connection. The write-ahead log is cut back to 64 MiB
+/// whenever a checkpoint empties it: a large load or index build otherwise leaves it at its
+/// largest size.
 const SQLITE_PRAGMAS: &str = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
-     PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;";
+     PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; \
+     PRAGMA journal_size_limit = 67108864;";
 
 /// The key of PostgreSQL's transaction-scoped advisory lock that writers take first, so
 /// that, as in SQLite, one writer at a time reads what it decides from and extends the
