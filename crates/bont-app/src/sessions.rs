@@ -43,6 +43,10 @@ struct Checked {
     treatment: Treatment,
     report: Report,
     saved: SavedVerdict,
+    /// What the check read, for the follow-ups of a signing in the same transaction: the
+    /// patient's record and their signed sessions (`except` left out).
+    patient: bont_core::patient::PatientRecord,
+    signed: Vec<(SessionId, bont_core::treatment::GivenSession)>,
 }
 
 impl App {
@@ -57,7 +61,13 @@ impl App {
         except: Option<SessionId>,
     ) -> AppResult<Checked> {
         let stored = tx.patient(actor, patient).await?;
-        let history = tx.given_sessions(actor, patient, except).await?;
+        let signed: Vec<_> = tx
+            .signed_sessions(actor, patient)
+            .await?
+            .into_iter()
+            .filter(|(id, _)| Some(*id) != except)
+            .collect();
+        let history: Vec<_> = signed.iter().map(|(_, given)| given.clone()).collect();
         let input = input.clone().with_muscle_ids(&self.catalog);
         let (treatment, plan) = input
             .check(&stored.record, &history, self.clock.today(), &self.catalog)
@@ -75,6 +85,8 @@ impl App {
             treatment,
             report,
             saved,
+            patient: stored.record,
+            signed,
         })
     }
 
@@ -104,19 +116,37 @@ impl App {
         patient: PatientId,
         except: Option<SessionId>,
     ) -> AppResult<(Vec<Cycle>, Vec<ScorePoint>)> {
-        let cycles = tx
+        let signed: Vec<_> = tx
             .signed_sessions(actor, patient)
             .await?
             .into_iter()
             .filter(|(id, _)| Some(*id) != except)
+            .collect();
+        let scores = self.scores_in(tx, actor, patient).await?;
+        Ok((self.cycles(&signed), scores))
+    }
+
+    /// Signed sessions as the outcome rules' cycles.
+    fn cycles(&self, signed: &[(SessionId, bont_core::treatment::GivenSession)]) -> Vec<Cycle> {
+        signed
+            .iter()
             .map(|(id, s)| Cycle {
                 session: id.get(),
                 date: s.date,
                 product: bont_core::outcomes::product_id(&self.catalog, &s.product),
-                indication: s.indication,
+                indication: s.indication.clone(),
                 total_units: s.total_units,
             })
-            .collect();
+            .collect()
+    }
+
+    /// A patient's scores (assessments and GAS T-scores) as `tx` sees them.
+    async fn scores_in(
+        &self,
+        tx: &mut Tx,
+        actor: &Actor,
+        patient: PatientId,
+    ) -> AppResult<Vec<ScorePoint>> {
         let mut scores: Vec<ScorePoint> = tx
             .assessments_of_patient(actor, patient)
             .await?
@@ -136,7 +166,7 @@ impl App {
             .map(|g| (g.goal.weight, g.goal.baseline, g.scores))
             .collect();
         scores.extend(t_score_points(&goals));
-        Ok((cycles, scores))
+        Ok(scores)
     }
 
     /// The patient's signed sessions as cycles and their scores, in one read.
@@ -158,17 +188,15 @@ impl App {
         tx: &mut Tx,
         actor: &Actor,
         patient: PatientId,
-        treatment: &Treatment,
-        except: SessionId,
+        checked: &Checked,
     ) -> AppResult<Vec<PlannedFollowUp>> {
-        let stored = tx.patient(actor, patient).await?;
-        let (cycles, scores) = self.history_in(tx, actor, patient, Some(except)).await?;
+        let scores = self.scores_in(tx, actor, patient).await?;
         Ok(bont_core::outcomes::follow_ups_for(
             &self.outcomes,
             &self.catalog,
-            &stored.record,
-            &treatment.to_input(),
-            &cycles,
+            &checked.patient,
+            &checked.treatment.to_input(),
+            &self.cycles(&checked.signed),
             &scores,
         ))
     }
@@ -304,7 +332,7 @@ impl App {
             .await?;
         let overrides = check_overrides(&checked.report, overrides).map_err(Error::Invalid)?;
         let planned = self
-            .follow_ups_in(&mut tx, actor, current.patient, &checked.treatment, id)
+            .follow_ups_in(&mut tx, actor, current.patient, &checked)
             .await?;
         tx.change_session(
             actor,
@@ -375,7 +403,7 @@ impl App {
             }
         };
         let planned = self
-            .follow_ups_in(&mut tx, actor, current.patient, &checked.treatment, id)
+            .follow_ups_in(&mut tx, actor, current.patient, &checked)
             .await?;
         tx.change_session(
             actor,

@@ -149,9 +149,17 @@ pub(crate) async fn schedule(
     first_signing: bool,
 ) -> Result<(), sqlx::Error> {
     let now = crate::stamp(actor.now);
+    let leaves = |p: &PlannedFollowUp| {
+        bont_core::outcomes::schedule::leaves_worklist_on(planned, p.kind).map(|d| d.to_string())
+    };
+    // A session being signed has no follow-ups yet (only a signing makes them): all of
+    // them go in at once. An amended session's open ones move; a kind done stays done.
+    let mut new: Vec<&PlannedFollowUp> = Vec::new();
     for p in planned {
-        let leaves = bont_core::outcomes::schedule::leaves_worklist_on(planned, p.kind)
-            .map(|d| d.to_string());
+        if first_signing {
+            new.push(p);
+            continue;
+        }
         let moved = sqlx::query(
             "UPDATE follow_ups SET opens_on = $1, due_on = $2, late_after = $3, source = $4, leaves_worklist_on = $5,
                 updated_at = $6, updated_by = $7
@@ -161,7 +169,7 @@ pub(crate) async fn schedule(
         .bind(p.due.to_string())
         .bind(p.late_after.to_string())
         .bind(to_json(&p.source))
-        .bind(&leaves)
+        .bind(leaves(p))
         .bind(&now)
         .bind(actor.user.get())
         .bind(actor.clinic.get())
@@ -179,26 +187,42 @@ pub(crate) async fn schedule(
         .fetch_one(&mut **tx)
         .await?;
         if moved == 0 && done == 0 {
-            sqlx::query(
-                "INSERT INTO follow_ups (clinic_id, patient_id, session_id, kind, opens_on, due_on, late_after, source,
-                    leaves_worklist_on, status, created_at, updated_at, updated_by)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'open', $10, $11, $12)",
-            )
-            .bind(actor.clinic.get())
-            .bind(patient.get())
-            .bind(session.get())
-            .bind(p.kind.id())
-            .bind(p.opens.to_string())
-            .bind(p.due.to_string())
-            .bind(p.late_after.to_string())
-            .bind(to_json(&p.source))
-            .bind(&leaves)
-            .bind(&now)
-            .bind(&now)
-            .bind(actor.user.get())
-            .execute(&mut **tx)
-            .await?;
+            new.push(p);
         }
+    }
+    if !new.is_empty() {
+        let values: Vec<String> = (0..new.len())
+            .map(|i| {
+                format!(
+                    "({}, 'open', {})",
+                    crate::marks(i * 12 + 1, 9),
+                    crate::marks(i * 12 + 10, 3)
+                )
+            })
+            .collect();
+        let sql = format!(
+            "INSERT INTO follow_ups (clinic_id, patient_id, session_id, kind, opens_on, due_on, late_after, source,
+                leaves_worklist_on, status, created_at, updated_at, updated_by)
+             VALUES {}",
+            values.join(", ")
+        );
+        let mut insert = sqlx::query(&sql);
+        for p in &new {
+            insert = insert
+                .bind(actor.clinic.get())
+                .bind(patient.get())
+                .bind(session.get())
+                .bind(p.kind.id())
+                .bind(p.opens.to_string())
+                .bind(p.due.to_string())
+                .bind(p.late_after.to_string())
+                .bind(to_json(&p.source))
+                .bind(leaves(p))
+                .bind(now.clone())
+                .bind(now.clone())
+                .bind(actor.user.get());
+        }
+        insert.execute(&mut **tx).await?;
     }
     if first_signing {
         let earlier = "clinic_id = $5 AND patient_id = $6 AND session_id <> $7 AND status = 'open'
