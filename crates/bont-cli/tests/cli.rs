@@ -102,6 +102,62 @@ async fn demo_fills_a_database_the_same_way_for_the_same_seed() {
     );
     assert!(count("follow_up|reinjection|done|reinjected") > 20);
     assert!(count("follow_up|reinjection|open") > 20);
+    follow_ups_close_as_the_interactive_rules_close_them(&a.path().join("bont.sqlite")).await;
+}
+
+/// The demo's follow-ups, bulk-loaded, stand as signing and contacts leave them in a
+/// clinic: a signing closes the patient's earlier sessions' open follow-ups (the
+/// re-injection as reinjected, the checks as superseded), and a follow-up closed as
+/// reached has a contact that reached the patient.
+async fn follow_ups_close_as_the_interactive_rules_close_them(path: &std::path::Path) {
+    let options = sqlx::sqlite::SqliteConnectOptions::new().filename(path);
+    let mut conn = <sqlx::SqliteConnection as sqlx::Connection>::connect_with(&options)
+        .await
+        .expect("open");
+    let latest = "SELECT s.id FROM treatment_sessions s WHERE s.patient_id = f.patient_id
+                  AND s.status = 'signed' ORDER BY s.session_date DESC, s.id DESC LIMIT 1";
+    for (what, sql) in [
+        (
+            "open follow-ups of a session that is not the patient's latest",
+            format!(
+                "SELECT COUNT(*) FROM follow_ups f WHERE f.status = 'open' AND f.session_id <> ({latest})"
+            ),
+        ),
+        (
+            "earlier sessions' re-injections not closed as reinjected",
+            format!(
+                "SELECT COUNT(*) FROM follow_ups f WHERE f.kind = 'reinjection'
+                 AND f.session_id <> ({latest})
+                 AND NOT (f.status = 'done' AND f.closed_as = 'reinjected')"
+            ),
+        ),
+        (
+            "patients with more than one open re-injection",
+            "SELECT COUNT(*) FROM (SELECT patient_id FROM follow_ups
+             WHERE kind = 'reinjection' AND status = 'open'
+             GROUP BY patient_id HAVING COUNT(*) > 1)"
+                .to_owned(),
+        ),
+        (
+            "follow-ups closed as reached without a contact that reached the patient",
+            "SELECT COUNT(*) FROM follow_ups f WHERE f.closed_as = 'reached'
+             AND NOT EXISTS (SELECT 1 FROM follow_up_contacts c
+                             WHERE c.follow_up_id = f.id AND c.result = 'reached')"
+                .to_owned(),
+        ),
+        (
+            "contacts that reached the patient of a follow-up left open",
+            "SELECT COUNT(*) FROM follow_up_contacts c JOIN follow_ups f ON f.id = c.follow_up_id
+             WHERE c.result = 'reached' AND f.status = 'open'"
+                .to_owned(),
+        ),
+    ] {
+        let found: i64 = sqlx::query_scalar(&sql)
+            .fetch_one(&mut conn)
+            .await
+            .expect("count");
+        assert_eq!(found, 0, "{what}: {found}");
+    }
 }
 
 async fn outcome_dump(path: &std::path::Path) -> Vec<String> {
