@@ -798,6 +798,17 @@ impl Database {
                 }
             }
             Engine::Postgres => {
+                // The indexes first: they are built again first, before the keys' checks.
+                let indexes: Vec<(String, String)> = sqlx::query_as(&format!(
+                    "SELECT indexname::text, indexdef FROM pg_indexes \
+                     WHERE schemaname = current_schema() AND tablename IN ({tables}) \
+                     AND indexdef NOT LIKE 'CREATE UNIQUE%' ORDER BY indexname"
+                ))
+                .fetch_all(tx.conn())
+                .await?;
+                for (name, definition) in indexes {
+                    aside.push((name.clone(), definition, format!("DROP INDEX {name}")));
+                }
                 let keys: Vec<(String, String, String)> = sqlx::query_as(&format!(
                     "SELECT conrelid::regclass::text, conname::text, pg_get_constraintdef(oid) \
                      FROM pg_constraint WHERE contype = 'f' \
@@ -811,16 +822,6 @@ impl Database {
                         format!("ALTER TABLE {table} ADD CONSTRAINT {name} {definition}"),
                         format!("ALTER TABLE {table} DROP CONSTRAINT {name}"),
                     ));
-                }
-                let indexes: Vec<(String, String)> = sqlx::query_as(&format!(
-                    "SELECT indexname::text, indexdef FROM pg_indexes \
-                     WHERE schemaname = current_schema() AND tablename IN ({tables}) \
-                     AND indexdef NOT LIKE 'CREATE UNIQUE%' ORDER BY indexname"
-                ))
-                .fetch_all(tx.conn())
-                .await?;
-                for (name, definition) in indexes {
-                    aside.push((name.clone(), definition, format!("DROP INDEX {name}")));
                 }
             }
         }
@@ -850,12 +851,12 @@ impl Database {
             return Ok(0);
         }
         let mut tx = self.begin().await?;
-        let mut aside: Vec<(String, String)> =
+        // In the order they were set aside: the indexes before the keys, whose checks may
+        // read them.
+        let aside: Vec<(String, String)> =
             sqlx::query_as("SELECT name, definition FROM load_set_aside ORDER BY position")
                 .fetch_all(tx.conn())
                 .await?;
-        // The indexes before the keys, whose checks may read them.
-        aside.sort_by_key(|(_, definition)| definition.starts_with("ALTER TABLE"));
         if self.engine() == Engine::Postgres {
             sqlx::query("SET LOCAL maintenance_work_mem = '512MB'")
                 .execute(tx.conn())

@@ -1046,7 +1046,17 @@ async fn patient_for_sessions(app: &TestApp, client: &reqwest::Client) -> String
 
 /// A patient with no conditions or medications, by record number; their API address.
 async fn patient_numbered(app: &TestApp, client: &reqwest::Client, number: &str) -> String {
-    let mut body = app::patient_json(number, "Nowak", "1970-01-01");
+    patient_named(app, client, number, "Nowak").await
+}
+
+/// The same, with a family name of its own.
+async fn patient_named(
+    app: &TestApp,
+    client: &reqwest::Client,
+    number: &str,
+    family: &str,
+) -> String {
+    let mut body = app::patient_json(number, family, "1970-01-01");
     body["conditions"] = json!([]);
     body["medications"] = json!([]);
     let created = client

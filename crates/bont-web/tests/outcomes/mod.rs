@@ -996,20 +996,7 @@ async fn the_worklist_comes_in_pages_that_together_are_the_whole_list() {
     let nurse = app.logged_in(Role::Nurse).await;
     let families = ["Adamska", "Bielecka", "Czarnecka", "Dąbrowska", "Ellert"];
     for (i, family) in families.iter().enumerate() {
-        let mut body = crate::app::patient_json(&format!("W-{i}"), family, "1970-01-01");
-        body["conditions"] = json!([]);
-        body["medications"] = json!([]);
-        let created = nurse
-            .post(app.url("/api/patients"))
-            .json(&body)
-            .send()
-            .await
-            .expect("patient");
-        assert_eq!(created.status(), StatusCode::CREATED);
-        let patient = created.headers()["location"]
-            .to_str()
-            .expect("location")
-            .to_owned();
+        let patient = crate::patient_named(&app, &nurse, &format!("W-{i}"), family).await;
         signed_session(
             &app,
             &physician,
