@@ -34,8 +34,8 @@ pub fn catalog(local: Option<&str>) -> Result<Catalog, String> {
     }
 }
 
-/// Parses and checks a plan given as JSON text.
-pub fn run(catalog: &Catalog, json: &str) -> Outcome {
+/// Parses and checks a plan given as JSON text, as of `today`.
+pub fn run(catalog: &Catalog, json: &str, today: jiff::civil::Date) -> Outcome {
     let deserializer = &mut serde_json::Deserializer::from_str(json);
     let input: PlanInput = match serde_path_to_error::deserialize(deserializer) {
         Ok(input) => input,
@@ -45,7 +45,7 @@ pub fn run(catalog: &Catalog, json: &str) -> Outcome {
             return Outcome::Unreadable(vec![format!("{field}: {}", e.inner())]);
         }
     };
-    match Plan::parse(&input, catalog) {
+    match Plan::parse(&input, catalog, today) {
         Ok(plan) => Outcome::Checked(Box::new(check(catalog, &plan))),
         Err(PlanErrors(errors)) => {
             Outcome::Unreadable(errors.iter().map(ToString::to_string).collect())
@@ -98,7 +98,7 @@ pub fn text(report: &Report, catalog: &Catalog) -> String {
     for c in &a.cumulative {
         let _ = writeln!(
             out,
-            "Last {} days: {} U of {p} with this session; maximum {} U, {} U remaining ({})",
+            "Within {} days, this session included: {} U of {p}; maximum {} U, {} U remaining ({})",
             c.window_days, c.units_in_window, c.maximum, c.remaining, c.limit
         );
     }

@@ -96,6 +96,10 @@ enum Command {
         /// A clinic's additional limits file (same shape as the built-in one).
         #[arg(long, env = "BONT_LIMITS")]
         limits: Option<PathBuf>,
+        /// The day to check as of (YYYY-MM-DD; default today): neither the session nor an
+        /// earlier one may be dated after it.
+        #[arg(long)]
+        today: Option<jiff::civil::Date>,
     },
     /// The follow-up worklist of a clinic for a day: who is due this week, overdue,
     /// upcoming, and the sessions never followed up.
@@ -362,9 +366,11 @@ fn entry() -> anyhow::Result<u8> {
         plan,
         format,
         limits,
+        today,
     } = &cli.command
     {
-        return check_plan(plan, *format, limits.as_deref());
+        let today = today.unwrap_or_else(|| SystemClock.today());
+        return check_plan(plan, *format, limits.as_deref(), today);
     }
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -375,7 +381,12 @@ fn entry() -> anyhow::Result<u8> {
     runtime.block_on(run(cli)).map(|()| 0)
 }
 
-fn check_plan(plan: &Path, format: Format, limits: Option<&Path>) -> anyhow::Result<u8> {
+fn check_plan(
+    plan: &Path,
+    format: Format,
+    limits: Option<&Path>,
+    today: jiff::civil::Date,
+) -> anyhow::Result<u8> {
     use bont_cli::check::{Outcome, catalog, run, text};
     let local = limits
         .map(|path| {
@@ -391,7 +402,7 @@ fn check_plan(plan: &Path, format: Format, limits: Option<&Path>) -> anyhow::Res
         std::fs::read_to_string(plan)
             .with_context(|| format!("cannot read the plan {}", plan.display()))?
     };
-    let outcome = run(&catalog, &json);
+    let outcome = run(&catalog, &json, today);
     match (&outcome, format) {
         (Outcome::Checked(report), Format::Json) => {
             println!(

@@ -355,7 +355,10 @@ fn check_exits_1_on_block_and_prints_findings_with_sources() {
     assert_eq!(code, 1, "{stdout}");
     assert!(stdout.starts_with("Verdict: BLOCK"), "{stdout}");
     assert!(stdout.contains("contraindicated"), "{stdout}");
-    assert!(stdout.contains("source: BOTOX-STORAGE"), "{stdout}");
+    assert!(
+        stdout.contains("source: BOTOX-PI, BOTOX-STORAGE,"),
+        "{stdout}"
+    );
     let (code, stdout, _) = check(&example(), &["--format", "json"]);
     assert_eq!(code, 1);
     let report: serde_json::Value = serde_json::from_str(&stdout).expect("json report");

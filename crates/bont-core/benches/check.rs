@@ -44,13 +44,15 @@ fn plan() -> PlanInput {
 fn bench(c: &mut Criterion) {
     let catalog = Catalog::builtin();
     let input = plan();
-    let parsed = Plan::parse(&input, &catalog).expect("valid plan");
+    let parsed =
+        Plan::parse(&input, &catalog, jiff::civil::date(2026, 11, 22)).expect("valid plan");
     c.bench_function("check: 31 sites, 20 past sessions", |b| {
         b.iter(|| check(black_box(&catalog), black_box(&parsed)))
     });
     c.bench_function("parse and check: 31 sites, 20 past sessions", |b| {
         b.iter(|| {
-            let plan = Plan::parse(black_box(&input), &catalog).expect("valid");
+            let plan = Plan::parse(black_box(&input), &catalog, jiff::civil::date(2026, 11, 22))
+                .expect("valid");
             check(&catalog, &plan)
         })
     });

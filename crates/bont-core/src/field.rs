@@ -72,10 +72,20 @@ pub enum Problem {
     },
     /// Not a plausible number of units (of a dose or of a vial).
     ImplausibleUnits { value: String, vial: bool },
+    /// A dose of a product far above anything its labels allow: a typing error, refused
+    /// without override. `whole` is the session's total rather than one row; `ceiling` is
+    /// twice `largest`, the largest verified per-session figure of the product's labels.
+    ImplausibleDose {
+        units: String,
+        product: String,
+        largest: String,
+        ceiling: String,
+        whole: bool,
+    },
+    /// A number written with an exponent ("1e3").
+    ExponentNotation { value: String },
     /// More injection sites than units.
     MoreSitesThanUnits { sites: u32, units: String },
-    /// A past session dated after the planned one.
-    AfterSession { value: String },
     /// A session dated after today.
     SessionInFuture { value: String },
     /// A day already past where a coming one is meant (a booked visit).
@@ -189,10 +199,26 @@ impl fmt::Display for Problem {
             Problem::ImplausibleUnits { value, vial: true } => {
                 write!(f, "{value} is not a plausible vial size")
             }
+            Problem::ImplausibleDose {
+                units,
+                product,
+                largest,
+                ceiling,
+                whole,
+            } => {
+                let what = if *whole { "in this session " } else { "" };
+                write!(
+                    f,
+                    "{units} U of {product} {what}is not a plausible dose: the largest its labels give is {largest} U a session, and a plan above {ceiling} U is taken for a typing error; correct the units"
+                )
+            }
+            Problem::ExponentNotation { value } => write!(
+                f,
+                "\"{value}\" is written with an exponent; write the number out in full"
+            ),
             Problem::MoreSitesThanUnits { sites, units } => {
                 write!(f, "{sites} sites for {units} units: more sites than units")
             }
-            Problem::AfterSession { value } => write!(f, "{value} is after the planned session"),
             Problem::SessionInFuture { value } => {
                 write!(
                     f,

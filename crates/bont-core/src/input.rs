@@ -16,6 +16,15 @@ pub fn decimal(raw: &str) -> Result<Option<f64>, Problem> {
         return Ok(None);
     }
     let shown = || raw.chars().take(40).collect::<String>();
+    // "1e3" reads as a thousand to a computer and as a typing error to a person.
+    if raw.contains(['e', 'E'])
+        && raw
+            .replace(',', ".")
+            .parse::<f64>()
+            .is_ok_and(f64::is_finite)
+    {
+        return Err(Problem::ExponentNotation { value: shown() });
+    }
     let separators = raw.matches([',', '.']).count();
     if separators > 1 {
         return Err(Problem::NotANumber { value: shown() });
@@ -149,7 +158,13 @@ mod decimal_tests {
                 "{ambiguous}"
             );
         }
-        for wrong in ["1,000.5", "2,5,0", "abc", "1e999", "NaN", "inf"] {
+        for exponent in ["1e3", "2E2", "1,5e2", "1e-3"] {
+            assert!(
+                matches!(decimal(exponent), Err(Problem::ExponentNotation { .. })),
+                "{exponent}"
+            );
+        }
+        for wrong in ["1,000.5", "2,5,0", "abc", "1e999", "NaN", "inf", "infinity"] {
             assert!(
                 matches!(decimal(wrong), Err(Problem::NotANumber { .. })),
                 "{wrong}"

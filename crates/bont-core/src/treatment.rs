@@ -134,15 +134,7 @@ impl TreatmentInput {
         today: Date,
         catalog: &Catalog,
     ) -> Result<(Treatment, Plan), PlanErrors> {
-        let plan = self.check_with(patient_facts(patient), history, catalog)?;
-        if plan.session.date > today {
-            return Err(PlanErrors(vec![error(
-                "date",
-                Problem::SessionInFuture {
-                    value: plan.session.date.to_string(),
-                },
-            )]));
-        }
+        let plan = self.check_with(patient_facts(patient), history, today, catalog)?;
         Ok((self.treatment_of(&plan), plan))
     }
 
@@ -159,7 +151,8 @@ impl TreatmentInput {
             breastfeeding: false,
             allergies: Vec::new(),
         };
-        let plan = self.check_with(anyone, &[], catalog)?;
+        // A stored session was checked against its own day when it was written.
+        let plan = self.check_with(anyone, &[], Date::MAX, catalog)?;
         Ok(self.treatment_of(&plan))
     }
 
@@ -195,14 +188,15 @@ impl TreatmentInput {
         &self,
         patient: PatientFacts,
         history: &[GivenSession],
+        today: Date,
         catalog: &Catalog,
     ) -> Result<Plan, PlanErrors> {
         let plan_input = PlanInput {
             patient,
+            // Every other signed session, those dated after this one included: a session
+            // entered late still counts the later ones in its windows.
             history: history
                 .iter()
-                // Sessions after this one's date do not bear on it.
-                .filter(|h| parse_date(&self.date).map_or(true, |d| h.date <= d))
                 .map(|h| PastSessionInput {
                     date: h.date.to_string(),
                     product: h.product.clone(),
@@ -220,7 +214,7 @@ impl TreatmentInput {
                 injections: self.injections.clone(),
             },
         };
-        let mut errors = match Plan::parse(&plan_input, catalog) {
+        let mut errors = match Plan::parse(&plan_input, catalog, today) {
             Ok(_) => Vec::new(),
             Err(PlanErrors(e)) => e
                 .into_iter()
@@ -300,7 +294,7 @@ impl TreatmentInput {
         if !errors.is_empty() {
             return Err(PlanErrors(errors));
         }
-        Plan::parse(&plan_input, catalog).map_err(|e| PlanErrors(e.0))
+        Plan::parse(&plan_input, catalog, today).map_err(|e| PlanErrors(e.0))
     }
 }
 

@@ -391,10 +391,25 @@ impl Tr {
                     ("units", self.decimal_sign(units).into()),
                 ],
             ),
-            Problem::AfterSession { value } => self.t_with(
-                "problem-after-session",
-                &[("value", self.date_text(value).into())],
+            Problem::ImplausibleDose {
+                units,
+                product,
+                largest,
+                ceiling,
+                whole,
+            } => self.t_with(
+                "problem-implausible-dose",
+                &[
+                    ("units", self.decimal_sign(units).into()),
+                    ("product", self.product(product).into()),
+                    ("largest", self.decimal_sign(largest).into()),
+                    ("ceiling", self.decimal_sign(ceiling).into()),
+                    ("whole", s(if *whole { "session" } else { "row" })),
+                ],
             ),
+            Problem::ExponentNotation { value } => {
+                self.t_with("problem-exponent-notation", &[("value", s(value))])
+            }
             Problem::SessionInFuture { value } => self.t_with(
                 "problem-session-in-future",
                 &[("value", self.date_text(value).into())],
@@ -726,9 +741,21 @@ mod tests {
                 sites: 4,
                 units: s("2.5"),
             },
-            Problem::AfterSession {
-                value: s("2026-11-30"),
+            Problem::ImplausibleDose {
+                units: s("200113"),
+                product: s("onabotulinumtoxinA"),
+                largest: s("400"),
+                ceiling: s("800"),
+                whole: false,
             },
+            Problem::ImplausibleDose {
+                units: s("1200.5"),
+                product: s("incobotulinumtoxinA"),
+                largest: s("400"),
+                ceiling: s("800"),
+                whole: true,
+            },
+            Problem::ExponentNotation { value: s("1e3") },
             Problem::SessionInFuture {
                 value: s("2026-12-30"),
             },
@@ -810,7 +837,8 @@ mod tests {
                 | Problem::Outside { .. }
                 | Problem::ImplausibleUnits { .. }
                 | Problem::MoreSitesThanUnits { .. }
-                | Problem::AfterSession { .. }
+                | Problem::ImplausibleDose { .. }
+                | Problem::ExponentNotation { .. }
                 | Problem::SessionInFuture { .. }
                 | Problem::DateInPast { .. }
                 | Problem::NotATime { .. }

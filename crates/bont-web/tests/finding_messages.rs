@@ -13,7 +13,8 @@ use std::collections::BTreeSet;
 
 fn run(catalog: &Catalog, plan: &Value) -> Report {
     let input: PlanInput = serde_json::from_value(plan.clone()).expect("plan shape");
-    let plan = Plan::parse(&input, catalog).unwrap_or_else(|e| panic!("plan refused: {e}"));
+    let plan = Plan::parse(&input, catalog, jiff::civil::date(2026, 11, 25))
+        .unwrap_or_else(|e| panic!("plan refused: {e}"));
     check(catalog, &plan)
 }
 
@@ -154,6 +155,24 @@ fn corpus() -> Vec<Value> {
             json!([]),
             json!({"product": "incobotulinumtoxinA", "indication": "upper_limb_spasticity",
                    "injections": [injection("biceps_brachii", "left", 450.0, 4)]}),
+        ),
+        // Above an initial range (rimabotulinumtoxinB), a child above its weight band, a
+        // session entered late with a later one too close.
+        plan(
+            none.clone(),
+            json!([]),
+            json!({"product": "rimabotulinumtoxinB", "injections": [scm(6000.0)]}),
+        ),
+        plan(
+            json!({"birth_date": "2018-06-01", "weight_kg": 20.0}),
+            json!([]),
+            json!({"product": "incobotulinumtoxinA", "indication": "sialorrhea",
+                   "injections": [injection("parotid_gland", "both", 22.5, 1)]}),
+        ),
+        plan(
+            none.clone(),
+            json!([{"date": "2026-11-24", "product": "onabotulinumtoxinA", "total_units": 100}]),
+            json!({"injections": [scm(50.0)]}),
         ),
         plan(
             json!({"conditions": ["lambert_eaton", "dysphagia"]}),

@@ -1129,10 +1129,13 @@ async fn a_session_is_drafted_checked_signed_overridden_amended_and_voided() {
     );
     assert!(signed["signed_by"].is_number());
 
-    // Three weeks later: too soon, and it blocks until a physician gives a reason.
+    // Three weeks later, with incobotulinumtoxinA: too soon for its label's 12 weeks, and it
+    // blocks until a physician gives a reason.
+    let mut switched = session_json("2026-11-22", 100.0);
+    switched["product"] = json!("Xeomin");
     let second = nurse
         .post(app.url(&format!("{patient}/sessions")))
-        .json(&session_json("2026-11-22", 100.0))
+        .json(&switched)
         .send()
         .await
         .expect("draft");
@@ -1510,7 +1513,7 @@ async fn the_session_form_shows_a_live_verdict_saves_a_draft_and_a_physician_sig
             && fragment
                 .contains("<span class=\"num\">5</span> U / <span class=\"num\">0.1</span> mL")
             && fragment.contains("<span class=\"num\">3.1</span> mL")
-            && fragment.contains("In the last 90 days: <span class=\"num\">155</span> U"),
+            && fragment.contains("Within 92 days: <span class=\"num\">155</span> U"),
         "{fragment}"
     );
     let mut words = session_form("2026-11-20", &PREEMPT_ROWS);
@@ -1669,6 +1672,25 @@ async fn the_session_form_shows_a_live_verdict_saves_a_draft_and_a_physician_sig
     amended.push((
         "amend_reason",
         "Lot number corrected after checking the vial label.".into(),
+    ));
+    // The session signed two days after it now counts for it too: the amendment is too
+    // close to a later session and needs its own reason.
+    let too_close = physician
+        .post(app.url(&format!("{session}/amend")))
+        .form(&amended)
+        .send()
+        .await
+        .expect("amend");
+    assert_eq!(too_close.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body = too_close.text().await.expect("body");
+    assert!(
+        body.contains("name=\"override_code\" value=\"interval_too_short\""),
+        "{body}"
+    );
+    amended.push(("override_code", "interval_too_short".into()));
+    amended.push((
+        "override_reason",
+        "The later session completed this one after a fainting episode.".into(),
     ));
     let done = physician
         .post(app.url(&format!("{session}/amend")))

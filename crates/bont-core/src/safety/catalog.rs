@@ -25,6 +25,12 @@ pub struct Source {
     pub title: String,
     #[serde(default)]
     pub url: String,
+    /// The product's label itself (prescribing information, SmPC, medication guide), or
+    /// its text as reproduced elsewhere; not a summary, a health website or a study.
+    #[serde(default)]
+    pub label: bool,
+    /// The one product the source is about, when it is about one.
+    pub product: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -67,6 +73,21 @@ pub enum AppliesTo {
     Bilateral,
 }
 
+/// What a labelled dose range says. Labels write "2,500 to 5,000 Units" for different
+/// things: a range not to go beyond, the doses recommended, or where to start.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum RangeKind {
+    /// The upper end is the label's maximum: above it blocks (verified) or warns.
+    #[default]
+    Maximum,
+    /// The doses the label recommends, with no maximum stated: above it warns.
+    Recommended,
+    /// The label's initial dose: later doses follow the response, so above it is
+    /// information.
+    Initial,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Population {
@@ -82,6 +103,13 @@ pub struct MuscleCap {
     pub reason: String,
 }
 
+/// A child's labelled dose from a body weight on.
+#[derive(Debug, Clone, Copy, Deserialize)]
+pub struct WeightBand {
+    pub from_kg: f64,
+    pub max_units: f64,
+}
+
 /// A minimum interval between sessions, with where it comes from.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct IntervalMinimum<'a> {
@@ -90,6 +118,8 @@ pub struct IntervalMinimum<'a> {
     pub evidence: Evidence,
     /// The label limit's id; none for the general default.
     pub limit: Option<&'a str>,
+    /// A caution of the label rather than a minimum (see [`Limit::min_interval_caution`]).
+    pub caution: bool,
 }
 
 /// One labelled limit for a product, indications and population.
@@ -106,6 +136,8 @@ pub struct Limit {
     pub applies_to: AppliesTo,
     pub session_max_units: Option<f64>,
     pub dose_range_units: Option<[f64; 2]>,
+    #[serde(default)]
+    pub range_kind: RangeKind,
     pub labelled_dose_units: Option<f64>,
     pub initial_dose_units: Option<f64>,
     pub max_units_per_kg: Option<f64>,
@@ -113,6 +145,10 @@ pub struct Limit {
     pub cumulative_max_units: Option<f64>,
     pub cumulative_window_days: Option<i32>,
     pub min_interval_days: Option<i32>,
+    /// The label's interval is a caution (tolerance if treated more often), not a
+    /// minimum: below it warns and never blocks.
+    #[serde(default)]
+    pub min_interval_caution: bool,
     pub max_units_per_site: Option<f64>,
     #[serde(default)]
     pub per_site_advisory: bool,
@@ -122,6 +158,9 @@ pub struct Limit {
     pub weight_min_kg: Option<f64>,
     #[serde(default)]
     pub muscle_caps: Vec<MuscleCap>,
+    /// Children: the labelled dose by body weight, lightest band first.
+    #[serde(default)]
+    pub weight_bands: Vec<WeightBand>,
     pub note: Option<String>,
     #[serde(default)]
     pub source: Vec<String>,
@@ -170,6 +209,10 @@ pub struct Dilution {
     pub units_per_0_1ml: f64,
     #[serde(default)]
     pub ready_to_use: bool,
+    /// A ready-to-use solution the label allows to dilute further with saline: any
+    /// dilution of it is labelled.
+    #[serde(default)]
+    pub saline_allowed: bool,
     #[serde(default)]
     pub indications: Vec<String>,
     #[serde(default)]
@@ -315,7 +358,16 @@ pub struct Catalog {
     muscle_index: HashMap<String, usize>,
     /// Indications for which some muscle names itself a usual target.
     muscle_indications: std::collections::HashSet<String>,
+    /// Per product: the largest verified per-session figure of its labels.
+    largest_labelled: HashMap<String, Units>,
 }
+
+/// Diluent volumes accepted (mL) where a product's labels give nothing smaller.
+pub const DILUENT_ML: (f64, f64) = (0.5, 10.0);
+
+/// A plan of a product above this many times the largest verified per-session figure of
+/// its labels is refused as a typing error.
+pub const IMPLAUSIBLE_FACTOR: f64 = 2.0;
 
 fn normalise(name: &str) -> String {
     name.trim().to_lowercase().replace([' ', '-', '_'], "")
@@ -347,6 +399,7 @@ impl Catalog {
             muscles: Vec::new(),
             muscle_index: HashMap::new(),
             muscle_indications: std::collections::HashSet::new(),
+            largest_labelled: HashMap::new(),
         };
         catalog.merge(file)?;
         Ok(catalog)
@@ -411,7 +464,49 @@ impl Catalog {
         self.muscle_doses.extend(file.muscle_doses);
         self.contraindications.extend(file.contraindications);
         self.interactions.extend(file.interactions);
-        self.validate()
+        self.validate()?;
+        // A product's figure is fixed by the first file that gives it one: a local file adds
+        // products and stricter limits, and cannot raise the plausibility ceiling of a
+        // built-in product.
+        for product in &self.products {
+            if !self.largest_labelled.contains_key(&product.id)
+                && let Some(largest) = self.largest_verified(&product.id)
+            {
+                self.largest_labelled.insert(product.id.clone(), largest);
+            }
+        }
+        Ok(())
+    }
+
+    /// The largest verified figure for one session of a product in any of its labels, in
+    /// any jurisdiction: a maximum, a cumulative maximum, the upper end of a dose range, a
+    /// fixed or an initial dose.
+    fn largest_verified(&self, product: &str) -> Option<Units> {
+        self.limits
+            .iter()
+            .filter(|l| l.product == product && l.evidence == Evidence::Verified)
+            .flat_map(|l| {
+                [
+                    l.session_max_units,
+                    l.cumulative_max_units,
+                    l.dose_range_units.map(|[_, high]| high),
+                    l.labelled_dose_units,
+                    l.initial_dose_units,
+                    l.max_units_abs,
+                ]
+            })
+            .flatten()
+            .map(Units::of_limit)
+            .max()
+    }
+
+    /// The plausibility ceiling of a product: (the largest verified per-session figure of
+    /// its labels, [`IMPLAUSIBLE_FACTOR`] times it). A product without a verified figure
+    /// has none.
+    pub fn plausible_ceiling(&self, product: &ProductId) -> Option<(Units, Units)> {
+        self.largest_labelled
+            .get(product.as_str())
+            .map(|&largest| (largest, Units::scaled(IMPLAUSIBLE_FACTOR, largest.as_f64())))
     }
 
     /// Every reference resolves: products, sources, muscles.
@@ -526,6 +621,7 @@ impl Catalog {
             source: &self.default_min_interval_source,
             evidence: self.default_min_interval_evidence,
             limit: None,
+            caution: false,
         })
         .chain(
             self.limits_for(product)
@@ -536,6 +632,7 @@ impl Catalog {
                         source: &l.source,
                         evidence: l.evidence,
                         limit: Some(l.id.as_str()),
+                        caution: l.min_interval_caution,
                     })
                 }),
         )
@@ -553,9 +650,43 @@ impl Catalog {
         }
     }
 
-    /// "TITLE (ID)" for each source id.
-    pub fn cite(&self, ids: &[String]) -> String {
-        ids.join(", ")
+    /// The source ids of a finding about `product`, the product's label first (a finding
+    /// cites the label before any summary beside it), comma-separated; sources about
+    /// another product are left out.
+    pub fn cite(&self, product: &str, ids: &[String]) -> String {
+        let source = |id: &String| self.sources.get(id);
+        let about = |id: &&String| {
+            source(id)
+                .and_then(|s| s.product.as_deref())
+                .is_none_or(|p| p == product)
+        };
+        let is_label = |id: &&String| source(id).is_some_and(|s| s.label);
+        let (labels, others): (Vec<&String>, Vec<&String>) =
+            ids.iter().filter(about).partition(is_label);
+        labels
+            .into_iter()
+            .chain(others)
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// Whether any of `ids` is the product's label.
+    pub fn cites_label(&self, ids: &[String]) -> bool {
+        ids.iter()
+            .any(|id| self.sources.get(id).is_some_and(|s| s.label))
+    }
+
+    /// The diluent volumes (mL) a vial of the product may be made up with: from the
+    /// smallest of its labelled reconstitutions (at most 0.5 mL) to 10 mL.
+    pub fn diluent_bounds(&self, product: &str) -> (f64, f64) {
+        let smallest = self
+            .dilutions
+            .iter()
+            .filter(|d| d.product == product)
+            .filter_map(|d| d.diluent_ml)
+            .fold(DILUENT_ML.0, f64::min);
+        (smallest, DILUENT_ML.1)
     }
 
     pub fn source_title(&self, id: &str) -> Option<&str> {

@@ -4,7 +4,7 @@
 //! warn. Units of different products are never added: cross-product figures appear only as
 //! approximate equivalents, for information.
 
-use super::catalog::{AppliesTo, Catalog, Evidence, IntervalMinimum, Limit, Population};
+use super::catalog::{AppliesTo, Catalog, Evidence, IntervalMinimum, Limit, Population, RangeKind};
 use super::detail::{Arg, Detail, Scope};
 use super::plan::{Plan, Side};
 use super::units::{ApproximateEquivalent, Dose, ProductId, Units};
@@ -172,6 +172,7 @@ pub const FINDING_CODES: [&str; 30] = [
 
 struct Checker<'a> {
     catalog: &'a Catalog,
+    product: &'a str,
     findings: Vec<Finding>,
 }
 
@@ -193,7 +194,7 @@ impl Checker<'_> {
             severity,
             code,
             detail,
-            source: self.catalog.cite(source),
+            source: self.catalog.cite(self.product, source),
             evidence,
             limit: limit.map(str::to_owned),
         });
@@ -227,6 +228,7 @@ pub fn check(catalog: &Catalog, plan: &Plan) -> Report {
     let weight = plan.patient.weight_kg;
     let mut c = Checker {
         catalog,
+        product: product.as_str(),
         findings: Vec::new(),
     };
     let dose = |units: Units| {
@@ -347,9 +349,11 @@ pub fn check(catalog: &Catalog, plan: &Plan) -> Report {
         );
     }
     if pediatric {
+        // A label for children or for every age (which then says from what age: a child
+        // below it is told by the limit's own age range below).
         let child_label = applicable
             .iter()
-            .any(|l| l.population == Population::Pediatric && l.labels(indication));
+            .any(|l| l.population != Population::Adult && l.labels(indication));
         if !child_label && labelled {
             let sources: Vec<String> = applicable
                 .iter()
@@ -464,7 +468,29 @@ pub fn check(catalog: &Catalog, plan: &Plan) -> Report {
         }
         if let (Some(amount), Some([low, high])) = (amount, limit.dose_range_units) {
             let (low, high) = (Limit::units(low), Limit::units(high));
-            if amount > high {
+            if amount > high && limit.range_kind != RangeKind::Maximum {
+                // A recommended or initial range: later doses follow the response.
+                let (severity, kind) = match limit.range_kind {
+                    RangeKind::Initial => (Severity::Info, "initial"),
+                    _ => (Severity::Warn, "recommended"),
+                };
+                c.limit_finding(
+                    severity,
+                    "above_labelled_dose",
+                    d(
+                        "above-labelled-range",
+                        vec![
+                            whose(),
+                            ("amount", dose(amount)),
+                            ("low", Arg::Number(low.as_f64())),
+                            ("high", Arg::Number(high.as_f64())),
+                            ("kind", Arg::Choice(kind)),
+                            scope(),
+                        ],
+                    ),
+                    limit,
+                );
+            } else if amount > high {
                 c.limit_finding(
                     limit_severity(limit.evidence),
                     "session_max_exceeded",
@@ -562,6 +588,31 @@ pub fn check(catalog: &Catalog, plan: &Plan) -> Report {
                 }
             }
         }
+        // Children: the labelled dose for the child's weight band.
+        if pediatric
+            && let (Some(amount), Some(kg)) = (amount, weight)
+            && let Some(band) = limit.weight_bands.iter().rev().find(|b| kg >= b.from_kg)
+        {
+            let band_max = Limit::units(band.max_units);
+            if amount > band_max {
+                c.limit_finding(
+                    limit_severity(limit.evidence),
+                    "pediatric_absolute_exceeded",
+                    d(
+                        "weight-band",
+                        vec![
+                            whose(),
+                            ("amount", dose(amount)),
+                            ("kg", Arg::Number(kg)),
+                            ("from", Arg::Number(band.from_kg)),
+                            ("cap", dose(band_max)),
+                            scope(),
+                        ],
+                    ),
+                    limit,
+                );
+            }
+        }
         // Rolling window over this product.
         if let Some(window) = limit.cumulative_window_days {
             let cap = match (
@@ -579,16 +630,8 @@ pub fn check(catalog: &Catalog, plan: &Plan) -> Report {
                 _ => None,
             };
             if let Some(cap) = cap {
-                let since = session
-                    .date
-                    .checked_sub(jiff::Span::new().days(i64::from(window)))
-                    .ok();
-                let earlier: Units = plan
-                    .history
-                    .iter()
-                    .filter(|h| h.dose.product == *product && since.is_none_or(|s| h.date > s))
-                    .fold(Units::ZERO, |sum, h| sum.plus(h.dose.units));
-                let in_window = earlier.plus(total);
+                let (from, to, others) = fullest_window(plan, product, window);
+                let in_window = others.plus(total);
                 cumulative.push(CumulativeFigures {
                     limit: limit.id.clone(),
                     window_days: window,
@@ -605,7 +648,9 @@ pub fn check(catalog: &Catalog, plan: &Plan) -> Report {
                             vec![
                                 ("in_window", dose(in_window)),
                                 ("window", Arg::Count(window.into())),
-                                ("earlier", dose(earlier)),
+                                ("from", Arg::Date(from)),
+                                ("to", Arg::Date(to)),
+                                ("others", dose(others)),
                                 ("cap", dose(cap)),
                                 scope(),
                             ],
@@ -771,51 +816,87 @@ pub fn check(catalog: &Catalog, plan: &Plan) -> Report {
         }
     }
 
-    // Interval since the last toxin session of any product. Every minimum in force counts:
-    // the longest warns, and any verified one blocks below half of it.
-    let last = plan.history.first();
+    // Intervals to the sessions on either side, of any product: the last one before (or
+    // on the same day) and the first one after, when the planned session is entered late.
+    // Every minimum in force counts: the longest warns, and a verified minimum of the
+    // label blocks below half of it. The general default (no label gives a minimum for the
+    // indication) and a label's caution warn only.
+    let last = plan.history.iter().find(|h| h.date <= session.date);
+    let next = plan.history.iter().rev().find(|h| h.date > session.date);
     let days_since_last = last.map(|h| (session.date - h.date).get_days());
-    if let (Some(days), Some(last)) = (days_since_last, last) {
-        let minima = catalog.interval_minima(product, indication, pediatric);
+    let minima = catalog.interval_minima(product, indication, pediatric);
+    for (neighbour, later) in [(last, false), (next, true)] {
+        let Some(other) = neighbour else {
+            continue;
+        };
+        let days = if later {
+            (other.date - session.date).get_days()
+        } else {
+            (session.date - other.date).get_days()
+        };
         let blocking = minima
             .iter()
-            .filter(|m| m.evidence == Evidence::Verified && days * 2 < m.days)
+            .filter(|m| {
+                m.evidence == Evidence::Verified
+                    && m.limit.is_some()
+                    && !m.caution
+                    && days * 2 < m.days
+            })
             .max_by_key(|m| m.days);
         let longest = minima
             .iter()
-            .max_by_key(|m| m.days)
+            .max_by_key(|m| (m.days, m.limit.is_some()))
             .filter(|m| days < m.days);
-        if let Some(&IntervalMinimum {
+        let Some(&IntervalMinimum {
             days: minimum,
             source,
             evidence,
             limit: limit_id,
+            caution,
         }) = blocking.or(longest)
-        {
-            let severity = if blocking.is_some() {
-                Severity::Block
-            } else {
-                Severity::Warn
-            };
-            let booster = if days * 2 < minimum { "yes" } else { "no" };
-            c.add(
-                severity,
-                "interval_too_short",
-                d(
-                    "interval-too-short",
-                    vec![
-                        ("days", Arg::Count(days.into())),
-                        ("last", Arg::Dose(last.dose.clone())),
-                        ("last_date", Arg::Date(last.date)),
-                        ("minimum", Arg::Count(minimum.into())),
-                        ("booster", Arg::Choice(booster)),
-                    ],
-                ),
-                source,
-                Some(evidence),
-                limit_id,
-            );
-        }
+        else {
+            continue;
+        };
+        let severity = if blocking.is_some() {
+            Severity::Block
+        } else {
+            Severity::Warn
+        };
+        let booster = if days * 2 < minimum { "yes" } else { "no" };
+        let basis = match (limit_id, caution) {
+            (None, _) => "general",
+            (Some(_), true) => "caution",
+            (Some(_), false) => "label",
+        };
+        let (source, evidence): (&[String], Option<Evidence>) = if limit_id.is_none() {
+            // bont's own default, not a label's figure for this indication.
+            (&[], None)
+        } else {
+            (source, Some(evidence))
+        };
+        c.add(
+            severity,
+            "interval_too_short",
+            d(
+                if later {
+                    "interval-too-short-later"
+                } else {
+                    "interval-too-short"
+                },
+                vec![
+                    ("days", Arg::Count(days.into())),
+                    ("last", Arg::Dose(other.dose.clone())),
+                    ("last_date", Arg::Date(other.date)),
+                    ("minimum", Arg::Count(minimum.into())),
+                    ("booster", Arg::Choice(booster)),
+                    ("basis", Arg::Choice(basis)),
+                    ("indication", indication_arg()),
+                ],
+            ),
+            source,
+            evidence,
+            limit_id,
+        );
     }
 
     // Contraindications and warnings from the labels.
@@ -941,10 +1022,18 @@ pub fn check(catalog: &Catalog, plan: &Plan) -> Report {
                     .date
                     .checked_sub(jiff::Span::new().days(i64::from(lookback)))
                     .ok();
+                let until = session
+                    .date
+                    .checked_add(jiff::Span::new().days(i64::from(lookback)))
+                    .ok();
                 let others: Vec<_> = plan
                     .history
                     .iter()
-                    .filter(|h| h.dose.product != *product && since.is_none_or(|s| h.date > s))
+                    .filter(|h| {
+                        h.dose.product != *product
+                            && since.is_none_or(|s| h.date > s)
+                            && until.is_none_or(|u| h.date < u)
+                    })
                     .collect();
                 if others.is_empty() {
                     None
@@ -955,7 +1044,8 @@ pub fn check(catalog: &Catalog, plan: &Plan) -> Report {
                         let mut args = vec![
                             ("dose", Arg::Dose(h.dose.clone())),
                             ("date", Arg::Date(h.date)),
-                            ("days", Arg::Count(days.into())),
+                            ("days", Arg::Count(days.abs().into())),
+                            ("later", Arg::Choice(if days < 0 { "yes" } else { "no" })),
                         ];
                         let part = if let Some(eq) = approximate(catalog, &h.dose, product) {
                             args.extend([
@@ -1121,7 +1211,10 @@ pub fn check(catalog: &Catalog, plan: &Plan) -> Report {
             .iter()
             .filter(|d| d.product == product.as_str())
             .collect();
+        // A ready-to-use solution the label lets dilute with saline: any dilution is labelled.
+        let any_dilution = table.iter().any(|d| d.ready_to_use && d.saline_allowed);
         if !table.is_empty()
+            && !any_dilution
             && !table
                 .iter()
                 .any(|d| (d.units_per_0_1ml - per_tenth).abs() < 1e-6)
@@ -1182,6 +1275,43 @@ pub fn check(catalog: &Catalog, plan: &Plan) -> Report {
             other_products_in_window: other_products,
         },
     }
+}
+
+/// The `window`-day window holding the planned session with the most of its product:
+/// (its first day, its last day, the units of the product in the other sessions in it).
+/// Windows end on the session's day or on a later session's day, so sessions entered
+/// late count the ones dated after them.
+fn fullest_window(
+    plan: &Plan,
+    product: &ProductId,
+    window: i32,
+) -> (jiff::civil::Date, jiff::civil::Date, Units) {
+    let day = plan.session.date;
+    let span = |days: i32| jiff::Span::new().days(i64::from(days));
+    let same: Vec<_> = plan
+        .history
+        .iter()
+        .filter(|h| h.dose.product == *product)
+        .collect();
+    let ends = std::iter::once(day).chain(
+        same.iter()
+            .map(|h| h.date)
+            .filter(|d| *d > day && (*d - day).get_days() < window),
+    );
+    let mut best = (day, Units::ZERO);
+    for end in ends {
+        let start = end.checked_sub(span(window - 1)).unwrap_or(end);
+        let others = same
+            .iter()
+            .filter(|h| h.date >= start && h.date <= end)
+            .fold(Units::ZERO, |sum, h| sum.plus(h.dose.units));
+        if others > best.1 {
+            best = (end, others);
+        }
+    }
+    let (end, others) = best;
+    let start = end.checked_sub(span(window - 1)).unwrap_or(end);
+    (start, end, others)
 }
 
 /// What `dose` is roughly worth in `target`, from a published ratio in either direction.

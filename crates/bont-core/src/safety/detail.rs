@@ -86,8 +86,9 @@ pub enum Arg {
 
 /// Every detail id the check produces, each a `finding-detail-<id>` message in every
 /// language (the message test holds the files to this list).
-pub const DETAIL_IDS: [&str; 40] = [
+pub const DETAIL_IDS: [&str; 43] = [
     "above-labelled-dose",
+    "above-labelled-range",
     "age-adults-only",
     "age-outside-range",
     "albumin-allergy",
@@ -104,6 +105,7 @@ pub const DETAIL_IDS: [&str; 40] = [
     "infection-at-site",
     "interacting-medication",
     "interval-too-short",
+    "interval-too-short-later",
     "muscle-dose-above",
     "muscle-dose-below",
     "muscle-max",
@@ -125,6 +127,7 @@ pub const DETAIL_IDS: [&str; 40] = [
     "site-max",
     "structure-to-avoid",
     "volume-per-site",
+    "weight-band",
     "weight-below-label",
     "weight-missing",
 ];

@@ -219,8 +219,7 @@ pub struct Plan {
     pub session: Session,
 }
 
-/// Diluent volumes accepted (mL).
-pub const DILUENT_ML: (f64, f64) = (0.5, 10.0);
+pub use super::catalog::DILUENT_ML;
 /// Sites per row and side accepted.
 pub const SITES_MAX: u32 = 50;
 
@@ -257,7 +256,10 @@ fn shown(raw: &str) -> String {
 }
 
 impl Plan {
-    pub fn parse(input: &PlanInput, catalog: &Catalog) -> Result<Plan, PlanErrors> {
+    /// Checks a plan's input. `today` is the clinic's day: neither the planned session nor
+    /// an earlier one can be dated after it. Sessions dated between the planned one and
+    /// today are later sessions and count in the planned one's windows.
+    pub fn parse(input: &PlanInput, catalog: &Catalog, today: Date) -> Result<Plan, PlanErrors> {
         let mut errors = Vec::new();
         let mut fail =
             |field: String, problem: Problem| errors.push(PlanError::new(field, problem));
@@ -331,6 +333,16 @@ impl Plan {
         {
             fail("session.date".into(), Problem::BeforeBirth);
         }
+        if let Some(s) = session_date
+            && s > today
+        {
+            fail(
+                "session.date".into(),
+                Problem::SessionInFuture {
+                    value: s.to_string(),
+                },
+            );
+        }
         let product = catalog.product(&input.session.product);
         if product.is_none() {
             fail(
@@ -361,12 +373,12 @@ impl Plan {
                     None
                 }
             };
-            if let (Some(d), Some(s)) = (date, session_date)
-                && d > s
+            if let Some(d) = date
+                && d > today
             {
                 fail(
                     format!("history[{i}].date"),
-                    Problem::AfterSession {
+                    Problem::SessionInFuture {
                         value: d.to_string(),
                     },
                 );
@@ -443,15 +455,18 @@ impl Plan {
                         },
                     );
                 }
-                let low = if ready_to_use { 0.0 } else { DILUENT_ML.0 };
+                let (smallest, largest) = product
+                    .as_ref()
+                    .map_or(DILUENT_ML, |(_, p)| catalog.diluent_bounds(&p.id));
+                let low = if ready_to_use { 0.0 } else { smallest };
                 match diluent {
-                    Some(ml) if !(low..=DILUENT_ML.1).contains(&ml) => {
+                    Some(ml) if !(low..=largest).contains(&ml) => {
                         fail(
                             "session.diluent_ml".into(),
                             Problem::Outside {
                                 value: ml.to_string(),
                                 min: low.to_string(),
-                                max: DILUENT_ML.1.to_string(),
+                                max: largest.to_string(),
                                 unit: "ml",
                             },
                         );
@@ -489,7 +504,10 @@ impl Plan {
                 );
             }
             let side = Side::parse(&inj.side);
-            if side.is_none() {
+            if inj.side.trim().is_empty() {
+                // No default side: a wrong side is a wrong-site injection.
+                fail(format!("session.injections[{i}].side"), Problem::Required);
+            } else if side.is_none() {
                 fail(
                     format!("session.injections[{i}].side"),
                     Problem::NotOneOf {
@@ -550,6 +568,44 @@ impl Plan {
                         .as_deref()
                         .and_then(|g| GUIDANCE.iter().find(|k| **k == g.trim()).copied()),
                 });
+            }
+        }
+
+        // A dose far beyond anything the product's labels give is a typing error, not a
+        // clinical judgement: refused at its row, or at the rows when only their sum is.
+        if let Some((_, product)) = &product
+            && let Some((largest, ceiling)) =
+                catalog.plausible_ceiling(&ProductId::new(&product.id))
+        {
+            let implausible = |units: Units, whole: bool| Problem::ImplausibleDose {
+                units: units.to_string(),
+                product: product.id.clone(),
+                largest: largest.to_string(),
+                ceiling: ceiling.to_string(),
+                whole,
+            };
+            let mut total = Units::ZERO;
+            let mut a_row_refused = false;
+            for (i, inj) in input.session.injections.iter().enumerate() {
+                let Some(per_side) = Units::from_f64(inj.units) else {
+                    continue;
+                };
+                let row = if Side::parse(&inj.side) == Some(Side::Both) {
+                    per_side.plus(per_side)
+                } else {
+                    per_side
+                };
+                total = total.plus(row);
+                if row > ceiling {
+                    a_row_refused = true;
+                    fail(
+                        format!("session.injections[{i}].units"),
+                        implausible(row, false),
+                    );
+                }
+            }
+            if total > ceiling && !a_row_refused {
+                fail("session.injections".into(), implausible(total, true));
             }
         }
 

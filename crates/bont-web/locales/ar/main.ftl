@@ -276,6 +276,7 @@ side-left = يسار
 side-right = يمين
 side-both = الجهتان
 side-midline = الخط الناصف
+side-choose = اختر الجهة
 guidance-emg = تخطيط العضلات الكهربائي
 guidance-ultrasound = الموجات فوق الصوتية
 guidance-stimulation = التنبيه الكهربائي
@@ -305,7 +306,7 @@ verdict-volume = الحجم الكلي
 verdict-vials = قوارير
 verdict-left-over = متبقٍ في القارورة الأخيرة
 verdict-days-since = أيام منذ الجلسة السابقة
-verdict-window = في آخر { $days ->
+verdict-window = خلال { $days ->
     [zero] { $days } يوم
     [one] يوم واحد
     [two] يومين
@@ -586,6 +587,7 @@ aftercare-eye = قد تُضعف الحقن قرب العين الرمش لبعض
 aftercare-next-title = مواعيدك القادمة
 aftercare-other-toxin = قبل حقنتك القادمة، أخبرنا بأي ذيفان بوتولينوم آخر تلقيته خلال الأشهر الأربعة الأخيرة لأي سبب.
 aftercare-contact = للأسئلة أو المخاوف: اتصل بعيادتك،
+document-sources = ما تذكره هذه الورقة عن الدواء مأخوذ من النشرات الرسمية للمستحضرات؛ يمكن للعيادة أن تريك المصادر بدقة.
 
 weeks-count = { $count ->
     [zero] لا أسابيع
@@ -734,14 +736,15 @@ finding-detail-below-labelled-range = { finding-detail-whose }، { $amount }، �
 finding-detail-above-labelled-dose = { finding-detail-whose }، { $amount }، أعلى من الجرعة المعتمدة { $fixed } ({ $scope }).
 finding-detail-pediatric-per-kg = { finding-detail-whose }، { $amount }، أعلى من { $per_kg } وحدة/كغ × { $kg } كغ = { $cap } ({ $scope }).
 finding-detail-pediatric-absolute = { finding-detail-whose }، { $amount }، أعلى من الحد الأقصى المطلق { $cap } ({ $scope }).
-finding-detail-cumulative-max = في آخر { $window ->
+finding-detail-weight-band = { finding-detail-whose }، { $amount }، أعلى من الجرعة المعتمدة { $cap } لطفل وزنه { $kg } كغ (الفئة من { $from } كغ؛ { $scope }).
+finding-detail-cumulative-max = خلال { $window ->
     [zero] { $window } يوم
     [one] يوم واحد
     [two] يومان
     [few] { $window } أيام
     [many] { $window } يومًا
    *[other] { $window } يوم
-} مع هذه الجلسة: { $in_window } (منها سابقًا { $earlier })؛ وهذا أعلى من الحد الأقصى { $cap } ({ $scope }).
+} (من { $from } إلى { $to }) مع هذه الجلسة: { $in_window }، وهذا أعلى من الحد الأقصى { $cap }؛ أعطت الجلسات الأخرى في تلك الأيام { $others } ({ $scope }).
 finding-detail-site-max = { $muscle }، { $side }: { $per_site } وحدة من { $product } لكل موضع أعلى من { $max } وحدة، { $why ->
     [advisory] وهو الحد الذي لا تذكر النشرة بعده فائدة إضافية
    *[maximum] وهو الحد الأقصى لكل موضع في النشرة
@@ -763,17 +766,49 @@ finding-detail-interval-too-short = الفاصل منذ الجلسة الأخي�
     [few] { $days } أيام
     [many] { $days } يومًا
    *[other] { $days } يوم
-}؛ الحد الأدنى للفاصل في النشرة { $minimum ->
+}؛ { finding-detail-interval-basis }{ finding-detail-interval-booster }.
+finding-detail-above-labelled-range = { finding-detail-whose }، { $amount }، أعلى من { $kind ->
+    [initial] الجرعة الأولية في النشرة، من { $low } إلى { $high } وحدة؛ تتبع الجرعات اللاحقة استجابة المريض
+   *[recommended] النطاق الموصى به في النشرة من { $low } إلى { $high } وحدة، ولا تذكر له حدًا أقصى
+} ({ $scope }).
+finding-detail-interval-too-short-later = الفاصل حتى جلسة لاحقة ({ $last }، { $last_date }): { $days ->
+    [zero] { $days } يوم
+    [one] يوم واحد
+    [two] يومان
+    [few] { $days } أيام
+    [many] { $days } يومًا
+   *[other] { $days } يوم
+}؛ { finding-detail-interval-basis }{ finding-detail-interval-booster }.
+finding-detail-interval-booster = { $booster ->
+    [yes] {" "}(أقل من النصف: الجرعة المعززة تزيد خطر الأجسام المضادة المعادِلة)
+   *[no] {""}
+}
+finding-detail-interval-basis = { $basis ->
+    [label] الحد الأدنى للفاصل في النشرة { $minimum ->
     [zero] { $minimum } يوم
     [one] يوم واحد
     [two] يومان
     [few] { $minimum } أيام
     [many] { $minimum } يومًا
    *[other] { $minimum } يوم
-}{ $booster ->
-    [yes] {" "}(أقل من النصف: الجرعة المعززة تزيد خطر الأجسام المضادة المعادِلة)
-   *[no] {""}
-}.
+}
+    [caution] تحذّر النشرة من العلاج أكثر من مرة كل { $minimum ->
+    [zero] { $minimum } يوم
+    [one] يوم واحد
+    [two] يومان
+    [few] { $minimum } أيام
+    [many] { $minimum } يومًا
+   *[other] { $minimum } يوم
+} (قد يحدث تحمّل)
+   *[general] لا تذكر النشرة حدًا أدنى للفاصل في استطباب «{ $indication }»؛ ينبّه bont إذا قلّ الفاصل عن { $minimum ->
+    [zero] { $minimum } يوم
+    [one] يوم واحد
+    [two] يومان
+    [few] { $minimum } أيام
+    [many] { $minimum } يومًا
+   *[other] { $minimum } يوم
+} (الإعداد العام)
+}
 finding-detail-hypersensitivity = فرط حساسية معروف لذيفان البوتولينوم: { $product } مضاد استطباب{ $region }.
 finding-detail-albumin-allergy = حساسية من الألبومين البشري، وهو سواغ في { $product }: مضاد استطباب{ $region }.
 finding-detail-infection-at-site = عدوى في موضع حقن مخطط: { $product } مضاد استطباب هناك{ $region }.
@@ -786,21 +821,24 @@ finding-detail-cardiovascular = مرض قلبي وعائي سابق: تحذير 
 finding-detail-pregnant = الحمل: البيانات البشرية غير كافية؛ وازن بين الفائدة والخطر وسجّل القرار.
 finding-detail-breastfeeding = الإرضاع: لا تعطي أي نشرة قاعدة؛ وازن بين الفائدة والخطر وسجّل القرار.
 finding-detail-periocular = حقن قرب العين ({ $muscles }): قلة الرمش قد تعرّض القرنية؛ تجنب العضلة الرافعة للجفن العلوي والجزء الإنسي من الجفن السفلي.
-finding-detail-other-product = ذيفان بوتولينوم آخر في آخر { $lookback ->
+finding-detail-other-product = ذيفان بوتولينوم آخر في حدود { $lookback ->
     [zero] { $lookback } يوم
     [one] يوم واحد
     [two] يومان
     [few] { $lookback } أيام
     [many] { $lookback } يومًا
    *[other] { $lookback } يوم
-}: { $parts }. وحدات المستحضرات المختلفة غير قابلة للتبادل.
-finding-detail-other-product-part = { $dose } في { $date } (مضى عليها { $days ->
+} من هذه الجلسة: { $parts }. وحدات المستحضرات المختلفة غير قابلة للتبادل.
+finding-detail-other-product-part = { $dose } في { $date } ({ $days ->
     [zero] { $days } يوم
     [one] يوم واحد
     [two] يومان
     [few] { $days } أيام
     [many] { $days } يومًا
    *[other] { $days } يوم
+} { $later ->
+    [yes] بعد هذه الجلسة
+   *[no] قبل هذه الجلسة
 })
 finding-detail-other-product-part-equivalent = { finding-detail-other-product-part }، أي ما يقارب من { $low } إلى { $high } وحدة من { $product } (تقريبي، النسبة { $ratio }، { $sources }؛ لا يُستعمل أبدًا لرفع حد)
 finding-detail-interacting-medication = { $drugs } ({ $class }): { $effect }.
@@ -839,7 +877,11 @@ problem-outside = { $value } خارج النطاق من { $min } إلى { $max }
 problem-implausible-units = { $value } ليس عددًا معقولًا من الوحدات.
 problem-implausible-vial = { $value } ليس حجم قارورة معقولًا.
 problem-more-sites-than-units = { $sites } موضع لـ { $units } وحدة: المواضع أكثر من الوحدات.
-problem-after-session = { $value } بعد الجلسة المخططة.
+problem-implausible-dose = { $units } وحدة من { $product }{ $whole ->
+    [session] {" "}في هذه الجلسة
+   *[row] {""}
+} ليست جرعة معقولة: نشرات المنتج تذكر { $largest } وحدة على الأكثر في الجلسة، وما فوق { $ceiling } وحدة يُعدّ خطأً في الكتابة. صحّح عدد الوحدات؛ لا يمكن تجاوز ذلك.
+problem-exponent-notation = «{ $value }» مكتوب بأس: اكتب العدد كاملًا (1000 لا 1e3).
 problem-session-in-future = { $value } بعد اليوم؛ تُسجَّل الجلسة بعد إجرائها.
 problem-date-in-past = { $value } يوم قد مضى.
 problem-not-a-time = «{ $value }» ليس وقتًا (HH:MM).

@@ -265,6 +265,7 @@ side-left = left
 side-right = right
 side-both = both
 side-midline = midline
+side-choose = choose the side
 guidance-emg = EMG
 guidance-ultrasound = ultrasound
 guidance-stimulation = electrical stimulation
@@ -290,7 +291,7 @@ verdict-volume = total volume
 verdict-vials = vials
 verdict-left-over = left in the last vial
 verdict-days-since = Days since the last session
-verdict-window = In the last { $days } days
+verdict-window = Within { $days } days
 verdict-remaining = remaining
 verdict-total = Total
 verdict-no-findings = No findings.
@@ -546,6 +547,7 @@ aftercare-eye = Injections near the eye can reduce blinking for a while. Tell us
 aftercare-next-title = Your next appointments
 aftercare-other-toxin = Before your next injection, tell us about any other botulinum toxin you have had in the last 4 months, for any reason.
 aftercare-contact = Questions or worries: call your clinic,
+document-sources = What this sheet says about the medicine comes from the products' official prescribing information; your clinic can show you the exact sources.
 
 weeks-count = { $count ->
     [one] { $count } week
@@ -670,7 +672,8 @@ finding-detail-below-labelled-range = { finding-detail-whose }, { $amount }, is 
 finding-detail-above-labelled-dose = { finding-detail-whose }, { $amount }, is above the labelled dose of { $fixed } ({ $scope }).
 finding-detail-pediatric-per-kg = { finding-detail-whose }, { $amount }, is above { $per_kg } U/kg × { $kg } kg = { $cap } ({ $scope }).
 finding-detail-pediatric-absolute = { finding-detail-whose }, { $amount }, is above the absolute cap of { $cap } ({ $scope }).
-finding-detail-cumulative-max = { $in_window } in the last { $window } days with this session ({ $earlier } earlier) is above the maximum of { $cap } ({ $scope }).
+finding-detail-weight-band = { finding-detail-whose }, { $amount }, is above the labelled { $cap } for a child of { $kg } kg (the band from { $from } kg; { $scope }).
+finding-detail-cumulative-max = { $in_window } within { $window } days ({ $from } to { $to }), this session included, is above the maximum of { $cap }; the other sessions of those days gave { $others } ({ $scope }).
 finding-detail-site-max = { $muscle }, { $side }: { $per_site } U of { $product } per site is above { $max } U, { $why ->
     [advisory] beyond which the label reports little extra benefit
    *[maximum] the label's maximum per site
@@ -688,10 +691,24 @@ finding-detail-muscle-dose-below = { $muscle }, { $side }: { $given } is below t
 finding-detail-interval-too-short = { $days ->
     [one] { $days } day
    *[other] { $days } days
-} since the last session ({ $last } on { $last_date }); the label's minimum interval is { $minimum } days{ $booster ->
+} since the last session ({ $last } on { $last_date }); { finding-detail-interval-basis }{ finding-detail-interval-booster }.
+finding-detail-above-labelled-range = { finding-detail-whose }, { $amount }, is above the label's { $kind ->
+    [initial] initial dose of { $low } to { $high } U; later doses follow the patient's response
+   *[recommended] recommended { $low } to { $high } U, for which it gives no maximum
+} ({ $scope }).
+finding-detail-interval-too-short-later = { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+} before a later session ({ $last } on { $last_date }); { finding-detail-interval-basis }{ finding-detail-interval-booster }.
+finding-detail-interval-booster = { $booster ->
     [yes] {" "}(less than half: a booster raises the risk of neutralising antibodies)
    *[no] {""}
-}.
+}
+finding-detail-interval-basis = { $basis ->
+    [label] the label's minimum interval is { $minimum } days
+    [caution] the label cautions against treating more often than every { $minimum } days (tolerance may develop)
+   *[general] the label gives no minimum interval for { $indication }; bont warns below { $minimum } days, its general setting
+}
 finding-detail-hypersensitivity = Known hypersensitivity to botulinum toxin: { $product } is contraindicated{ $region }.
 finding-detail-albumin-allergy = Allergy to human albumin, an excipient of { $product }: contraindicated{ $region }.
 finding-detail-infection-at-site = Infection at a planned injection site: { $product } is contraindicated there{ $region }.
@@ -704,11 +721,14 @@ finding-detail-cardiovascular = Pre-existing cardiovascular disease: a warning o
 finding-detail-pregnant = Pregnant: human data are insufficient; weigh benefit and risk and record the decision.
 finding-detail-breastfeeding = Breastfeeding: no label gives a rule; weigh benefit and risk and record the decision.
 finding-detail-periocular = Injections near the eye ({ $muscles }): reduced blinking can expose the cornea; avoid the levator and the medial lower lid.
-finding-detail-other-product = Another botulinum toxin in the last { $lookback } days: { $parts }. Units of different products are not interchangeable.
+finding-detail-other-product = Another botulinum toxin within { $lookback } days of this session: { $parts }. Units of different products are not interchangeable.
 finding-detail-other-product-part = { $dose } on { $date } ({ $days ->
     [one] { $days } day
    *[other] { $days } days
-} ago)
+} { $later ->
+    [yes] after
+   *[no] before
+} this session)
 finding-detail-other-product-part-equivalent = { finding-detail-other-product-part }, about { $low } to { $high } U of { $product } (approximate, ratio { $ratio }, { $sources }; never used to lift a limit)
 finding-detail-interacting-medication = { $drugs } ({ $class }): { $effect }.
 finding-detail-structure-to-avoid = { $muscle } is a structure to keep away from ({ $reason }).
@@ -746,7 +766,11 @@ problem-outside = { $value } is outside { $min } to { $max }{ $unit ->
 problem-implausible-units = { $value } is not a plausible number of units.
 problem-implausible-vial = { $value } is not a plausible vial size.
 problem-more-sites-than-units = { $sites } sites for { $units } units: more sites than units.
-problem-after-session = { $value } is after the planned session.
+problem-implausible-dose = { $units } U of { $product }{ $whole ->
+    [session] {" "}in this session
+   *[row] {""}
+} is not a plausible dose: its labels give at most { $largest } U a session, and above { $ceiling } U a plan is taken for a typing error. Correct the units; this cannot be overridden.
+problem-exponent-notation = “{ $value }” is written with an exponent: write the number out in full (1000, not 1e3).
 problem-session-in-future = { $value } is after today; record a session once it is given.
 problem-date-in-past = { $value } is in the past.
 problem-not-a-time = “{ $value }” is not a time (use HH:MM).

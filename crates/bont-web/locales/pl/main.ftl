@@ -268,6 +268,7 @@ side-left = lewa
 side-right = prawa
 side-both = obie
 side-midline = linia pośrodkowa
+side-choose = wybierz stronę
 guidance-emg = EMG
 guidance-ultrasound = USG
 guidance-stimulation = elektrostymulacja
@@ -294,7 +295,7 @@ verdict-volume = objętość całkowita
 verdict-vials = fiolki
 verdict-left-over = zostaje w ostatniej fiolce
 verdict-days-since = Dni od ostatniego zabiegu
-verdict-window = W ostatnich { $days } dniach
+verdict-window = W ciągu { $days } dni
 verdict-remaining = pozostaje
 verdict-total = Razem
 verdict-no-findings = Brak uwag.
@@ -557,6 +558,7 @@ aftercare-eye = Wstrzyknięcia w okolicy oka mogą na pewien czas osłabić mrug
 aftercare-next-title = Kolejne wizyty
 aftercare-other-toxin = Przed kolejnym wstrzyknięciem powiedz nam o każdej innej toksynie botulinowej podanej w ciągu ostatnich 4 miesięcy, z jakiegokolwiek powodu.
 aftercare-contact = Pytania lub niepokój: zadzwoń do poradni,
+document-sources = Informacje o leku na tej kartce pochodzą z oficjalnych charakterystyk produktów; przychodnia może pokazać dokładne źródła.
 
 weeks-count = { $count ->
     [one] { $count } tydzień
@@ -693,7 +695,8 @@ finding-detail-below-labelled-range = { finding-detail-whose }, { $amount }, jes
 finding-detail-above-labelled-dose = { finding-detail-whose }, { $amount }, przekracza dawkę z charakterystyki: { $fixed } ({ $scope }).
 finding-detail-pediatric-per-kg = { finding-detail-whose }, { $amount }, przekracza { $per_kg } U/kg × { $kg } kg = { $cap } ({ $scope }).
 finding-detail-pediatric-absolute = { finding-detail-whose }, { $amount }, przekracza bezwzględną dawkę maksymalną { $cap } ({ $scope }).
-finding-detail-cumulative-max = W ostatnich { $window } dniach, z tym zabiegiem: { $in_window } (wcześniej { $earlier }); to więcej niż maksimum { $cap } ({ $scope }).
+finding-detail-weight-band = { finding-detail-whose }, { $amount }, przekracza dawkę z charakterystyki { $cap } dla dziecka o masie { $kg } kg (przedział od { $from } kg; { $scope }).
+finding-detail-cumulative-max = W ciągu { $window } dni ({ $from } – { $to }), z tym zabiegiem: { $in_window }, to więcej niż maksimum { $cap }; pozostałe zabiegi tych dni: { $others } ({ $scope }).
 finding-detail-site-max = { $muscle }, strona { $side }: { $per_site } U preparatu { $product } na miejsce to więcej niż { $max } U, { $why ->
     [advisory] powyżej tej dawki charakterystyka nie wykazuje dodatkowej korzyści
    *[maximum] maksimum na miejsce według charakterystyki
@@ -711,10 +714,24 @@ finding-detail-muscle-dose-below = { $muscle }, strona { $side }: { $given } pon
 finding-detail-interval-too-short = Odstęp od ostatniego zabiegu ({ $last }, { $last_date }): { $days ->
     [one] { $days } dzień
    *[other] { $days } dni
-}; minimalny odstęp według charakterystyki to { $minimum } dni{ $booster ->
+}; { finding-detail-interval-basis }{ finding-detail-interval-booster }.
+finding-detail-above-labelled-range = { finding-detail-whose }, { $amount }, przekracza { $kind ->
+    [initial] dawkę początkową z charakterystyki, od { $low } do { $high } U; kolejne dawki dobiera się według odpowiedzi pacjenta
+   *[recommended] zalecane w charakterystyce { $low } do { $high } U, bez podanego maksimum
+} ({ $scope }).
+finding-detail-interval-too-short-later = Odstęp do późniejszego zabiegu ({ $last }, { $last_date }): { $days ->
+    [one] { $days } dzień
+   *[other] { $days } dni
+}; { finding-detail-interval-basis }{ finding-detail-interval-booster }.
+finding-detail-interval-booster = { $booster ->
     [yes] {" "}(mniej niż połowa: dawka przypominająca zwiększa ryzyko przeciwciał neutralizujących)
    *[no] {""}
-}.
+}
+finding-detail-interval-basis = { $basis ->
+    [label] minimalny odstęp według charakterystyki to { $minimum } dni
+    [caution] charakterystyka przestrzega przed podawaniem częściej niż co { $minimum } dni (możliwa tolerancja)
+   *[general] charakterystyka nie podaje minimalnego odstępu we wskazaniu „{ $indication }”; bont ostrzega poniżej { $minimum } dni (ustawienie ogólne)
+}
 finding-detail-hypersensitivity = Znana nadwrażliwość na toksynę botulinową: { $product } jest przeciwwskazany{ $region }.
 finding-detail-albumin-allergy = Uczulenie na albuminę ludzką, substancję pomocniczą preparatu { $product }: przeciwwskazanie{ $region }.
 finding-detail-infection-at-site = Zakażenie w planowanym miejscu wstrzyknięcia: { $product } jest tam przeciwwskazany{ $region }.
@@ -727,11 +744,14 @@ finding-detail-cardiovascular = Choroba sercowo-naczyniowa: ostrzeżenie z chara
 finding-detail-pregnant = Ciąża: dane u ludzi są niewystarczające; rozważ korzyści i ryzyko i zapisz decyzję.
 finding-detail-breastfeeding = Karmienie piersią: żadna charakterystyka nie podaje zasady; rozważ korzyści i ryzyko i zapisz decyzję.
 finding-detail-periocular = Wstrzyknięcia w okolicy oka ({ $muscles }): rzadsze mruganie może odsłonić rogówkę; unikaj dźwigacza powieki górnej i przyśrodkowej części powieki dolnej.
-finding-detail-other-product = Inna toksyna botulinowa w ostatnich { $lookback } dniach: { $parts }. Jednostki różnych preparatów nie są zamienne.
+finding-detail-other-product = Inna toksyna botulinowa w ciągu { $lookback } dni od tego zabiegu: { $parts }. Jednostki różnych preparatów nie są zamienne.
 finding-detail-other-product-part = { $dose }, { $date } ({ $days ->
     [one] { $days } dzień
    *[other] { $days } dni
-} temu)
+} { $later ->
+    [yes] po tym zabiegu
+   *[no] przed tym zabiegiem
+})
 finding-detail-other-product-part-equivalent = { finding-detail-other-product-part }, w przybliżeniu od { $low } do { $high } U preparatu { $product } (przybliżenie, przelicznik { $ratio }, { $sources }; nigdy nie służy do podniesienia limitu)
 finding-detail-interacting-medication = { $drugs } ({ $class }): { $effect }.
 finding-detail-structure-to-avoid = { $muscle }: struktura, której należy unikać ({ $reason }).
@@ -769,7 +789,11 @@ problem-outside = { $value } jest poza zakresem od { $min } do { $max }{ $unit -
 problem-implausible-units = { $value } nie jest wiarygodną liczbą jednostek.
 problem-implausible-vial = { $value } nie jest wiarygodną wielkością fiolki.
 problem-more-sites-than-units = { $sites } miejsc na { $units } jednostek: więcej miejsc niż jednostek.
-problem-after-session = { $value } jest po planowanym zabiegu.
+problem-implausible-dose = { $units } j. { $product }{ $whole ->
+    [session] {" "}w tym zabiegu
+   *[row] {""}
+} to niewiarygodna dawka: jej charakterystyki podają najwyżej { $largest } j. na zabieg, a plan powyżej { $ceiling } j. uznaje się za błąd we wpisie. Popraw liczbę jednostek; tego nie można zatwierdzić mimo ostrzeżenia.
+problem-exponent-notation = „{ $value }” zapisano z wykładnikiem: wpisz liczbę w całości (1000, nie 1e3).
 problem-session-in-future = { $value } jest po dzisiejszym dniu; zabieg zapisuje się po jego wykonaniu.
 problem-date-in-past = { $value } to dzień, który już minął.
 problem-not-a-time = „{ $value }” nie jest godziną (GG:MM).

@@ -268,6 +268,7 @@ side-left = слева
 side-right = справа
 side-both = с обеих сторон
 side-midline = по средней линии
+side-choose = выберите сторону
 guidance-emg = ЭМГ
 guidance-ultrasound = УЗИ
 guidance-stimulation = электростимуляция
@@ -294,7 +295,7 @@ verdict-volume = общий объём
 verdict-vials = флаконы
 verdict-left-over = остаётся в последнем флаконе
 verdict-days-since = Дней после предыдущей процедуры
-verdict-window = За последние { $days ->
+verdict-window = За { $days ->
     [one] { $days } день
     [few] { $days } дня
    *[many] { $days } дней
@@ -561,6 +562,7 @@ aftercare-eye = Инъекции возле глаза могут на врем�
 aftercare-next-title = Следующие визиты
 aftercare-other-toxin = Перед следующей инъекцией сообщите нам о любом другом ботулиническом токсине, полученном за последние 4 месяца, по любому поводу.
 aftercare-contact = Вопросы или беспокойство: звоните в кабинет,
+document-sources = Сведения о препарате на этом листке взяты из официальных инструкций по применению; в клинике вам покажут точные источники.
 
 weeks-count = { $count ->
     [one] { $count } неделя
@@ -697,11 +699,12 @@ finding-detail-below-labelled-range = { finding-detail-whose }, { $amount }, н�
 finding-detail-above-labelled-dose = { finding-detail-whose }, { $amount }, выше дозы по инструкции: { $fixed } ({ $scope }).
 finding-detail-pediatric-per-kg = { finding-detail-whose }, { $amount }, выше { $per_kg } ЕД/кг × { $kg } кг = { $cap } ({ $scope }).
 finding-detail-pediatric-absolute = { finding-detail-whose }, { $amount }, выше абсолютной максимальной дозы { $cap } ({ $scope }).
-finding-detail-cumulative-max = За последние { $window ->
+finding-detail-weight-band = { finding-detail-whose }, { $amount }, выше дозы по инструкции { $cap } для ребёнка массой { $kg } кг (диапазон от { $from } кг; { $scope }).
+finding-detail-cumulative-max = За { $window ->
     [one] { $window } день
     [few] { $window } дня
    *[many] { $window } дней
-} вместе с этой процедурой: { $in_window } (ранее { $earlier }); это больше максимума { $cap } ({ $scope }).
+} ({ $from } — { $to }) вместе с этой процедурой: { $in_window }, это больше максимума { $cap }; остальные процедуры этих дней: { $others } ({ $scope }).
 finding-detail-site-max = { $muscle }, { $side }: { $per_site } ЕД препарата { $product } на точку — больше { $max } ЕД, { $why ->
     [advisory] выше этой дозы инструкция не отмечает дополнительной пользы
    *[maximum] максимума на точку по инструкции
@@ -720,14 +723,36 @@ finding-detail-interval-too-short = Интервал после последне
     [one] { $days } день
     [few] { $days } дня
    *[many] { $days } дней
-}; минимальный интервал по инструкции — { $minimum ->
+}; { finding-detail-interval-basis }{ finding-detail-interval-booster }.
+finding-detail-above-labelled-range = { finding-detail-whose }, { $amount }, выше { $kind ->
+    [initial] начальной дозы по инструкции, от { $low } до { $high } ЕД; дальнейшие дозы подбирают по ответу пациента
+   *[recommended] рекомендованных инструкцией { $low }–{ $high } ЕД, для которых максимум не указан
+} ({ $scope }).
+finding-detail-interval-too-short-later = Интервал до более поздней процедуры ({ $last }, { $last_date }): { $days ->
+    [one] { $days } день
+    [few] { $days } дня
+   *[many] { $days } дней
+}; { finding-detail-interval-basis }{ finding-detail-interval-booster }.
+finding-detail-interval-booster = { $booster ->
+    [yes] {" "}(меньше половины: повторное введение «вдогонку» повышает риск нейтрализующих антител)
+   *[no] {""}
+}
+finding-detail-interval-basis = { $basis ->
+    [label] минимальный интервал по инструкции — { $minimum ->
     [one] { $minimum } день
     [few] { $minimum } дня
    *[many] { $minimum } дней
-}{ $booster ->
-    [yes] {" "}(меньше половины: повторное введение «вдогонку» повышает риск нейтрализующих антител)
-   *[no] {""}
-}.
+}
+    [caution] инструкция предостерегает от введения чаще, чем раз в { $minimum ->
+    [one] { $minimum } день
+    [few] { $minimum } дня
+   *[many] { $minimum } дней
+} (возможна толерантность)
+   *[general] инструкция не указывает минимального интервала при показании «{ $indication }»; bont предупреждает при интервале меньше { $minimum ->
+    [one] { $minimum } дня
+   *[other] { $minimum } дней
+} (общая настройка)
+}
 finding-detail-hypersensitivity = Известная гиперчувствительность к ботулиническому токсину: { $product } противопоказан{ $region }.
 finding-detail-albumin-allergy = Аллергия на человеческий альбумин, вспомогательное вещество препарата { $product }: противопоказано{ $region }.
 finding-detail-infection-at-site = Инфекция в планируемом месте инъекции: { $product } там противопоказан{ $region }.
@@ -740,16 +765,18 @@ finding-detail-cardiovascular = Сердечно-сосудистое забол
 finding-detail-pregnant = Беременность: данных у людей недостаточно; взвесьте пользу и риск и запишите решение.
 finding-detail-breastfeeding = Грудное вскармливание: ни одна инструкция не даёт правила; взвесьте пользу и риск и запишите решение.
 finding-detail-periocular = Инъекции возле глаза ({ $muscles }): редкое моргание может открыть роговицу; избегайте мышцы, поднимающей верхнее веко, и медиальной части нижнего века.
-finding-detail-other-product = Другой ботулинический токсин за последние { $lookback ->
-    [one] { $lookback } день
-    [few] { $lookback } дня
-   *[many] { $lookback } дней
-}: { $parts }. Единицы разных препаратов не взаимозаменяемы.
+finding-detail-other-product = Другой ботулинический токсин в пределах { $lookback ->
+    [one] { $lookback } дня
+   *[other] { $lookback } дней
+} от этой процедуры: { $parts }. Единицы разных препаратов не взаимозаменяемы.
 finding-detail-other-product-part = { $dose }, { $date } ({ $days ->
     [one] { $days } день
     [few] { $days } дня
    *[many] { $days } дней
-} назад)
+} { $later ->
+    [yes] после этой процедуры
+   *[no] до этой процедуры
+})
 finding-detail-other-product-part-equivalent = { finding-detail-other-product-part }, примерно от { $low } до { $high } ЕД препарата { $product } (приблизительно, соотношение { $ratio }, { $sources }; никогда не используется, чтобы поднять предел)
 finding-detail-interacting-medication = { $drugs } ({ $class }): { $effect }.
 finding-detail-structure-to-avoid = { $muscle }: структура, которой следует избегать ({ $reason }).
@@ -787,7 +814,11 @@ problem-outside = { $value } — вне диапазона от { $min } до { 
 problem-implausible-units = { $value } — неправдоподобное число единиц.
 problem-implausible-vial = { $value } — неправдоподобный размер флакона.
 problem-more-sites-than-units = Точек: { $sites }, единиц: { $units } — точек больше, чем единиц.
-problem-after-session = { $value } — позже планируемой процедуры.
+problem-implausible-dose = { $units } ЕД { $product }{ $whole ->
+    [session] {" "}за эту процедуру
+   *[row] {""}
+} — неправдоподобная доза: инструкции препарата дают не более { $largest } ЕД за процедуру, а план выше { $ceiling } ЕД считается ошибкой ввода. Исправьте число единиц; это нельзя подтвердить в обход.
+problem-exponent-notation = «{ $value }» записано с показателем степени: напишите число полностью (1000, а не 1e3).
 problem-session-in-future = { $value } — позже сегодняшнего дня; процедуру записывают после её проведения.
 problem-date-in-past = { $value } — уже прошедший день.
 problem-not-a-time = «{ $value }» — не время (ЧЧ:ММ).

@@ -27,7 +27,8 @@ pub async fn check_plan(
         let field = if path == "." { "plan".to_owned() } else { path };
         AppError::Malformed(format!("{field}: {}", e.inner()))
     })?;
-    let plan = Plan::parse(&input, &state.catalog).map_err(AppError::InvalidPlan)?;
+    let plan = Plan::parse(&input, &state.catalog, state.app.clock.today())
+        .map_err(AppError::InvalidPlan)?;
     let report = check(&state.catalog, &plan);
     Ok(Json(crate::i18n::report_json(
         &report,

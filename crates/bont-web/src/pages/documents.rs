@@ -20,13 +20,6 @@ use bont_db::outcomes::FollowUpStatus;
 use bont_db::sessions::SessionStatus;
 use bont_reports::document::{Block, Document};
 
-/// Sources of the boxed warning on distant spread of the toxin's effect.
-const BOXED_WARNING: &str = "BOTOX-OPENFDA, MYOBLOC-OPENFDA, DAXXIFY-OPENFDA";
-/// Sources of asking about other toxins in the last four months.
-const OTHER_TOXIN: &str = "XEOMIN-ISI-LUNATUS, BOTOX-SPAST-TEXT";
-/// Source of the warning on reduced blinking after injections near the eye.
-const PERIOCULAR: &str = "XEOMIN-ISI-PAGE";
-
 #[derive(Debug, Default, serde::Deserialize)]
 pub struct DocumentQuery {
     lang: Option<String>,
@@ -59,15 +52,11 @@ struct AfterCare {
     total: String,
     rows: Vec<Row>,
     expect: String,
-    expect_sources: String,
     near_eye: bool,
     /// The clinic's own advice on what to avoid, in the sheet's language.
     avoid: Option<String>,
     follow_ups: Vec<(String, String)>,
-    boxed_warning: &'static str,
     figure: bont_reports::body_map::Figure,
-    other_toxin: &'static str,
-    periocular: &'static str,
     languages: Vec<(&'static str, &'static str)>,
 }
 
@@ -118,7 +107,6 @@ impl AfterCare {
     /// The sheet as blocks for the PDF: the same content as the page, in the same order.
     fn document(&self) -> Document {
         let tr = &self.tr;
-        let sources = |s: &str| Block::Small(format!("[{s}]"));
         let mut blocks = vec![
             Block::Small(self.clinic.clone()),
             Block::Title(tr.t("aftercare-title")),
@@ -156,7 +144,6 @@ impl AfterCare {
             Block::Figure(self.figure.clone()),
             Block::Heading(tr.t("aftercare-expect-title")),
             Block::Text(self.expect.clone()),
-            sources(&self.expect_sources),
             warning_signs(tr),
         ];
         if let Some(avoid) = &self.avoid {
@@ -173,7 +160,6 @@ impl AfterCare {
             blocks.extend([
                 Block::Heading(tr.t("aftercare-eye-title")),
                 Block::Text(tr.t("aftercare-eye")),
-                sources(self.periocular),
             ]);
         }
         blocks.push(Block::Heading(tr.t("aftercare-next-title")));
@@ -189,8 +175,8 @@ impl AfterCare {
         }
         blocks.extend([
             Block::Text(tr.t("aftercare-other-toxin")),
-            sources(self.other_toxin),
             Block::Text(format!("{} {}", tr.t("aftercare-contact"), self.clinic)),
+            Block::Small(tr.t("document-sources")),
         ]);
         Document {
             title: format!("{} · {}", tr.t("aftercare-title"), self.patient),
@@ -307,17 +293,13 @@ async fn after_care_sheet(
         product: product_name(state, &tr, &s.record.product),
         rows,
         expect,
-        expect_sources: model.source.join(", "),
         near_eye,
         avoid: state.db.clinic_advice(me.user.clinic, language).await?,
         follow_ups,
-        boxed_warning: BOXED_WARNING,
         figure: bont_reports::body_map::figure(
             &crate::pages::outcomes::body_marks(state, &tr, &s.record),
             &crate::pages::outcomes::body_labels(state, &tr, &s.record.product),
         ),
-        other_toxin: OTHER_TOXIN,
-        periocular: PERIOCULAR,
         languages: tr.languages(),
         tr,
     })
@@ -341,7 +323,6 @@ fn warning_signs(tr: &Tr) -> Block {
             .collect(),
         ),
         Block::Text(tr.t("aftercare-warning-when")),
-        Block::Small(format!("[{BOXED_WARNING}]")),
     ])
 }
 
@@ -767,38 +748,14 @@ pub async fn letter(
 
 /// Sources of the warnings about neuromuscular disease and swallowing or breathing
 /// difficulty (the reference's section on warnings).
-const NEUROMUSCULAR: &str = "BOTOX-LABEL-COPY-NMJ, MYOBLOC-CTA-PI, DAXXIFY-ISI";
-
-/// The sources a catalogue's contraindication of `condition` cites, joined.
-fn contraindication_sources(state: &AppState, condition: &str) -> String {
-    let mut sources: Vec<&str> = state
-        .catalog
-        .contraindications
-        .iter()
-        .filter(|c| c.condition == condition)
-        .flat_map(|c| c.source.iter().map(String::as_str))
-        .collect();
-    sources.sort_unstable();
-    sources.dedup();
-    sources.join(", ")
-}
-
 /// The patient information leaflet for an indication, for the consultation: how the
 /// treatment works over time, how often, who should not have it, what to tell the doctor,
-/// and the warning signs. Every statement comes from the data with its sources.
+/// and the warning signs. Every statement comes from the data; the patient's copy names no
+/// internal source codes (the clinic's screens do).
 fn leaflet(state: &AppState, indication: bont_core::vocabulary::Indication, tr: &Tr) -> Document {
     let name = tr.t(&format!("indication-{}", indication.id()));
     let effect = state.outcomes.effect_time("", indication.id());
     let interval = &state.catalog;
-    let mut interaction_sources: Vec<&str> = state
-        .catalog
-        .interactions
-        .iter()
-        .flat_map(|i| i.source.iter().map(String::as_str))
-        .collect();
-    interaction_sources.sort_unstable();
-    interaction_sources.dedup();
-    let sources = |s: String| Block::Small(format!("[{s}]"));
     let blocks = vec![
         Block::Title(tr.t_with("leaflet-title", &[("indication", name.clone().into())])),
         Block::Text(tr.t("leaflet-intro")),
@@ -834,7 +791,6 @@ fn leaflet(state: &AppState, indication: bont_core::vocabulary::Indication, tr: 
                 ],
             ),
         ),
-        sources(effect.source.join(", ")),
         Block::Heading(tr.t("leaflet-often-title")),
         Block::Text(
             tr.t_with(
@@ -849,17 +805,11 @@ fn leaflet(state: &AppState, indication: bont_core::vocabulary::Indication, tr: 
                 )],
             ),
         ),
-        sources(interval.default_min_interval_source.join(", ")),
         Block::Heading(tr.t("leaflet-not-title")),
         Block::Bullets(vec![
             tr.t("leaflet-not-allergy"),
             tr.t("leaflet-not-infection"),
         ]),
-        sources(format!(
-            "{}; {}",
-            contraindication_sources(state, "hypersensitivity_to_bont_or_excipient"),
-            contraindication_sources(state, "infection_at_injection_site")
-        )),
         Block::Heading(tr.t("leaflet-tell-title")),
         Block::Bullets(vec![
             tr.t("leaflet-tell-neuromuscular"),
@@ -867,11 +817,8 @@ fn leaflet(state: &AppState, indication: bont_core::vocabulary::Indication, tr: 
             tr.t("leaflet-tell-medicines"),
             tr.t("aftercare-other-toxin"),
         ]),
-        sources(format!(
-            "{NEUROMUSCULAR}; {}; {OTHER_TOXIN}",
-            interaction_sources.join(", ")
-        )),
         warning_signs(tr),
+        Block::Small(tr.t("document-sources")),
     ];
     Document {
         title: tr.t_with("leaflet-title", &[("indication", name.into())]),
@@ -913,22 +860,4 @@ async fn leaflet_as(
         format!("leaflet-{}", indication.id()),
     )
     .await
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_source_the_documents_cite_is_in_the_catalogue() {
-        let catalog = bont_core::safety::Catalog::builtin();
-        for list in [BOXED_WARNING, OTHER_TOXIN, PERIOCULAR, NEUROMUSCULAR] {
-            for id in list.split(", ") {
-                assert!(
-                    catalog.sources.contains_key(id),
-                    "{id} is not a known source"
-                );
-            }
-        }
-    }
 }

@@ -281,8 +281,12 @@ async fn the_after_care_sheet_is_in_the_patients_language() {
     );
     assert!(pl.contains("trudności w połykaniu"));
     assert!(
-        pl.contains("BOTOX-OPENFDA"),
-        "the warning cites its sources"
+        !pl.contains("BOTOX-OPENFDA") && !pl.contains("XEOMIN-ISI"),
+        "no internal source codes are printed for the patient"
+    );
+    assert!(
+        pl.contains("pochodzą z oficjalnych charakterystyk produktów"),
+        "the sheet says in words where its facts come from"
     );
     assert!(
         pl.contains("Kontrola początku działania (telefon)"),
@@ -422,8 +426,8 @@ async fn the_after_care_pdf_holds_the_sheet_in_each_language() {
             );
         }
         assert!(
-            text.contains("BOTOX-OPENFDA"),
-            "{lang}: the sources are printed"
+            !text.contains("BOTOX-OPENFDA") && !text.contains("-ISI"),
+            "{lang}: no internal source codes are printed for the patient"
         );
         let brand = match lang {
             "ru" => "Ботокс",
@@ -491,7 +495,7 @@ async fn the_session_record_and_the_referral_letter_carry_the_treatment() {
 }
 
 #[tokio::test]
-async fn a_leaflet_per_indication_in_each_language_cites_its_sources() {
+async fn a_leaflet_per_indication_in_each_language_names_no_internal_source_codes() {
     let app = TestApp::spawn().await;
     let nurse = app.logged_in(Role::Nurse).await;
     for (lang, title, often) in [
@@ -532,7 +536,10 @@ async fn a_leaflet_per_indication_in_each_language_cites_its_sources() {
             "{lang}: {text}"
         );
         for source in ["DRUGSCOM-CM", "BOTOX-OPENFDA", "XEOMIN-ISI-LUNATUS"] {
-            assert!(text.contains(source), "{lang}: {source} missing");
+            assert!(
+                !text.contains(source),
+                "{lang}: the patient's leaflet prints the internal code {source}"
+            );
         }
     }
     let unknown = nurse

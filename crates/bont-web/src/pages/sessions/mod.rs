@@ -157,6 +157,18 @@ fn options(tr: &Tr, prefix: &str, ids: &[&str], chosen: &str) -> Vec<Choice> {
 
 const SIDES: [&str; 4] = ["left", "right", "both", "midline"];
 
+/// The sides of a muscle row, with no side chosen until the user chooses one: a row
+/// without a side is incomplete, never "left" by default.
+fn side_options(tr: &Tr, chosen: &str) -> Vec<Choice> {
+    let mut choices = vec![Choice {
+        id: String::new(),
+        label: tr.t("side-choose"),
+        selected: chosen.trim().is_empty(),
+    }];
+    choices.extend(options(tr, "side", &SIDES, chosen));
+    choices
+}
+
 /// The verdict box: shown in the form and sent alone to htmx.
 #[derive(Template)]
 #[template(path = "sessions/verdict.html")]
@@ -379,7 +391,7 @@ impl FormPage {
                     fmt_number(i.units)
                 },
                 sites: i.sites.to_string(),
-                sides: options(&tr, "side", &SIDES, &i.side),
+                sides: side_options(&tr, &i.side),
                 guidance: options(
                     &tr,
                     "guidance",
@@ -393,7 +405,7 @@ impl FormPage {
             muscle: String::new(),
             units: String::new(),
             sites: "1".into(),
-            sides: options(&tr, "side", &SIDES, "left"),
+            sides: side_options(&tr, ""),
             guidance: options(&tr, "guidance", &GUIDANCE, ""),
             history: String::new(),
         }));
