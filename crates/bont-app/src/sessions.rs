@@ -14,7 +14,9 @@ use bont_core::outcomes::response::{Cycle, ScorePoint};
 use bont_core::outcomes::schedule::PlannedFollowUp;
 use bont_core::safety::check::Report;
 use bont_core::safety::plan::PlanErrors;
-use bont_core::treatment::{Override, Treatment, TreatmentInput, check_overrides, check_reason};
+use bont_core::treatment::{
+    Override, Treatment, TreatmentInput, check_overrides, check_reason, check_signable,
+};
 use bont_core::{PatientId, SessionId};
 use bont_db::audit::Event;
 use bont_db::idempotency::IdempotencyKey;
@@ -330,7 +332,11 @@ impl App {
         let checked = self
             .check_in(&mut tx, actor, current.patient, &current.record, Some(id))
             .await?;
-        let overrides = check_overrides(&checked.report, overrides).map_err(Error::Invalid)?;
+        let overrides = every_fault([
+            check_signable(&checked.treatment, &checked.patient).map(|()| Vec::new()),
+            check_overrides(&checked.report, overrides),
+        ])
+        .map(|mut all| all.pop().unwrap_or_default())?;
         let planned = self
             .follow_ups_in(&mut tx, actor, current.patient, &checked)
             .await?;
@@ -392,11 +398,12 @@ impl App {
             Err(e) => return Err(e),
         };
         let overrides = check_overrides(&checked.report, &amendment.overrides);
-        let (reason, overrides) = match (reason, overrides) {
-            (Ok(r), Ok(o)) => (r, o),
-            (r, o) => {
+        let signable = check_signable(&checked.treatment, &checked.patient);
+        let (reason, overrides) = match (reason, overrides, signable) {
+            (Ok(r), Ok(o), Ok(())) => (r, o),
+            (r, o, g) => {
                 let mut errors = Vec::new();
-                for e in [r.err(), o.err()].into_iter().flatten() {
+                for e in [r.err(), o.err(), g.err()].into_iter().flatten() {
                     errors.extend(e.0);
                 }
                 return Err(Error::Invalid(PlanErrors(errors)));
@@ -442,5 +449,22 @@ impl App {
         let view = self.view_in(&mut tx, actor, id).await?;
         tx.commit().await?;
         Ok(view)
+    }
+}
+
+/// Every fault of several checks at once, or all their values.
+fn every_fault<T, const N: usize>(results: [Result<T, PlanErrors>; N]) -> Result<Vec<T>, Error> {
+    let mut values = Vec::new();
+    let mut errors = Vec::new();
+    for r in results {
+        match r {
+            Ok(v) => values.push(v),
+            Err(PlanErrors(e)) => errors.extend(e),
+        }
+    }
+    if errors.is_empty() {
+        Ok(values)
+    } else {
+        Err(Error::Invalid(PlanErrors(errors)))
     }
 }

@@ -114,6 +114,15 @@ pub enum Problem {
         min: usize,
         max: usize,
     },
+    /// An override without one of the kinds of reason ([`crate::treatment::OVERRIDE_KINDS`]).
+    OverrideKindNeeded { finding: String },
+    /// An override reason with fewer than `min_words` words ("xxxxxxxxxx" is none).
+    OverrideReasonWords { finding: String, min_words: usize },
+    /// Signing needs what the record needs: `what` is vials (lot and expiry of each vial)
+    /// or consent (the patient's consent to treatment).
+    NeededToSign { what: &'static str },
+    /// Pregnancy or breastfeeding recorded for a male patient.
+    NotForMale,
     /// A reason given for a finding that does not block.
     NotBlocking { finding: String },
     /// A scale's items: `needed` of them, each `min` to `max` or not applicable.
@@ -256,6 +265,22 @@ impl fmt::Display for Problem {
                 f,
                 "the reason for overriding {finding} must be {min} to {max} characters"
             ),
+            Problem::OverrideKindNeeded { finding } => {
+                write!(f, "choose the kind of reason for overriding {finding}")
+            }
+            Problem::OverrideReasonWords { finding, min_words } => write!(
+                f,
+                "the reason for overriding {finding} must say in at least {min_words} words why"
+            ),
+            Problem::NeededToSign { what: "consent" } => write!(
+                f,
+                "the patient's consent to treatment must be recorded before the session is signed"
+            ),
+            Problem::NeededToSign { .. } => write!(
+                f,
+                "a signed session names the lot and expiry of every vial used"
+            ),
+            Problem::NotForMale => write!(f, "cannot be recorded for a male patient"),
             Problem::NotBlocking { finding } => {
                 write!(f, "{finding} is not a blocking finding of this session")
             }

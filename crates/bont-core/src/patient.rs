@@ -327,6 +327,14 @@ impl PatientRecord {
         }
         let birth_date = errors.take("birth_date", BirthDate::parse(&input.birth_date, today));
         let sex = errors.take("sex", Sex::parse(&input.sex));
+        if sex == Some(Sex::Male) {
+            if input.pregnant {
+                errors.push("pregnant", Problem::NotForMale);
+            }
+            if input.breastfeeding {
+                errors.push("breastfeeding", Problem::NotForMale);
+            }
+        }
         let weight = parse_weight(input, today, birth_date, &mut errors);
         let preferred_language = errors.take(
             "preferred_language",

@@ -410,12 +410,47 @@ impl Treatment {
     }
 }
 
-/// A physician's written reason for going ahead despite a blocking finding.
+/// The kinds of reason a physician can stand behind for going ahead despite a blocking
+/// finding; "other" asks for the reason in words like the others. Stored, so that
+/// overrides can be counted by kind.
+pub const OVERRIDE_KINDS: [&str; 4] = [
+    "tolerated_before",
+    "other_jurisdiction",
+    "study_protocol",
+    "other",
+];
+
+/// Words an override reason needs at least (a word: two letters or more).
+pub const OVERRIDE_WORDS_MIN: usize = 3;
+
+/// A physician's reason for going ahead despite a blocking finding: its kind (one of
+/// [`OVERRIDE_KINDS`]) and the reason in words. Overrides stored before kinds existed
+/// read with an empty kind.
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Override {
     pub code: String,
+    #[serde(default)]
+    pub kind: String,
     pub reason: String,
+}
+
+/// Words of two letters or more, counted once each: "xxxxxxxxxx" and "ok ok ok" say
+/// nothing.
+fn words(reason: &str) -> usize {
+    let mut seen: Vec<String> = reason
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().count() >= 2)
+        .filter(|w| {
+            let mut chars = w.chars();
+            let first = chars.next();
+            !chars.all(|c| Some(c) == first)
+        })
+        .map(str::to_lowercase)
+        .collect();
+    seen.sort();
+    seen.dedup();
+    seen.len()
 }
 
 /// Every blocking finding of `report` needs an override with a reason of at least
@@ -441,6 +476,14 @@ pub fn check_overrides(
                 },
             )),
             Some(o) => {
+                if !OVERRIDE_KINDS.contains(&o.kind.trim()) {
+                    errors.push(error(
+                        "overrides",
+                        Problem::OverrideKindNeeded {
+                            finding: (*code).to_owned(),
+                        },
+                    ));
+                }
                 let length = o.reason.trim().chars().count();
                 if !(REASON_MIN..=REASON_MAX).contains(&length) {
                     errors.push(error(
@@ -449,6 +492,14 @@ pub fn check_overrides(
                             finding: (*code).to_owned(),
                             min: REASON_MIN,
                             max: REASON_MAX,
+                        },
+                    ));
+                } else if words(&o.reason) < OVERRIDE_WORDS_MIN {
+                    errors.push(error(
+                        "overrides",
+                        Problem::OverrideReasonWords {
+                            finding: (*code).to_owned(),
+                            min_words: OVERRIDE_WORDS_MIN,
                         },
                     ));
                 }
@@ -470,9 +521,30 @@ pub fn check_overrides(
             .iter()
             .map(|o| Override {
                 code: o.code.clone(),
+                kind: o.kind.trim().to_owned(),
                 reason: o.reason.trim().to_owned(),
             })
             .collect())
+    } else {
+        Err(PlanErrors(errors))
+    }
+}
+
+/// What a signed session needs beyond a draft: the lot and expiry of every vial used
+/// (at least one), and the patient's consent to treatment on record.
+pub fn check_signable(treatment: &Treatment, patient: &PatientRecord) -> Result<(), PlanErrors> {
+    let mut errors = Vec::new();
+    if treatment.vials.is_empty() {
+        errors.push(error("vials", Problem::NeededToSign { what: "vials" }));
+    }
+    if !patient.consents.treatment {
+        errors.push(error(
+            "consent_treatment",
+            Problem::NeededToSign { what: "consent" },
+        ));
+    }
+    if errors.is_empty() {
+        Ok(())
     } else {
         Err(PlanErrors(errors))
     }

@@ -458,6 +458,21 @@ impl Tr {
                     ("max", V::from(*max)),
                 ],
             ),
+            Problem::OverrideKindNeeded { finding } => self.t_with(
+                "problem-override-kind-needed",
+                &[("finding", self.finding(finding).into())],
+            ),
+            Problem::OverrideReasonWords { finding, min_words } => self.t_with(
+                "problem-override-reason-words",
+                &[
+                    ("finding", self.finding(finding).into()),
+                    ("min", V::from(*min_words)),
+                ],
+            ),
+            Problem::NeededToSign { what } => {
+                self.t_with("problem-needed-to-sign", &[("what", s(what))])
+            }
+            Problem::NotForMale => self.t("problem-not-for-male"),
             Problem::NotBlocking { finding } => {
                 self.t_with("problem-not-blocking", &[("finding", s(finding))])
             }
@@ -796,6 +811,16 @@ mod tests {
             Problem::NotBlocking {
                 finding: s("off_label"),
             },
+            Problem::OverrideKindNeeded {
+                finding: s("interval_too_short"),
+            },
+            Problem::OverrideReasonWords {
+                finding: s("interval_too_short"),
+                min_words: 3,
+            },
+            Problem::NeededToSign { what: "vials" },
+            Problem::NeededToSign { what: "consent" },
+            Problem::NotForMale,
             Problem::ItemCount {
                 needed: 6,
                 given: 5,
@@ -852,6 +877,10 @@ mod tests {
                 | Problem::OverrideNeeded { .. }
                 | Problem::OverrideReasonLength { .. }
                 | Problem::NotBlocking { .. }
+                | Problem::OverrideKindNeeded { .. }
+                | Problem::OverrideReasonWords { .. }
+                | Problem::NeededToSign { .. }
+                | Problem::NotForMale
                 | Problem::ItemCount { .. }
                 | Problem::NotAStep { .. }
                 | Problem::ScoredOnGoals

@@ -1168,12 +1168,34 @@ async fn a_session_is_drafted_checked_signed_overridden_amended_and_voided() {
         .await
         .expect("sign");
     assert_eq!(curt.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    // A kind of reason is chosen, and the words say why: "xxxxxxxxxx" says nothing.
+    let empty = physician
+        .post(app.url(&format!("{second_location}/sign")))
+        .json(&json!({"version": 1, "overrides": [{"code": "interval_too_short", "kind": "other", "reason": "xxxxxxxxxx"}]}))
+        .send()
+        .await
+        .expect("sign");
+    assert_eq!(empty.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let problem: Value = empty.json().await.expect("problem");
+    assert_eq!(
+        problem["errors"][0]["code"], "override_reason_words",
+        "{problem}"
+    );
     let reason =
         "Severe pain relapse after a missed dose; discussed the antibody risk with the patient.";
-    let overridden = physician
+    let kindless = physician
         .post(app.url(&format!("{second_location}/sign")))
         .json(
             &json!({"version": 1, "overrides": [{"code": "interval_too_short", "reason": reason}]}),
+        )
+        .send()
+        .await
+        .expect("sign");
+    assert_eq!(kindless.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let overridden = physician
+        .post(app.url(&format!("{second_location}/sign")))
+        .json(
+            &json!({"version": 1, "overrides": [{"code": "interval_too_short", "kind": "tolerated_before", "reason": reason}]}),
         )
         .send()
         .await
@@ -1186,6 +1208,7 @@ async fn a_session_is_drafted_checked_signed_overridden_amended_and_voided() {
         "the verdict at signing is kept with the session"
     );
     assert_eq!(overridden["overrides"][0]["reason"], reason);
+    assert_eq!(overridden["overrides"][0]["kind"], "tolerated_before");
 
     // A signed session is not edited in place; an amendment keeps the old version.
     let in_place = physician
@@ -1614,8 +1637,14 @@ async fn the_session_form_shows_a_live_verdict_saves_a_draft_and_a_physician_sig
         .await
         .expect("body");
     assert!(
-        page.contains("name=\"override_interval_too_short\""),
-        "a reason field for the blocking finding"
+        page.contains("name=\"override_interval_too_short\"")
+            && page.contains("name=\"override_kind_interval_too_short\"")
+            && page.contains("A higher dose was tolerated in earlier cycles without harm"),
+        "a kind of reason and the reason in words for the blocking finding"
+    );
+    assert!(
+        page.contains("<span class=\"severity\">⛔ Block</span>"),
+        "the severity is a mark and a word, not only a colour"
     );
     let no_reason = physician
         .post(app.url(&format!("{second}/sign")))
@@ -1628,6 +1657,7 @@ async fn the_session_form_shows_a_live_verdict_saves_a_draft_and_a_physician_sig
         .post(app.url(&format!("{second}/sign")))
         .form(&[
             ("version", "1"),
+            ("override_kind_interval_too_short", "other"),
             (
                 "override_interval_too_short",
                 "Second half of a split session after a fainting episode.",
@@ -1646,6 +1676,15 @@ async fn the_session_form_shows_a_live_verdict_saves_a_draft_and_a_physician_sig
         .await
         .expect("body");
     assert!(page.contains("Second half of a split session"));
+    assert!(
+        page.contains("Safety check: signed with overrides by")
+            && !page.contains("blocked until a physician overrides"),
+        "a signed, overridden session says so"
+    );
+    assert!(
+        page.contains("Another reason (say which)"),
+        "the kind is shown"
+    );
 
     // A physician amends the first session through the form: a reason is required.
     let form = physician
@@ -1688,6 +1727,7 @@ async fn the_session_form_shows_a_live_verdict_saves_a_draft_and_a_physician_sig
         "{body}"
     );
     amended.push(("override_code", "interval_too_short".into()));
+    amended.push(("override_kind", "other".into()));
     amended.push((
         "override_reason",
         "The later session completed this one after a fainting episode.".into(),
@@ -1864,7 +1904,7 @@ fn own_overrides(draft: &Value) -> Vec<Value> {
         .expect("findings")
         .iter()
         .filter(|f| f["severity"] == "block")
-        .map(|f| json!({"code": f["code"], "reason": "Discussed with the patient; benefit outweighs risk."}))
+        .map(|f| json!({"code": f["code"], "kind": "other", "reason": "Discussed with the patient; benefit outweighs risk."}))
         .collect()
 }
 
@@ -2074,4 +2114,66 @@ async fn a_creation_retried_with_its_key_creates_once() {
         places.push(posted.headers()["location"].clone());
     }
     assert_eq!(places[0], places[1]);
+}
+
+/// A draft may lack the vial lots and the patient's consent; a signed session may not.
+/// Pregnancy is not recorded for a male patient.
+#[tokio::test]
+async fn signing_needs_the_vials_and_the_patients_consent() {
+    let app = TestApp::spawn().await;
+    let physician = app.logged_in(Role::Physician).await;
+    let mut body = app::patient_json("C-1", "Kowalski", "1970-01-01");
+    body["conditions"] = json!([]);
+    body["medications"] = json!([]);
+    body["consent_treatment"] = json!(false);
+    let created = physician
+        .post(app.url("/api/patients"))
+        .json(&body)
+        .send()
+        .await
+        .expect("patient");
+    assert_eq!(created.status(), StatusCode::CREATED);
+    let patient = created.headers()["location"]
+        .to_str()
+        .expect("location")
+        .to_owned();
+    let mut session = session_json("2026-11-20", 100.0);
+    session["vials"] = json!([]);
+    let draft = draft(&app, &physician, &patient, session).await;
+    let refused = physician
+        .post(app.url(&format!("/api/sessions/{}/sign", draft["id"])))
+        .json(&json!({"version": draft["version"]}))
+        .send()
+        .await
+        .expect("sign");
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let problem: Value = refused.json().await.expect("problem");
+    let fields: Vec<&str> = problem["errors"]
+        .as_array()
+        .expect("errors")
+        .iter()
+        .map(|e| e["field"].as_str().expect("field"))
+        .collect();
+    assert_eq!(fields, ["vials", "consent_treatment"], "{problem}");
+    assert!(
+        problem["errors"][1]["message"]
+            .as_str()
+            .expect("message")
+            .contains("consent to treatment must be recorded"),
+        "{problem}"
+    );
+    assert_eq!(signed_count(&app, &physician, &patient).await, 0);
+
+    let mut man = app::patient_json("C-2", "Nowak", "1970-01-01");
+    man["sex"] = json!("male");
+    man["pregnant"] = json!(true);
+    let refused = physician
+        .post(app.url("/api/patients"))
+        .json(&man)
+        .send()
+        .await
+        .expect("patient");
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let problem: Value = refused.json().await.expect("problem");
+    assert_eq!(problem["errors"][0]["field"], "pregnant", "{problem}");
 }

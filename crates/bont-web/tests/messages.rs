@@ -134,6 +134,10 @@ fn every_requested_message_exists_and_every_message_is_used() {
         bont_core::treatment::ANAESTHESIA.to_vec(),
     ));
     requested.extend(dynamic(
+        "override-kind",
+        bont_core::treatment::OVERRIDE_KINDS.to_vec(),
+    ));
+    requested.extend(dynamic(
         "medication-class",
         MedicationClass::ALL.iter().map(|v| v.id()).collect(),
     ));

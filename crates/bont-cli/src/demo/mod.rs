@@ -13,7 +13,9 @@ use bont_core::outcomes::{FollowUpKind, OutcomeBook, follow_ups_for};
 use bont_core::patient::{PatientInput, PatientRecord};
 use bont_core::safety::Catalog;
 use bont_core::safety::check::Severity;
-use bont_core::treatment::{GivenSession, Override, TreatmentInput, check_overrides};
+use bont_core::treatment::{
+    GivenSession, Override, TreatmentInput, check_overrides, check_signable,
+};
 use bont_core::user::{NewUser, UserInput};
 use bont_core::vocabulary::Indication;
 use bont_core::{ClinicId, Role};
@@ -227,10 +229,12 @@ fn patient_course(
             .map_err(|e| anyhow::anyhow!("demo patient {} is invalid: {e}", input.record_number))?;
         let id = load.patient(actor, &record);
         done.patients += 1;
-        // Nobody gives toxin to a patient allergic to it or to an excipient of the usual products.
+        // Nobody gives toxin to a patient allergic to it or to an excipient of the usual
+        // products, or to one who has not consented to treatment.
         let allergies = &record.clinical.allergies;
         if allergies.contains(&bont_core::vocabulary::Allergy::BotulinumToxin)
             || allergies.contains(&bont_core::vocabulary::Allergy::HumanAlbumin)
+            || !record.consents.treatment
         {
             return Ok(());
         }
@@ -258,6 +262,12 @@ fn patient_course(
                 Ok(checked) => checked,
                 Err(e) => anyhow::bail!("demo session for {} is invalid: {e}", input.record_number),
             };
+            check_signable(&treatment, &record).map_err(|e| {
+                anyhow::anyhow!(
+                    "demo session for {} cannot be signed: {e}",
+                    input.record_number
+                )
+            })?;
             let report = bont_core::safety::check(catalog, &plan);
             let saved = SavedVerdict {
                 verdict: serde_json::to_value(report.verdict)?
@@ -273,6 +283,7 @@ fn patient_course(
                 .filter(|f| f.severity == Severity::Block)
                 .map(|f| Override {
                     code: f.code.to_owned(),
+                    kind: "other".to_owned(),
                     reason: if f.code == "interval_too_short" {
                         TOP_UP_REASON
                     } else {

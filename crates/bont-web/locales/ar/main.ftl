@@ -257,6 +257,7 @@ session-verdict-at-signing = التقييم عند التوقيع
 session-verdict = التقييم
 session-override = تجاوز
 session-override-reason = سبب المتابعة رغم
+session-override-words = لماذا، بكلماتك
 session-sign = توقيع الجلسة
 session-sign-override = التوقيع مع التجاوز للأسباب المذكورة
 session-amended = معدّلة
@@ -901,6 +902,24 @@ problem-reason-length = اكتب سببًا من { $min } إلى { $max } حرف
 problem-override-needed = «{ $finding }» يمنع التوقيع: اكتب سببًا مكتوبًا لتجاوزه.
 problem-override-reason-length = يجب أن يكون سبب تجاوز «{ $finding }» من { $min } إلى { $max } حرفًا.
 problem-not-blocking = { $finding } ليس ملاحظة مانعة في هذه الجلسة.
+severity-word-info = معلومة
+severity-word-warn = تحذير
+severity-word-block = منع
+verdict-signed-override = فحص السلامة: وُقّعت رغم الملاحظات؛ وقّعها { $who }
+override-kind-none = النوع غير مسجل
+override-kind-other = سبب آخر (اذكره)
+override-kind-study_protocol = يحدد ذلك بروتوكول دراسة
+override-kind-other_jurisdiction = تسمح بذلك نشرة بلد آخر
+override-kind-tolerated_before = تحمّل المريض جرعة أعلى في دورات سابقة دون ضرر
+override-kind-choose = اختر نوع المبرر
+override-kind = نوع المبرر
+problem-not-for-male = لا يمكن تسجيل ذلك لمريض ذكر.
+problem-needed-to-sign = { $what ->
+    [consent] يجب تسجيل موافقة المريض على العلاج (في صفحة المريض) قبل توقيع الجلسة.
+   *[vials] تذكر الجلسة الموقعة رقم التشغيلة وتاريخ الانتهاء لكل قارورة مستعملة: أضفها قبل التوقيع.
+}
+problem-override-reason-words = يجب أن يشرح مبرر تجاوز «{ $finding }» السبب في { $min } كلمات على الأقل.
+problem-override-kind-needed = اختر نوع المبرر لتجاوز «{ $finding }».
 problem-item-count = يتطلب { $needed } بندًا (كل بند من { $min } إلى { $max } أو «لا ينطبق»)؛ أُدخل { $given }.
 problem-not-a-step = { $value } ليس من خطوات { $step } في هذا المقياس.
 problem-scored-on-goals = يُسجَّل مقياس تحقيق الأهداف (GAS) هدفًا هدفًا، عند أهداف المريض.

@@ -246,6 +246,7 @@ session-verdict-at-signing = verdict at signing
 session-verdict = Verdict
 session-override = Override
 session-override-reason = Reason to go ahead despite
+session-override-words = Why, in your own words
 session-sign = Sign the session
 session-sign-override = Sign, overriding with the reasons given
 session-amended = Amended
@@ -790,6 +791,24 @@ problem-reason-length = Give a reason of { $min } to { $max } characters.
 problem-override-needed = “{ $finding }” blocks signing: give a written reason to override it.
 problem-override-reason-length = The reason for overriding “{ $finding }” must be { $min } to { $max } characters.
 problem-not-blocking = { $finding } is not a blocking finding of this session.
+severity-word-info = Information
+severity-word-warn = Warning
+severity-word-block = Block
+verdict-signed-override = Safety check: signed with overrides by { $who }
+override-kind-none = kind not recorded
+override-kind-other = Another reason (say which)
+override-kind-study_protocol = A study protocol sets it
+override-kind-other_jurisdiction = The label of another jurisdiction allows it
+override-kind-tolerated_before = A higher dose was tolerated in earlier cycles without harm
+override-kind-choose = choose the kind of reason
+override-kind = Kind of reason
+problem-not-for-male = Cannot be recorded for a male patient.
+problem-needed-to-sign = { $what ->
+    [consent] The patient's consent to treatment must be recorded (on the patient's page) before the session is signed.
+   *[vials] A signed session names the lot and expiry of every vial used: add them before signing.
+}
+problem-override-reason-words = The reason for overriding “{ $finding }” must say why in at least { $min } words.
+problem-override-kind-needed = Choose the kind of reason for overriding “{ $finding }”.
 problem-item-count = needs { $needed } items (each { $min } to { $max }, or not applicable); { $given } given.
 problem-not-a-step = { $value } is not a step of { $step } on this scale.
 problem-scored-on-goals = Goal Attainment Scaling is recorded goal by goal, on the patient's goals.

@@ -249,6 +249,7 @@ session-verdict-at-signing = ocena przy podpisie
 session-verdict = Ocena
 session-override = Odstępstwo
 session-override-reason = Uzasadnienie kontynuacji mimo
+session-override-words = Dlaczego, własnymi słowami
 session-sign = Podpisz zabieg
 session-sign-override = Podpisz z odstępstwem i podanym uzasadnieniem
 session-amended = Poprawiony
@@ -813,6 +814,24 @@ problem-reason-length = Podaj uzasadnienie o długości od { $min } do { $max } 
 problem-override-needed = „{ $finding }” blokuje podpisanie: podaj pisemne uzasadnienie, aby je pominąć.
 problem-override-reason-length = Uzasadnienie pominięcia „{ $finding }” musi mieć od { $min } do { $max } znaków.
 problem-not-blocking = { $finding } nie jest ustaleniem blokującym ten zabieg.
+severity-word-info = Informacja
+severity-word-warn = Ostrzeżenie
+severity-word-block = Blokada
+verdict-signed-override = Kontrola bezpieczeństwa: podpisano mimo ostrzeżeń; podpisał(a) { $who }
+override-kind-none = rodzaj nie zapisany
+override-kind-other = Inny powód (podaj jaki)
+override-kind-study_protocol = Wymaga tego protokół badania
+override-kind-other_jurisdiction = Dopuszcza to charakterystyka w innym kraju
+override-kind-tolerated_before = Większa dawka była dobrze tolerowana w poprzednich cyklach
+override-kind-choose = wybierz rodzaj uzasadnienia
+override-kind = Rodzaj uzasadnienia
+problem-not-for-male = Nie można tego zapisać u pacjenta płci męskiej.
+problem-needed-to-sign = { $what ->
+    [consent] Przed podpisaniem zabiegu trzeba zapisać zgodę pacjenta na leczenie (na stronie pacjenta).
+   *[vials] Podpisany zabieg podaje serię i datę ważności każdej użytej fiolki: dodaj je przed podpisaniem.
+}
+problem-override-reason-words = Uzasadnienie zatwierdzenia mimo „{ $finding }” musi w co najmniej { $min } słowach powiedzieć dlaczego.
+problem-override-kind-needed = Wybierz rodzaj uzasadnienia zatwierdzenia mimo „{ $finding }”.
 problem-item-count = wymaga { $needed } pozycji (każda od { $min } do { $max } lub „nie dotyczy”); podano { $given }.
 problem-not-a-step = { $value } nie jest krokiem { $step } na tej skali.
 problem-scored-on-goals = Skalę osiągania celów (GAS) zapisuje się cel po celu, przy celach pacjenta.

@@ -249,6 +249,7 @@ session-verdict-at-signing = оценка при подписании
 session-verdict = Оценка
 session-override = Исключение
 session-override-reason = Обоснование продолжения вопреки
+session-override-words = Почему, своими словами
 session-sign = Подписать процедуру
 session-sign-override = Подписать с исключением по указанным причинам
 session-amended = Исправлена
@@ -838,6 +839,24 @@ problem-reason-length = Укажите причину длиной от { $min }
 problem-override-needed = «{ $finding }» блокирует подписание: укажите письменное обоснование, чтобы продолжить.
 problem-override-reason-length = Обоснование для «{ $finding }» должно быть длиной от { $min } до { $max } символов.
 problem-not-blocking = { $finding } не является блокирующим замечанием этой процедуры.
+severity-word-info = Сведения
+severity-word-warn = Предупреждение
+severity-word-block = Запрет
+verdict-signed-override = Проверка безопасности: подписано вопреки замечаниям; подписал(а) { $who }
+override-kind-none = вид не записан
+override-kind-other = Другая причина (укажите какая)
+override-kind-study_protocol = Этого требует протокол исследования
+override-kind-other_jurisdiction = Это допускает инструкция другой страны
+override-kind-tolerated_before = Более высокая доза переносилась в прошлых циклах без вреда
+override-kind-choose = выберите вид обоснования
+override-kind = Вид обоснования
+problem-not-for-male = Нельзя записать для пациента мужского пола.
+problem-needed-to-sign = { $what ->
+    [consent] Перед подписанием процедуры нужно записать согласие пациента на лечение (на странице пациента).
+   *[vials] В подписанной процедуре указаны серия и срок годности каждого использованного флакона: добавьте их перед подписанием.
+}
+problem-override-reason-words = Обоснование подтверждения вопреки «{ $finding }» должно объяснить причину не менее чем в { $min } словах.
+problem-override-kind-needed = Выберите вид обоснования для подтверждения вопреки «{ $finding }».
 problem-item-count = требуется пунктов: { $needed } (каждый от { $min } до { $max } или «не применимо»); указано: { $given }.
 problem-not-a-step = { $value } не соответствует шагу { $step } этой шкалы.
 problem-scored-on-goals = Шкала достижения целей (GAS) заполняется по каждой цели пациента.

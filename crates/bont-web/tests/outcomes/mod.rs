@@ -34,7 +34,7 @@ pub async fn signed_session(
         .expect("findings")
         .iter()
         .filter(|f| f["severity"] == "block")
-        .map(|f| json!({"code": f["code"], "reason": "Discussed with the patient; benefit outweighs risk."}))
+        .map(|f| json!({"code": f["code"], "kind": "other", "reason": "Discussed with the patient; benefit outweighs risk."}))
         .collect();
     let signed = physician
         .post(app.url(&format!("/api/sessions/{id}/sign")))

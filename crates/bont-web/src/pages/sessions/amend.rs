@@ -24,13 +24,13 @@ pub(super) fn amend_part(
     form: Option<&SessionForm>,
     errors: Vec<String>,
 ) -> AmendPart {
-    let given = |code: &str| -> String {
+    let given = |code: &str| -> (String, String) {
         form.and_then(|f| {
-            f.override_code
-                .iter()
-                .zip(&f.override_reason)
-                .find(|(c, _)| c.as_str() == code)
-                .map(|(_, r)| r.clone())
+            let i = f.override_code.iter().position(|c| c.as_str() == code)?;
+            Some((
+                f.override_kind.get(i).cloned().unwrap_or_default(),
+                f.override_reason.get(i).cloned().unwrap_or_default(),
+            ))
         })
         .unwrap_or_default()
     };
@@ -41,10 +41,12 @@ pub(super) fn amend_part(
             .flat_map(|r| r.findings.iter())
             .filter(|f| f.severity == Severity::Block)
             .map(|f| {
+                let (kind, reason) = given(f.code);
                 (
                     f.code.to_owned(),
                     tr.finding_message(f, &state.catalog),
-                    given(f.code),
+                    reason,
+                    super::override_kinds(&tr, &kind),
                 )
             })
             .collect(),
@@ -128,10 +130,16 @@ pub async fn amend(
     let given: Vec<Override> = form
         .override_code
         .iter()
+        .enumerate()
         .zip(&form.override_reason)
-        .filter(|(_, r)| !r.trim().is_empty())
-        .map(|(code, reason)| Override {
+        .map(|((i, code), reason)| {
+            let kind = form.override_kind.get(i).cloned().unwrap_or_default();
+            (code, kind, reason)
+        })
+        .filter(|(_, kind, reason)| !reason.trim().is_empty() || !kind.trim().is_empty())
+        .map(|(code, kind, reason)| Override {
             code: code.clone(),
+            kind,
             reason: reason.clone(),
         })
         .collect();

@@ -59,6 +59,7 @@ pub struct SessionForm {
     notes: String,
     amend_reason: String,
     override_code: Vec<String>,
+    override_kind: Vec<String>,
     override_reason: Vec<String>,
     idempotency_key: String,
 }
@@ -182,6 +183,8 @@ pub struct VerdictBox {
     messages: Vec<String>,
     /// The short word for units ("U", "ЕД").
     unit: String,
+    /// Who signed the session despite its blocking findings, when it was.
+    signed_over_by: Option<String>,
 }
 
 impl VerdictBox {
@@ -204,7 +207,14 @@ impl VerdictBox {
             muscles,
             messages,
             unit,
+            signed_over_by: None,
         }
+    }
+
+    /// The box of a session signed despite blocking findings, by `who`.
+    pub(super) fn signed_over(mut self, who: String) -> VerdictBox {
+        self.signed_over_by = Some(who);
+        self
     }
 }
 
@@ -258,6 +268,14 @@ impl VerdictBox {
         self.tr.t_with("verdict-sites", &[("count", count.into())])
     }
     fn title(&self) -> String {
+        if let (Some(who), Some(Verdict::Block)) = (
+            &self.signed_over_by,
+            self.report.as_ref().map(|r| r.verdict),
+        ) {
+            return self
+                .tr
+                .t_with("verdict-signed-override", &[("who", who.clone().into())]);
+        }
         self.tr.t(match self.report.as_ref().map(|r| r.verdict) {
             Some(Verdict::Block) => "verdict-block",
             Some(Verdict::Warn) => "verdict-warn",
@@ -272,6 +290,15 @@ impl VerdictBox {
             Some(Verdict::Ok) => "ok",
             None => "none",
         }
+    }
+    /// The severity as a mark and a word, so that it never rests on colour alone.
+    fn severity_label(&self, severity: &Severity) -> String {
+        let (mark, word) = match severity {
+            Severity::Block => ("⛔", "severity-word-block"),
+            Severity::Warn => ("⚠", "severity-word-warn"),
+            Severity::Info => ("ℹ", "severity-word-info"),
+        };
+        format!("{mark} {}", self.tr.t(word))
     }
     fn severity_class(severity: &Severity) -> &'static str {
         match severity {
@@ -315,8 +342,26 @@ struct FormPage {
 /// each finding of the amended content that blocks.
 pub struct AmendPart {
     reason: String,
-    blocking: Vec<(String, String, String)>,
+    /// Each blocking finding: its code, what it says, the reason given, the kinds of reason.
+    blocking: Vec<(String, String, String, Vec<Choice>)>,
     errors: Vec<String>,
+}
+
+/// The kinds of reason for an override, the one `chosen` selected, behind a first
+/// choice that asks to choose.
+pub(super) fn override_kinds(tr: &Tr, chosen: &str) -> Vec<Choice> {
+    let mut choices = vec![Choice {
+        id: String::new(),
+        label: tr.t("override-kind-choose"),
+        selected: chosen.trim().is_empty(),
+    }];
+    choices.extend(options(
+        tr,
+        "override-kind",
+        &bont_core::treatment::OVERRIDE_KINDS,
+        chosen,
+    ));
+    choices
 }
 
 fn fmt_number(v: f64) -> String {

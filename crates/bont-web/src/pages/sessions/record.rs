@@ -46,6 +46,7 @@ pub(super) struct ShowPage {
     rows: Vec<(String, String, String, u32, String)>,
     verdict: VerdictBox,
     blocking: Vec<(String, String)>,
+    override_kinds: Vec<super::Choice>,
     can_sign: bool,
     can_edit: bool,
     can_record_outcomes: bool,
@@ -140,8 +141,13 @@ pub(super) async fn show_page(
         can_sign: me.user.role.allows(Capability::SignSessions),
         can_edit: me.user.role.allows(Capability::RecordSessions),
         can_record_outcomes: me.user.role.allows(Capability::RecordOutcomes),
-        verdict,
+        verdict: if s.status == SessionStatus::Signed && !s.overrides.is_empty() {
+            verdict.signed_over(signed_by.clone())
+        } else {
+            verdict
+        },
         blocking,
+        override_kinds: super::override_kinds(&tr, ""),
         signed_by,
         signed_at: s
             .signed_at
@@ -212,7 +218,8 @@ pub async fn show(
     render(&show_page(&state, &me, id, Vec::new()).await?)
 }
 
-/// Signing: `version`, and `override_<code>` with a reason for each blocking finding.
+/// Signing: `version`, and for each blocking finding `override_kind_<code>` (one of the
+/// kinds of reason) and `override_<code>` (the reason in words).
 pub async fn sign(
     State(state): State<AppState>,
     me: CurrentUser,
@@ -227,10 +234,20 @@ pub async fn sign(
         .ok_or_else(|| AppError::Malformed("version: missing or not a number".into()))?;
     let overrides: Vec<Override> = form
         .iter()
+        .filter(|(k, _)| !k.starts_with("override_kind_"))
         .filter_map(|(k, v)| k.strip_prefix("override_").map(|code| (code, v)))
-        .filter(|(_, reason)| !reason.trim().is_empty())
+        .filter(|(code, reason)| {
+            !reason.trim().is_empty()
+                || form
+                    .get(&format!("override_kind_{code}"))
+                    .is_some_and(|k| !k.trim().is_empty())
+        })
         .map(|(code, reason)| Override {
             code: code.to_owned(),
+            kind: form
+                .get(&format!("override_kind_{code}"))
+                .cloned()
+                .unwrap_or_default(),
             reason: reason.clone(),
         })
         .collect();
