@@ -263,7 +263,7 @@ pub async fn show(
                 indication: tr.t(&format!("indication-{}", s.record.indication)),
                 total: format!("{} {}", tr.number(s.total_units), tr.t("unit-u")),
                 muscles: muscles.join(", "),
-                verdict: s.verdict.clone(),
+                verdict: verdict_word(&tr, &s.verdict),
                 response: crate::pages::outcomes::response_text(&tr, &summary, s.id),
                 status,
                 status_class,
@@ -530,5 +530,16 @@ pub async fn update(
             FormPage::new(me.tr(), &me, Some((id, version)), edit.input),
             e,
         ),
+    }
+}
+
+/// A stored verdict (ok, warn, block) as a word of the reader's language, with the mark
+/// that tells it apart without colour; empty for a session never checked.
+pub fn verdict_word(tr: &Tr, verdict: &str) -> String {
+    match verdict {
+        "ok" => format!("✓ {}", tr.t("verdict-word-ok")),
+        "warn" => format!("⚠ {}", tr.t("verdict-word-warn")),
+        "block" => format!("⛔ {}", tr.t("verdict-word-block")),
+        _ => String::new(),
     }
 }
