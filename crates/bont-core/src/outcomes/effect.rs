@@ -132,11 +132,19 @@ mod tests {
         assert_eq!(bleph.source, ["BOTOXONE-BLEPH"]);
         let hh = EffectModel::default_for(&b, "abobotulinumtoxinA", "axillary_hyperhidrosis");
         assert_eq!(hh.duration_day, 365.0);
-        // Another product for hyperhidrosis has no sourced duration: the general default.
+        // OnabotulinumtoxinA for hyperhidrosis: a median of about 200 days in its pivotal
+        // trial; another product without a sourced duration takes the general default.
         let hh_botox = EffectModel::default_for(&b, "onabotulinumtoxinA", "axillary_hyperhidrosis");
-        assert_eq!(hh_botox.duration_day, 84.0);
+        assert_eq!(hh_botox.duration_day, 200.0);
+        let hh_xeomin =
+            EffectModel::default_for(&b, "incobotulinumtoxinA", "axillary_hyperhidrosis");
+        assert_eq!(hh_xeomin.duration_day, 84.0);
+        // Cervical dystonia: maximum benefit at about 6 weeks.
         let cd = EffectModel::default_for(&b, "incobotulinumtoxinA", "cervical_dystonia");
-        assert_eq!(cd.peak_day, 28.0);
+        assert_eq!(cd.peak_day, 42.0);
+        // Sialorrhoea lasts about 16 weeks.
+        let sial = EffectModel::default_for(&b, "incobotulinumtoxinA", "sialorrhea");
+        assert_eq!(sial.duration_day, 112.0);
         assert!(!cd.fitted);
     }
 
@@ -168,9 +176,9 @@ mod tests {
             .fitted(&[30.0, 30.0, 16.0, 16.0, 16.0, 40.0, 16.0, 16.0], &[]);
         assert_eq!(f.duration_day, 16.0 * 7.0);
         assert_eq!(f.cycles_used, 6);
-        // A report shorter than the peak is held a week past it.
+        // A report shorter than the peak (day 42) is held a week past it.
         let f = m.fitted(&[1.0, 1.0, 1.0], &[0.5, 0.4, 0.6]);
-        assert_eq!(f.duration_day, 35.0);
+        assert_eq!(f.duration_day, 49.0);
         assert_eq!(f.peak_improvement, Some(0.5));
     }
 

@@ -148,10 +148,40 @@ mod tests {
         let kinds: Vec<FollowUpKind> = p.iter().map(|f| f.kind).collect();
         assert_eq!(kinds, FollowUpKind::ALL);
         assert_eq!(days(&p[0]), (3, 7, 10));
-        assert_eq!(days(&p[1]), (10, 14, 21));
+        // Cervical dystonia's maximum benefit is at about 6 weeks: assessed from week 4.
+        assert_eq!(days(&p[1]), (28, 42, 49));
         // Window opens at the labels' 84 days; the default model wears off at 84 days.
         assert_eq!(days(&p[2]), (84, 84, 84));
         assert!(p[2].source.iter().any(|s| s == "ODERGREN-1998"));
+    }
+
+    /// The effect model's strongest day (the after-care sheet's "strongest around") is the
+    /// day the peak assessment is due, for every indication.
+    #[test]
+    fn the_peak_assessment_is_due_when_the_effect_is_strongest() {
+        let book = OutcomeBook::builtin();
+        for indication in crate::vocabulary::Indication::ALL {
+            for product in [
+                "onabotulinumtoxinA",
+                "abobotulinumtoxinA",
+                "incobotulinumtoxinA",
+            ] {
+                let model = EffectModel::default_for(&book, product, indication.id());
+                let p = plan(product, indication.id(), false, None);
+                let peak = p
+                    .iter()
+                    .find(|f| f.kind == FollowUpKind::PeakAssessment)
+                    .expect("peak");
+                let due = days(peak).1;
+                assert_eq!(
+                    f64::from(due),
+                    model.peak_day,
+                    "{product} {}: assessment due day {due}, effect strongest day {}",
+                    indication.id(),
+                    model.peak_day
+                );
+            }
+        }
     }
 
     #[test]

@@ -105,8 +105,9 @@ async fn signing_schedules_follow_ups_that_the_worklist_lists_until_the_patient_
     // session counts as never followed up. The re-injection window (84 days) opened on
     // 2026-10-26 and was due then.
     assert_eq!(kinds, [("reinjection", "overdue")]);
-    let in_august = get_json(&nurse, app.url("/api/worklist?date=2026-08-17")).await;
-    let kinds: Vec<&str> = in_august["follow_ups"]
+    // Cervical dystonia's peak is assessed from week 4 (maximum benefit at about 6 weeks).
+    let at_the_peak = get_json(&nurse, app.url("/api/worklist?date=2026-09-14")).await;
+    let kinds: Vec<&str> = at_the_peak["follow_ups"]
         .as_array()
         .expect("rows")
         .iter()
@@ -117,8 +118,8 @@ async fn signing_schedules_follow_ups_that_the_worklist_lists_until_the_patient_
         ["onset_check", "peak_assessment"],
         "the onset call is late, the peak visit due"
     );
-    assert_eq!(in_august["follow_ups"][0]["standing"], "overdue");
-    assert_eq!(in_august["follow_ups"][1]["standing"], "due_this_week");
+    assert_eq!(at_the_peak["follow_ups"][0]["standing"], "overdue");
+    assert_eq!(at_the_peak["follow_ups"][1]["standing"], "due_this_week");
     let never = get_json(&nurse, app.url("/api/worklist?view=never_followed_up")).await;
     assert_eq!(never["never_followed_up"][0]["session"], old);
     assert_eq!(never["total"], 1);
@@ -150,7 +151,7 @@ async fn signing_schedules_follow_ups_that_the_worklist_lists_until_the_patient_
     assert_eq!(of(old, "reinjection")["closed_as"], "reinjected");
     assert_eq!(of(old, "onset_check")["closed_as"], "superseded");
     assert_eq!(of(new, "onset_check")["due_on"], "2026-11-23");
-    assert_eq!(of(new, "peak_assessment")["due_on"], "2026-11-30");
+    assert_eq!(of(new, "peak_assessment")["due_on"], "2026-12-28");
     assert_eq!(of(new, "reinjection")["opens_on"], "2027-02-08");
     assert!(
         of(new, "reinjection")["source"]
@@ -328,7 +329,7 @@ async fn an_amendment_moves_the_open_follow_ups_to_the_new_date() {
         dues,
         [
             "onset_check 2026-11-19",
-            "peak_assessment 2026-11-26",
+            "peak_assessment 2026-12-24",
             "reinjection 2027-02-04"
         ]
     );
