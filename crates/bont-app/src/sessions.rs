@@ -70,9 +70,16 @@ impl App {
             .filter(|(id, _)| Some(*id) != except)
             .collect();
         let history: Vec<_> = signed.iter().map(|(_, given)| given.clone()).collect();
+        let adverse = tx.earlier_adverse_events(actor, patient, except).await?;
         let input = input.clone().with_muscle_ids(&self.catalog);
         let (treatment, plan) = input
-            .check(&stored.record, &history, self.clock.today(), &self.catalog)
+            .check(
+                &stored.record,
+                &history,
+                &adverse,
+                self.clock.today(),
+                &self.catalog,
+            )
             .map_err(Error::Invalid)?;
         let report = bont_core::safety::check(&self.catalog, &plan);
         let saved = SavedVerdict {

@@ -9,8 +9,8 @@ use crate::input;
 use crate::patient::{PatientRecord, parse_date};
 use crate::safety::check::{Report, Severity};
 use crate::safety::plan::{
-    Injection, InjectionInput, PastSessionInput, PatientFacts, PlanError, PlanErrors,
-    Reconstitution, SessionInput,
+    Injection, InjectionInput, PastAdverseEventInput, PastSessionInput, PatientFacts, PlanError,
+    PlanErrors, Reconstitution, SessionInput,
 };
 use crate::safety::units::ProductId;
 use crate::safety::{Catalog, Plan, PlanInput};
@@ -131,10 +131,17 @@ impl TreatmentInput {
         &self,
         patient: &PatientRecord,
         history: &[GivenSession],
+        adverse_events: &[PastAdverseEventInput],
         today: Date,
         catalog: &Catalog,
     ) -> Result<(Treatment, Plan), PlanErrors> {
-        let plan = self.check_with(patient_facts(patient), history, today, catalog)?;
+        let plan = self.check_with(
+            patient_facts(patient),
+            history,
+            adverse_events,
+            today,
+            catalog,
+        )?;
         Ok((self.treatment_of(&plan), plan))
     }
 
@@ -152,7 +159,7 @@ impl TreatmentInput {
             allergies: Vec::new(),
         };
         // A stored session was checked against its own day when it was written.
-        let plan = self.check_with(anyone, &[], Date::MAX, catalog)?;
+        let plan = self.check_with(anyone, &[], &[], Date::MAX, catalog)?;
         Ok(self.treatment_of(&plan))
     }
 
@@ -188,6 +195,7 @@ impl TreatmentInput {
         &self,
         patient: PatientFacts,
         history: &[GivenSession],
+        adverse_events: &[PastAdverseEventInput],
         today: Date,
         catalog: &Catalog,
     ) -> Result<Plan, PlanErrors> {
@@ -204,6 +212,7 @@ impl TreatmentInput {
                     total_units: h.total_units,
                 })
                 .collect(),
+            adverse_events: adverse_events.to_vec(),
             session: SessionInput {
                 date: self.date.clone(),
                 product: self.product.clone(),

@@ -598,3 +598,93 @@ fn every_blocking_fact_cites_the_products_label_first() {
         );
     }
 }
+
+#[test]
+fn earlier_adverse_events_are_shown_and_repeating_their_session_warns() {
+    let mut p = plan(
+        "Botox",
+        "cervical_dystonia",
+        json!([
+            row("sternocleidomastoid", "left", 40.0),
+            row("splenius_capitis", "right", 50.0)
+        ]),
+    );
+    let event = |kind: &str, severity: &str, product: &str, muscles: Value| {
+        json!({"kind": kind, "severity": severity, "session_date": "2026-08-20",
+               "product": product, "muscles": muscles})
+    };
+    // Dysphagia after neck muscles, the same product into them again: a warning naming it.
+    p["adverse_events"] = json!([event(
+        "dysphagia",
+        "moderate",
+        "Botox",
+        json!(["sternocleidomastoid"])
+    )]);
+    let r = run(&p);
+    let f = with(&r, "earlier_adverse_event");
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].severity, Severity::Warn);
+    assert_eq!(f[0].detail.id, "adverse-event-repeated");
+    assert_eq!(
+        f[0].detail.arg("event"),
+        Some(&Arg::AdverseEvent("dysphagia".into()))
+    );
+    assert_eq!(
+        f[0].detail.arg("repeated"),
+        Some(&Arg::Muscles(vec!["sternocleidomastoid".into()]))
+    );
+    // Another product: shown, for information.
+    p["adverse_events"] = json!([event(
+        "dysphagia",
+        "moderate",
+        "Dysport",
+        json!(["sternocleidomastoid"])
+    )]);
+    let f = run(&p);
+    let f = with(&f, "earlier_adverse_event");
+    assert_eq!(
+        (f[0].severity, f[0].detail.id),
+        (Severity::Info, "adverse-event-earlier")
+    );
+    // A serious event, or a sign of distant spread, after the same muscles: a warning.
+    for (kind, severity) in [("headache", "serious"), ("distant_spread", "mild")] {
+        p["adverse_events"] = json!([event(kind, severity, "Botox", json!(["splenius_capitis"]))]);
+        let r = run(&p);
+        assert_eq!(
+            with(&r, "earlier_adverse_event")[0].severity,
+            Severity::Warn,
+            "{kind}"
+        );
+    }
+    // A mild event, or other muscles: shown, for information.
+    p["adverse_events"] = json!([
+        event(
+            "injection_site_pain",
+            "mild",
+            "Botox",
+            json!(["splenius_capitis"])
+        ),
+        event(
+            "distant_spread",
+            "severe",
+            "Botox",
+            json!(["biceps_brachii"])
+        )
+    ]);
+    let r = run(&p);
+    let f = with(&r, "earlier_adverse_event");
+    assert_eq!(f.len(), 2);
+    assert!(f.iter().all(|f| f.severity == Severity::Info), "{f:?}");
+    assert_eq!(r.verdict, Verdict::Ok);
+    // An event after a session dated after the planned one is not an earlier event.
+    p["adverse_events"] = json!([{"kind": "dysphagia", "severity": "serious", "session_date": "2026-11-24",
+                                   "product": "Botox", "muscles": ["sternocleidomastoid"]}]);
+    assert!(with(&run(&p), "earlier_adverse_event").is_empty());
+    // Bad input is named at its field.
+    p["adverse_events"] = json!([event("dysphagia", "awful", "Botox", json!([]))]);
+    assert!(
+        refused_at(&p)
+            .iter()
+            .any(|(f, _)| f == "adverse_events[0].severity")
+    );
+}

@@ -170,6 +170,8 @@ impl Tr {
             ),
             Arg::DataText(t) => names.text(t, self.language).to_owned(),
             Arg::Verbatim(t) => t.clone(),
+            Arg::AdverseEvent(kind) => self.t(&format!("adverse-{kind}")),
+            Arg::AdverseSeverity(severity) => self.t(&format!("severity-{severity}")),
             Arg::Parts(parts) => {
                 let separator = if self.language == Language::Ar {
                     "؛ "

@@ -174,6 +174,18 @@ fn corpus() -> Vec<Value> {
             json!([{"date": "2026-11-24", "product": "onabotulinumtoxinA", "total_units": 100}]),
             json!({"injections": [scm(50.0)]}),
         ),
+        // Earlier adverse events: one repeated (dysphagia after the sternocleidomastoid),
+        // one shown.
+        {
+            let mut p = plan(none.clone(), json!([]), json!({"injections": [scm(40.0)]}));
+            p["adverse_events"] = json!([
+                {"kind": "dysphagia", "severity": "moderate", "session_date": "2026-08-20",
+                 "product": "onabotulinumtoxinA", "muscles": ["sternocleidomastoid"]},
+                {"kind": "injection_site_pain", "severity": "mild", "session_date": "2026-05-20",
+                 "product": "abobotulinumtoxinA", "muscles": ["splenius_capitis", "trapezius_upper"]}
+            ]);
+            p
+        },
         plan(
             json!({"conditions": ["lambert_eaton", "dysphagia"]}),
             json!([]),

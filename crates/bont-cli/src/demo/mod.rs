@@ -258,7 +258,7 @@ fn patient_course(
         let mut scores: Vec<ScorePoint> = Vec::new();
         let mut goals: Vec<(i64, i8)> = Vec::new();
         for (cycle, session) in sessions.into_iter().enumerate() {
-            let (treatment, plan) = match session.check(&record, &history, today, catalog) {
+            let (treatment, plan) = match session.check(&record, &history, &[], today, catalog) {
                 Ok(checked) => checked,
                 Err(e) => anyhow::bail!("demo session for {} is invalid: {e}", input.record_number),
             };

@@ -137,7 +137,7 @@ fn scope_of(limit: &Limit) -> Arg {
 
 /// Every code a finding can carry: stable, documented in docs/SAFETY-RULES.md, and each
 /// with a translated title in the interface's message files.
-pub const FINDING_CODES: [&str; 30] = [
+pub const FINDING_CODES: [&str; 31] = [
     "above_labelled_dose",
     "age_outside_label",
     "below_labelled_range",
@@ -147,6 +147,7 @@ pub const FINDING_CODES: [&str; 30] = [
     "cumulative_max_exceeded",
     "dilution_unusual",
     "dysphagia_or_breathing_difficulty",
+    "earlier_adverse_event",
     "interacting_medication",
     "interval_too_short",
     "muscle_dose_below_range",
@@ -1201,6 +1202,68 @@ pub fn check(catalog: &Catalog, plan: &Plan) -> Report {
             Some(Evidence::Verified),
             None,
         );
+    }
+
+    // Earlier adverse events: each is shown; repeating the product and muscles of a session
+    // followed by a serious event or a sign of distant spread, or by dysphagia after neck
+    // muscles, warns with the event named.
+    let planned_muscles: std::collections::BTreeSet<&str> = session
+        .injections
+        .iter()
+        .map(|i| i.muscle.as_str())
+        .collect();
+    let is_neck = |m: &str| {
+        catalog
+            .muscle(m)
+            .is_some_and(|m| m.region.starts_with("neck"))
+    };
+    for event in plan
+        .adverse_events
+        .iter()
+        .filter(|e| e.session_date <= session.date)
+    {
+        let mut repeated: Vec<String> = event
+            .muscles
+            .iter()
+            .filter(|m| planned_muscles.contains(m.as_str()))
+            .cloned()
+            .collect();
+        repeated.dedup();
+        let same = event.product == *product && !repeated.is_empty();
+        let grave = event.severity == "serious"
+            || matches!(
+                event.kind.as_str(),
+                "distant_spread" | "breathing_difficulty"
+            );
+        let swallowing_after_neck =
+            event.kind == "dysphagia" && event.muscles.iter().any(|m| is_neck(m));
+        let mut args = vec![
+            ("event", Arg::AdverseEvent(event.kind.clone())),
+            ("severity", Arg::AdverseSeverity(event.severity.to_owned())),
+            ("date", Arg::Date(event.session_date)),
+            ("product", Arg::Product(event.product.clone())),
+            ("muscles", Arg::Muscles(event.muscles.clone())),
+        ];
+        if same && (grave || swallowing_after_neck) {
+            args.push(("repeated", Arg::Muscles(repeated)));
+            c.add(
+                Severity::Warn,
+                "earlier_adverse_event",
+                d("adverse-event-repeated", args),
+                &[],
+                None,
+                None,
+            );
+        } else {
+            c.add(
+                Severity::Info,
+                "earlier_adverse_event",
+                d("adverse-event-earlier", args),
+                &[],
+                None,
+                None,
+            );
+        }
     }
 
     // Dilution against the label's reconstitution table.

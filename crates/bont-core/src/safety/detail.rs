@@ -82,13 +82,19 @@ pub enum Arg {
     Choice(&'static str),
     /// Smaller sentences, joined.
     Parts(Vec<Detail>),
+    /// A coded adverse event type (`data/outcomes.toml`), named in the reader's language.
+    AdverseEvent(String),
+    /// An adverse event's severity (mild, moderate, severe, serious).
+    AdverseSeverity(String),
 }
 
 /// Every detail id the check produces, each a `finding-detail-<id>` message in every
 /// language (the message test holds the files to this list).
-pub const DETAIL_IDS: [&str; 43] = [
+pub const DETAIL_IDS: [&str; 45] = [
     "above-labelled-dose",
     "above-labelled-range",
+    "adverse-event-earlier",
+    "adverse-event-repeated",
     "age-adults-only",
     "age-outside-range",
     "albumin-allergy",

@@ -18,7 +18,36 @@ pub struct PlanInput {
     pub patient: PatientFacts,
     #[serde(default)]
     pub history: Vec<PastSessionInput>,
+    /// The patient's earlier adverse events, each with the session it followed.
+    #[serde(default)]
+    pub adverse_events: Vec<PastAdverseEventInput>,
     pub session: SessionInput,
+}
+
+/// An adverse event after an earlier session: its coded kind and severity, and the
+/// session's date, product and muscles.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct PastAdverseEventInput {
+    pub kind: String,
+    pub severity: String,
+    pub session_date: String,
+    pub product: String,
+    #[serde(default)]
+    pub muscles: Vec<String>,
+}
+
+/// Adverse event severities, mildest first.
+pub const ADVERSE_SEVERITIES: [&str; 4] = ["mild", "moderate", "severe", "serious"];
+
+/// A checked earlier adverse event.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PastAdverseEvent {
+    pub kind: String,
+    pub severity: &'static str,
+    pub session_date: Date,
+    pub product: ProductId,
+    pub muscles: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
@@ -216,6 +245,7 @@ pub struct Session {
 pub struct Plan {
     pub patient: Patient,
     pub history: Vec<PastSession>,
+    pub adverse_events: Vec<PastAdverseEvent>,
     pub session: Session,
 }
 
@@ -429,6 +459,46 @@ impl Plan {
         }
         history.sort_by_key(|h| std::cmp::Reverse(h.date));
 
+        let mut adverse_events = Vec::new();
+        for (i, a) in input.adverse_events.iter().enumerate() {
+            let field = |name: &str| format!("adverse_events[{i}].{name}");
+            let date = parse_date(&a.session_date)
+                .map_err(|p| fail(field("session_date"), p))
+                .ok();
+            let product = catalog.product(&a.product).map(|(id, _)| id);
+            if product.is_none() {
+                fail(
+                    field("product"),
+                    Problem::NotKnown {
+                        value: shown(&a.product),
+                        kind: "product",
+                    },
+                );
+            }
+            let severity = ADVERSE_SEVERITIES
+                .iter()
+                .find(|s| **s == a.severity.trim())
+                .copied();
+            if severity.is_none() {
+                fail(
+                    field("severity"),
+                    Problem::NotOneOf {
+                        value: shown(&a.severity),
+                        allowed: ADVERSE_SEVERITIES.map(str::to_owned).to_vec(),
+                    },
+                );
+            }
+            if let (Some(session_date), Some(product), Some(severity)) = (date, product, severity) {
+                adverse_events.push(PastAdverseEvent {
+                    kind: a.kind.trim().to_owned(),
+                    severity,
+                    session_date,
+                    product,
+                    muscles: a.muscles.iter().map(|m| m.trim().to_owned()).collect(),
+                });
+            }
+        }
+
         let ready_to_use = product
             .as_ref()
             .and_then(|(_, p)| p.concentration_units_per_ml)
@@ -624,6 +694,7 @@ impl Plan {
                 breastfeeding: input.patient.breastfeeding,
             },
             history,
+            adverse_events,
             session: Session {
                 date: session_date.expect("checked"),
                 product: product.expect("checked").0,

@@ -6,6 +6,7 @@ use crate::audit::Event;
 use crate::{Actor, Database, StoreError, StoreResult};
 use bont_core::outcomes::OutcomeBook;
 use bont_core::outcomes::adverse::AdverseEventInput;
+use bont_core::safety::plan::PastAdverseEventInput;
 use bont_core::{PatientId, SessionId};
 use serde::Serialize;
 use sqlx::Row;
@@ -97,6 +98,53 @@ impl Database {
 }
 
 impl crate::Tx {
+    /// The patient's adverse events still on record, each with the signed session it
+    /// followed (date, product, muscles), as the safety check reads them; the events of
+    /// session `except` (the one being checked) are left out. One statement.
+    pub async fn earlier_adverse_events(
+        &mut self,
+        actor: &Actor,
+        patient: PatientId,
+        except: Option<SessionId>,
+    ) -> StoreResult<Vec<PastAdverseEventInput>> {
+        let rows = sqlx::query(
+            "SELECT a.id, a.kind, a.severity, s.session_date, s.product, i.muscle
+             FROM adverse_events a
+             JOIN treatment_sessions s ON s.id = a.session_id AND s.status = 'signed'
+             LEFT JOIN session_injections i ON i.session_id = a.session_id
+             WHERE a.clinic_id = $1 AND a.patient_id = $2 AND a.status = 'entered' AND a.session_id <> $3
+             ORDER BY a.id, i.position",
+        )
+        .bind(actor.clinic.get())
+        .bind(patient.get())
+        .bind(except.map_or(0, |s| s.get()))
+        .fetch_all(self.conn())
+        .await?;
+        let mut events: Vec<(i64, PastAdverseEventInput)> = Vec::new();
+        for row in &rows {
+            let id: i64 = row.get("id");
+            let muscle: Option<String> = row.get("muscle");
+            if events.last().is_none_or(|(last, _)| *last != id) {
+                events.push((
+                    id,
+                    PastAdverseEventInput {
+                        kind: row.get("kind"),
+                        severity: row.get("severity"),
+                        session_date: row.get("session_date"),
+                        product: row.get("product"),
+                        muscles: Vec::new(),
+                    },
+                ));
+            }
+            if let (Some(m), Some((_, event))) = (muscle, events.last_mut())
+                && !event.muscles.contains(&m)
+            {
+                event.muscles.push(m);
+            }
+        }
+        Ok(events.into_iter().map(|(_, e)| e).collect())
+    }
+
     /// Records an adverse event against a session of the actor's clinic (checked by the
     /// domain against that session's lots).
     pub async fn create_adverse_event(

@@ -647,6 +647,7 @@ finding-contraindicated = مضاد استطباب
 finding-cumulative_max_exceeded = تجاوز الحد الأقصى التراكمي
 finding-dilution_unusual = تمديد غير معتاد
 finding-dysphagia_or_breathing_difficulty = صعوبة في البلع أو التنفس
+finding-earlier_adverse_event = حدث ضار سابق
 finding-interacting_medication = دواء متداخل
 finding-interval_too_short = الفاصل قصير جدًا
 finding-muscle_dose_below_range = جرعة العضلة أقل من النطاق المعتمد
@@ -850,6 +851,8 @@ finding-detail-structure-to-avoid = { $muscle }: بنية يجب الابتعا�
 finding-detail-side-unusual = { $muscle } عضلة مزدوجة: حدد اليسار أو اليمين أو الجهتين بدلًا من الخط الناصف.
 finding-detail-muscle-unusual = { $muscle }: ليست هدفًا معتادًا في استطباب «{ $indication }».
 finding-detail-bilateral-scm = حقن العضلتين القصيتين الترقويتين الخشائيتين: عسر البلع أكثر حدوثًا مع الحقن الثنائي؛ فكّر في جرعات أقل.
+finding-detail-adverse-event-repeated = { $event } ({ $severity }) تلا جلسة { $date } بالمستحضر { $product } في: { $muscles }؛ وهذه الخطة تعطي المستحضر نفسه مجددًا في: { $repeated }.
+finding-detail-adverse-event-earlier = { $event } ({ $severity }) بعد جلسة { $date } ({ $product }؛ { $muscles }).
 finding-detail-dilution-unusual = قارورة { $vial } وحدة في { $diluent_ml } مل تعطي { $per_tenth } وحدة من { $product } لكل 0.1 مل؛ تعطي طرق التحضير في النشرة { $usual } وحدة لكل 0.1 مل.
 
 ## Units

@@ -603,6 +603,7 @@ finding-contraindicated = Contraindicated
 finding-cumulative_max_exceeded = Cumulative maximum exceeded
 finding-dilution_unusual = Unusual dilution
 finding-dysphagia_or_breathing_difficulty = Swallowing or breathing difficulty
+finding-earlier_adverse_event = Earlier adverse event
 finding-interacting_medication = Interacting medication
 finding-interval_too_short = Interval too short
 finding-muscle_dose_below_range = Muscle dose below the labelled range
@@ -739,6 +740,8 @@ finding-detail-structure-to-avoid = { $muscle } is a structure to keep away from
 finding-detail-side-unusual = { $muscle } is paired: say left, right or both rather than midline.
 finding-detail-muscle-unusual = { $muscle } is not a usual target for { $indication }.
 finding-detail-bilateral-scm = Both sternocleidomastoids are injected: dysphagia is more frequent with bilateral injections; consider lower doses.
+finding-detail-adverse-event-repeated = { $event } ({ $severity }) followed the session of { $date } with { $product } into { $muscles }; this plan gives the same product into { $repeated } again.
+finding-detail-adverse-event-earlier = { $event } ({ $severity }) after the session of { $date } ({ $product }; { $muscles }).
 finding-detail-dilution-unusual = A { $vial } U vial in { $diluent_ml } mL gives { $per_tenth } U of { $product } per 0.1 mL; the label's reconstitutions give { $usual } U per 0.1 mL.
 
 ## Units

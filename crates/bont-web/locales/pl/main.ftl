@@ -615,6 +615,7 @@ finding-contraindicated = Przeciwwskazanie
 finding-cumulative_max_exceeded = Przekroczona dawka skumulowana
 finding-dilution_unusual = Nietypowe rozcieńczenie
 finding-dysphagia_or_breathing_difficulty = Trudności w połykaniu lub oddychaniu
+finding-earlier_adverse_event = Wcześniejsze zdarzenie niepożądane
 finding-interacting_medication = Lek wchodzący w interakcję
 finding-interval_too_short = Zbyt krótki odstęp
 finding-muscle_dose_below_range = Dawka na mięsień poniżej zakresu
@@ -762,6 +763,8 @@ finding-detail-structure-to-avoid = { $muscle }: struktura, której należy unik
 finding-detail-side-unusual = { $muscle }: mięsień parzysty; podaj stronę lewą, prawą lub obie zamiast linii pośrodkowej.
 finding-detail-muscle-unusual = { $muscle }: nietypowy cel we wskazaniu „{ $indication }”.
 finding-detail-bilateral-scm = Wstrzyknięcia do obu mięśni mostkowo-obojczykowo-sutkowych: zaburzenia połykania są częstsze przy wstrzyknięciach obustronnych; rozważ mniejsze dawki.
+finding-detail-adverse-event-repeated = Po zabiegu z { $date } preparatem { $product } w: { $muscles } wystąpiło zdarzenie: { $event } ({ $severity }); ten plan ponownie podaje ten sam preparat w: { $repeated }.
+finding-detail-adverse-event-earlier = { $event } ({ $severity }) po zabiegu z { $date } ({ $product }; { $muscles }).
 finding-detail-dilution-unusual = Fiolka { $vial } U w { $diluent_ml } ml daje { $per_tenth } U preparatu { $product } na 0,1 ml; rozcieńczenia z charakterystyki dają { $usual } U na 0,1 ml.
 
 ## Units

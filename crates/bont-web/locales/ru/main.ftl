@@ -619,6 +619,7 @@ finding-contraindicated = Противопоказано
 finding-cumulative_max_exceeded = Превышена суммарная доза
 finding-dilution_unusual = Необычное разведение
 finding-dysphagia_or_breathing_difficulty = Нарушение глотания или дыхания
+finding-earlier_adverse_event = Прежнее нежелательное явление
 finding-interacting_medication = Взаимодействующий препарат
 finding-interval_too_short = Слишком короткий интервал
 finding-muscle_dose_below_range = Доза на мышцу ниже диапазона
@@ -787,6 +788,8 @@ finding-detail-structure-to-avoid = { $muscle }: структура, котор�
 finding-detail-side-unusual = { $muscle } — парная мышца: укажите слева, справа или с обеих сторон вместо средней линии.
 finding-detail-muscle-unusual = { $muscle }: необычная цель при показании «{ $indication }».
 finding-detail-bilateral-scm = Инъекции в обе грудино-ключично-сосцевидные мышцы: дисфагия чаще при двусторонних инъекциях; рассмотрите меньшие дозы.
+finding-detail-adverse-event-repeated = После процедуры от { $date } препаратом { $product } в: { $muscles } возникло явление: { $event } ({ $severity }); этот план снова вводит тот же препарат в: { $repeated }.
+finding-detail-adverse-event-earlier = { $event } ({ $severity }) после процедуры от { $date } ({ $product }; { $muscles }).
 finding-detail-dilution-unusual = Флакон { $vial } ЕД в { $diluent_ml } мл даёт { $per_tenth } ЕД препарата { $product } на 0,1 мл; разведения по инструкции дают { $usual } ЕД на 0,1 мл.
 
 ## Units

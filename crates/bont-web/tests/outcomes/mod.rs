@@ -662,6 +662,34 @@ async fn adverse_events_trace_to_a_lot_and_serious_ones_stand_out() {
         1
     );
 
+    // The next plan for this patient repeats the product and the sternocleidomastoid after
+    // serious dysphagia: the check warns, naming the event; the same plan into other
+    // muscles shows it for information.
+    let next = nurse
+        .post(app.url(&format!("{patient}/sessions")))
+        .json(&session_json("2026-11-20", 100.0))
+        .send()
+        .await
+        .expect("draft");
+    assert_eq!(next.status(), StatusCode::CREATED);
+    let next: Value = next.json().await.expect("json");
+    let earlier: Vec<&Value> = next["report"]["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["code"] == "earlier_adverse_event")
+        .collect();
+    assert_eq!(earlier.len(), 1, "{}", next["report"]);
+    assert_eq!(earlier[0]["severity"], "warn");
+    assert!(
+        earlier[0]["message"]
+            .as_str()
+            .expect("message")
+            .contains("Difficulty swallowing"),
+        "{}",
+        earlier[0]
+    );
+
     // The form on the session's page.
     let form = page(
         &nurse,
