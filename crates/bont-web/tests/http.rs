@@ -2177,3 +2177,159 @@ async fn signing_needs_the_vials_and_the_patients_consent() {
     let problem: Value = refused.json().await.expect("problem");
     assert_eq!(problem["errors"][0]["field"], "pregnant", "{problem}");
 }
+
+/// One check function: for the same patient, history and plan, `POST /api/check` (which
+/// `bont check` shares: `Plan::parse` and `check`) and the session form's live verdict
+/// give the same verdict and the same findings.
+#[tokio::test]
+async fn the_api_and_the_session_form_agree_on_every_case() {
+    let app = TestApp::spawn().await;
+    let physician = app.logged_in(Role::Physician).await;
+    let patient = patient_for_sessions(&app, &physician).await;
+    // One signed session in the history: 100 U of onabotulinumtoxinA on 2026-10-01.
+    let earlier = draft(
+        &app,
+        &physician,
+        &patient,
+        session_json("2026-10-01", 100.0),
+    )
+    .await;
+    let signed = physician
+        .post(app.url(&format!("/api/sessions/{}/sign", earlier["id"])))
+        .json(&json!({"version": earlier["version"], "overrides": own_overrides(&earlier)}))
+        .send()
+        .await
+        .expect("sign");
+    assert_eq!(signed.status(), StatusCode::OK);
+    let facts = json!({"birth_date": "1970-01-01", "sex": "female", "weight_kg": 64.5});
+    let history = json!([{"date": "2026-10-01", "product": "onabotulinumtoxinA",
+                          "indication": "cervical_dystonia", "total_units": 100}]);
+    // (date, product, indication, vial, diluent, rows: muscle, side, units, sites)
+    let cases: [(&str, &str, &str, &str, &str, &[(&str, &str, &str, &str)]); 6] = [
+        (
+            "2026-11-20",
+            "onabotulinumtoxinA",
+            "cervical_dystonia",
+            "100",
+            "2",
+            &[("splenius_capitis", "left", "50", "2")],
+        ),
+        (
+            "2026-10-20",
+            "onabotulinumtoxinA",
+            "cervical_dystonia",
+            "100",
+            "2",
+            &[("sternocleidomastoid", "both", "60", "2")],
+        ),
+        (
+            "2026-11-20",
+            "onabotulinumtoxinA",
+            "upper_limb_spasticity",
+            "200",
+            "4",
+            &[("biceps_brachii", "left", "350", "4")],
+        ),
+        (
+            "2026-11-20",
+            "incobotulinumtoxinA",
+            "upper_limb_spasticity",
+            "100",
+            "2",
+            &[
+                ("biceps_brachii", "left", "250", "4"),
+                ("brachialis", "left", "160", "2"),
+            ],
+        ),
+        (
+            "2026-11-20",
+            "rimabotulinumtoxinB",
+            "cervical_dystonia",
+            "5000",
+            "0",
+            &[("splenius_capitis", "left", "6000", "4")],
+        ),
+        (
+            "2026-09-15",
+            "abobotulinumtoxinA",
+            "cervical_dystonia",
+            "500",
+            "1",
+            &[("splenius_capitis", "right", "500", "2")],
+        ),
+    ];
+    for (date, product, indication, vial, diluent, rows) in cases {
+        let injections: Vec<Value> = rows
+            .iter()
+            .map(|(m, s, u, n)| json!({"muscle": m, "side": s, "units": u.parse::<f64>().expect("units"), "sites": n.parse::<u32>().expect("sites")}))
+            .collect();
+        let api: Value = physician
+            .post(app.url("/api/check"))
+            .json(&json!({"patient": facts, "history": history, "session": {
+                "date": date, "product": product, "indication": indication,
+                "vial_units": vial.parse::<f64>().expect("vial"),
+                "diluent_ml": diluent.parse::<f64>().expect("diluent"),
+                "injections": injections}}))
+            .send()
+            .await
+            .expect("check")
+            .json()
+            .await
+            .expect("json");
+        let mut form = session_form(date, rows);
+        for (key, value) in [
+            ("product", product),
+            ("indication", indication),
+            ("vial_units", vial),
+            ("diluent_ml", diluent),
+        ] {
+            if let Some(field) = form.iter_mut().find(|(k, _)| *k == key) {
+                field.1 = value.to_owned();
+            }
+        }
+        let fragment = physician
+            .post(app.url(&format!(
+                "{}/sessions/verdict",
+                patient.replace("/api/patients", "/patients")
+            )))
+            .form(&form)
+            .send()
+            .await
+            .expect("verdict")
+            .text()
+            .await
+            .expect("body");
+        let verdict = api["verdict"].as_str().expect("verdict");
+        assert!(
+            fragment.starts_with(&format!(
+                "<section id=\"verdict\" class=\"verdict {verdict}\""
+            )),
+            "{date} {product}: the API says {verdict}; the form: {fragment}"
+        );
+        let mut api_codes: Vec<String> = api["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .map(|f| {
+                format!(
+                    "{} {}",
+                    f["severity"].as_str().expect("severity"),
+                    f["code"].as_str().expect("code")
+                )
+            })
+            .collect();
+        let mut form_codes: Vec<String> = fragment
+            .split("<li class=\"")
+            .skip(1)
+            .filter_map(|item| {
+                let severity = item.split('"').next()?;
+                let code = item.split("<strong title=\"").nth(1)?.split('"').next()?;
+                Some(format!("{severity} {code}"))
+            })
+            .collect();
+        api_codes.sort();
+        form_codes.sort();
+        assert_eq!(api_codes, form_codes, "{date} {product} {indication}");
+        assert!(!api_codes.is_empty() || verdict == "ok");
+    }
+}
