@@ -2178,6 +2178,17 @@ async fn signing_needs_the_vials_and_the_patients_consent() {
     assert_eq!(problem["errors"][0]["field"], "pregnant", "{problem}");
 }
 
+/// A plan as the agreement test writes it: date, product, indication, vial units, diluent
+/// mL, and rows of muscle, side, units and sites.
+type Case<'a> = (
+    &'a str,
+    &'a str,
+    &'a str,
+    &'a str,
+    &'a str,
+    &'a [(&'a str, &'a str, &'a str, &'a str)],
+);
+
 /// One check function: for the same patient, history and plan, `POST /api/check` (which
 /// `bont check` shares: `Plan::parse` and `check`) and the session form's live verdict
 /// give the same verdict and the same findings.
@@ -2205,7 +2216,7 @@ async fn the_api_and_the_session_form_agree_on_every_case() {
     let history = json!([{"date": "2026-10-01", "product": "onabotulinumtoxinA",
                           "indication": "cervical_dystonia", "total_units": 100}]);
     // (date, product, indication, vial, diluent, rows: muscle, side, units, sites)
-    let cases: [(&str, &str, &str, &str, &str, &[(&str, &str, &str, &str)]); 6] = [
+    let cases: [Case; 6] = [
         (
             "2026-11-20",
             "onabotulinumtoxinA",
