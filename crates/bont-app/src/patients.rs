@@ -53,4 +53,30 @@ impl App {
         tx.commit().await?;
         Ok(stored)
     }
+
+    /// Other patients of the clinic who may be the same person: the same birth date and a
+    /// family name that reads the same, in any script ("Kowalski", "Ковальский"). Pointed
+    /// out with a link, never a block; nothing about them is read but the match.
+    pub async fn possible_duplicates(
+        &self,
+        actor: &Actor,
+        patient: &StoredPatient,
+    ) -> AppResult<Vec<PatientId>> {
+        let Some(family) = &patient.record.name.family else {
+            return Ok(Vec::new());
+        };
+        let key = bont_core::text::name_key(family.as_str());
+        if key.is_empty() {
+            return Ok(Vec::new());
+        }
+        let born = patient.record.birth_date.date().to_string();
+        Ok(self
+            .db
+            .born_on(actor, &born, patient.id)
+            .await?
+            .into_iter()
+            .filter(|(_, other)| bont_core::text::name_key(other) == key)
+            .map(|(id, _)| id)
+            .collect())
+    }
 }

@@ -102,9 +102,96 @@ pub fn search_words(key: &str) -> Vec<String> {
     words
 }
 
+/// A family name reduced to how it sounds in Latin letters, so that the same name typed
+/// in Polish, in Russian or in an English transliteration compares equal: "Kowalski",
+/// "Ковальский" and "Kovalskiy" all give "kovalski". Cyrillic is transliterated, Polish
+/// letters lose their marks, and the usual spelling variants fold together (w/v, sz/sh,
+/// cz/ch, y/j/i, doubled letters). A hint for pointing out possible duplicates, never an
+/// identity.
+pub fn name_key(name: &str) -> String {
+    let mut latin = String::new();
+    for c in name.trim().to_lowercase().chars() {
+        let part = match c {
+            'а' => "a",
+            'б' => "b",
+            'в' => "v",
+            'г' => "g",
+            'д' => "d",
+            'е' | 'ё' | 'э' => "e",
+            'ж' => "zh",
+            'з' => "z",
+            'и' | 'й' | 'ы' | 'і' | 'ї' => "i",
+            'к' => "k",
+            'л' => "l",
+            'м' => "m",
+            'н' => "n",
+            'о' => "o",
+            'п' => "p",
+            'р' => "r",
+            'с' => "s",
+            'т' => "t",
+            'у' => "u",
+            'ф' => "f",
+            'х' => "h",
+            'ц' => "ts",
+            'ч' => "ch",
+            'ш' => "sh",
+            'щ' => "shch",
+            'ъ' | 'ь' => "",
+            'ю' => "iu",
+            'я' => "ia",
+            'ą' => "a",
+            'ć' => "c",
+            'ę' => "e",
+            'ł' => "l",
+            'ń' => "n",
+            'ó' => "o",
+            'ś' => "s",
+            'ź' | 'ż' => "z",
+            c if c.is_ascii_alphabetic() => {
+                latin.push(c);
+                continue;
+            }
+            _ => "",
+        };
+        latin.push_str(part);
+    }
+    let folded = latin
+        .replace("kh", "h")
+        .replace("sz", "sh")
+        .replace("cz", "ch")
+        .replace("rz", "zh")
+        .replace('w', "v")
+        .replace(['y', 'j'], "i")
+        .replace("tz", "ts");
+    let mut key = String::new();
+    for c in folded.chars() {
+        if !key.ends_with(c) {
+            key.push(c);
+        }
+    }
+    key
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_in_another_script_gives_the_same_key() {
+        for (a, b) in [
+            ("Kowalski", "Ковальский"),
+            ("Kovalskiy", "Kowalski"),
+            ("Nowak", "Новак"),
+            ("Szewczyk", "Шевчик"),
+            ("Iwanowa", "Иванова"),
+            ("ŁUKASZEWICZ", "Lukaszewicz"),
+        ] {
+            assert_eq!(name_key(a), name_key(b), "{a} / {b}");
+        }
+        assert_ne!(name_key("Nowak"), name_key("Kowalski"));
+        assert_eq!(name_key("  "), "");
+    }
 
     #[test]
     fn one_line_text_is_trimmed_bounded_and_without_control_characters() {

@@ -292,6 +292,36 @@ fn duplicate_record_number(e: sqlx::Error) -> StoreError {
 }
 
 impl Database {
+    /// The other patients of the actor's clinic born on `birth_date`, with their family
+    /// names: where possible duplicates of a record are looked for (an index on the birth
+    /// date; a few a day even in a large clinic). Only compared, never shown.
+    pub async fn born_on(
+        &self,
+        actor: &Actor,
+        birth_date: &str,
+        except: PatientId,
+    ) -> StoreResult<Vec<(PatientId, String)>> {
+        let rows = sqlx::query(
+            "SELECT id, family_name FROM patients
+             WHERE clinic_id = $1 AND birth_date = $2 AND id <> $3 ORDER BY id LIMIT 50",
+        )
+        .bind(actor.clinic.get())
+        .bind(birth_date)
+        .bind(except.get())
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .iter()
+            .map(|r| {
+                (
+                    PatientId::new(r.get("id")),
+                    r.get::<Option<String>, _>("family_name")
+                        .unwrap_or_default(),
+                )
+            })
+            .collect())
+    }
+
     /// Stores a new patient in a transaction of its own (see [`crate::Tx::create_patient`]).
     pub async fn create_patient(
         &self,

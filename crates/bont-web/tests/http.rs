@@ -2344,3 +2344,56 @@ async fn the_api_and_the_session_form_agree_on_every_case() {
         assert!(!api_codes.is_empty() || verdict == "ok");
     }
 }
+
+/// A possible duplicate (the same date of birth and a family name that reads the same, in
+/// any script) is pointed out with a link when a patient is created; it is not a block.
+#[tokio::test]
+async fn a_possible_duplicate_patient_is_pointed_out() {
+    let app = TestApp::spawn().await;
+    let nurse = app.logged_in(Role::Nurse).await;
+    let first = patient_named(&app, &nurse, "D-1", "Nowak").await;
+    let create = |number: &'static str, family: &'static str, birth: &'static str| {
+        let mut body = app::patient_json(number, family, birth);
+        body["conditions"] = json!([]);
+        body["medications"] = json!([]);
+        nurse.post(app.url("/api/patients")).json(&body).send()
+    };
+    let cyrillic = create("D-2", "Новак", "1970-01-01").await.expect("create");
+    assert_eq!(cyrillic.status(), StatusCode::CREATED, "not a block");
+    let cyrillic: Value = cyrillic.json().await.expect("json");
+    assert_eq!(cyrillic["possible_duplicates"], json!([first]));
+    let other_day: Value = create("D-3", "Nowak", "1971-01-01")
+        .await
+        .expect("create")
+        .json()
+        .await
+        .expect("json");
+    assert!(
+        other_day.get("possible_duplicates").is_none(),
+        "{other_day}"
+    );
+    let other_name: Value = create("D-4", "Kowalski", "1970-01-01")
+        .await
+        .expect("create")
+        .json()
+        .await
+        .expect("json");
+    assert!(
+        other_name.get("possible_duplicates").is_none(),
+        "{other_name}"
+    );
+    let page = nurse
+        .get(app.url(&format!("/patients/{}", cyrillic["id"])))
+        .send()
+        .await
+        .expect("page")
+        .text()
+        .await
+        .expect("body");
+    let id = first.rsplit('/').next().expect("id");
+    assert!(
+        page.contains("Possibly the same person")
+            && page.contains(&format!("<a href=\"/patients/{id}\">")),
+        "{page}"
+    );
+}

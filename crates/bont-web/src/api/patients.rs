@@ -24,6 +24,10 @@ pub struct PatientBody {
     /// In a pseudonymised clinic: what in the record looks like an identifier.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub identifier_warnings: Vec<bont_core::identifiers::IdentifierWarning>,
+    /// Other patients who may be the same person (same birth date, a family name that
+    /// reads the same in any script), as API addresses; a hint, not a refusal.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub possible_duplicates: Vec<String>,
 }
 
 impl From<StoredPatient> for PatientBody {
@@ -34,6 +38,7 @@ impl From<StoredPatient> for PatientBody {
             record: p.record,
             updated_at: p.updated_at,
             identifier_warnings: Vec::new(),
+            possible_duplicates: Vec::new(),
         }
     }
 }
@@ -42,7 +47,12 @@ impl PatientBody {
     /// The body of one record, with its identifier warnings when the clinic is
     /// pseudonymised.
     async fn of(state: &AppState, me: &CurrentUser, p: StoredPatient) -> Result<Self, AppError> {
+        let duplicates = state.possible_duplicates(&me.actor(state), &p).await?;
         let mut body = PatientBody::from(p);
+        body.possible_duplicates = duplicates
+            .iter()
+            .map(|id| format!("/api/patients/{id}"))
+            .collect();
         if state.db.clinic(me.user.clinic).await?.pseudonymised {
             body.identifier_warnings = body.record.identifier_warnings();
         }

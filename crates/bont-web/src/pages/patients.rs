@@ -202,6 +202,8 @@ struct ShowPage {
     templates: Vec<(String, String)>,
     outcomes: crate::pages::outcomes::OutcomesPanel,
     identifier_notices: Vec<String>,
+    /// Other patients who may be the same person.
+    possible_duplicates: Vec<PatientId>,
 }
 
 struct SessionRow {
@@ -225,6 +227,7 @@ pub async fn show(
     let id = parse_patient_id(&id)?;
     let actor = me.actor(&state);
     let stored = state.db.read_patient(&actor, id).await?;
+    let possible_duplicates = state.possible_duplicates(&actor, &stored).await?;
     let clinic_templates = state.db.templates_of_clinic(&actor).await?;
     let tr = me.tr();
     let stored_sessions = state.db.sessions_of_patient(&actor, id).await?;
@@ -276,6 +279,7 @@ pub async fn show(
     let label = |prefix: &str, id: &str| tr.t(&format!("{prefix}-{id}"));
     render(&ShowPage {
         identifier_notices,
+        possible_duplicates,
         age: tr.t_with(
             "age-years",
             &[("years", p.birth_date.age_years(state.clock.today()).into())],
