@@ -37,6 +37,9 @@ pub struct ModelView {
 pub struct OutcomeSummary {
     pub responses: Vec<CycleResponse>,
     pub non_response: Option<NonResponse>,
+    /// Chronic migraine episodic again for three months in a row (NICE TA260's second
+    /// stopping rule): the dates of those monthly counts.
+    pub episodic_again: Option<Vec<jiff::civil::Date>>,
     pub model: Option<ModelView>,
     pub follow_ups: Vec<StoredFollowUp>,
     pub assessments: Vec<StoredAssessment>,
@@ -186,6 +189,10 @@ impl App {
         let (cycles, scores) = self.history(actor, patient).await?;
         let judged = responses(&self.outcomes, &cycles, &scores);
         let non_response = secondary_non_response(&cycles, &judged);
+        let treats_migraine = cycles.iter().any(|c| c.indication == "chronic_migraine");
+        let episodic_again = treats_migraine
+            .then(|| bont_core::outcomes::response::episodic_again(&scores))
+            .flatten();
         let model = cycles
             .iter()
             .max_by_key(|c| (c.date, c.session))
@@ -223,6 +230,7 @@ impl App {
         Ok(OutcomeSummary {
             responses: judged,
             non_response,
+            episodic_again,
             model,
             follow_ups: self.db.follow_ups_of_patient(actor, patient).await?,
             assessments: self.db.assessments_of_patient(actor, patient).await?,

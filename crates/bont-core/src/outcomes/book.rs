@@ -130,9 +130,17 @@ pub struct ResponderRule {
     pub rule: RuleKind,
     pub threshold: f64,
     pub wording: String,
+    /// The first cycle of the indication the rule judges (chronic migraine: the second;
+    /// NICE TA260 judges response after two cycles); earlier ones are too early to judge.
+    #[serde(default = "first_cycle")]
+    pub judged_from_cycle: usize,
     pub note: Option<String>,
     pub source: Vec<String>,
     pub evidence: Evidence,
+}
+
+fn first_cycle() -> usize {
+    1
 }
 
 impl ResponderRule {

@@ -54,6 +54,8 @@ pub enum Response {
     /// No score after the session on a scale with a rule (or no baseline where the rule
     /// needs one).
     NotAssessed,
+    /// Scored, but before the cycle the rule judges from (chronic migraine: the second).
+    TooEarly,
 }
 
 /// The judgement of one cycle.
@@ -94,6 +96,11 @@ pub fn responses(
         .iter()
         .enumerate()
         .map(|(i, cycle)| {
+            // This cycle's number among the cycles of its indication, from 1.
+            let number = cycles[..=i]
+                .iter()
+                .filter(|c| c.indication == cycle.indication)
+                .count();
             let end = cycles.get(i + 1).map(|n| n.date);
             let in_cycle = |p: &ScorePoint| p.date > cycle.date && end.is_none_or(|e| p.date <= e);
             for rule in book.responder_rules(&cycle.indication) {
@@ -124,7 +131,9 @@ pub fn responses(
                 };
                 return CycleResponse {
                     session: cycle.session,
-                    response: if met {
+                    response: if number < rule.judged_from_cycle {
+                        Response::TooEarly
+                    } else if met {
                         Response::Responder
                     } else {
                         Response::NonResponder
@@ -147,6 +156,39 @@ pub fn responses(
             }
         })
         .collect()
+}
+
+/// Fewer than this many headache days in 28 days is episodic migraine again.
+pub const EPISODIC_BELOW_DAYS: f64 = 15.0;
+/// Consecutive months (28-day counts, at least three weeks apart) of episodic migraine
+/// after which the stopping rule asks to consider stopping.
+pub const EPISODIC_MONTHS: usize = 3;
+
+/// The second stopping rule for chronic migraine (NICE TA260): the patient's newest
+/// [`EPISODIC_MONTHS`] monthly headache-day counts, each at least 21 days after the one
+/// before, were all below [`EPISODIC_BELOW_DAYS`]: the migraine is episodic again, and
+/// stopping treatment is to be considered. The dates of those counts, oldest first.
+pub fn episodic_again(scores: &[ScorePoint]) -> Option<Vec<Date>> {
+    let mut counts: Vec<&ScorePoint> = scores
+        .iter()
+        .filter(|p| p.scale == "monthly_headache_days")
+        .collect();
+    counts.sort_by_key(|p| p.date);
+    // One count a month: the newest of counts less than three weeks apart stands.
+    let mut months: Vec<&ScorePoint> = Vec::new();
+    for p in counts {
+        match months.last() {
+            Some(last) if (p.date - last.date).get_days() < 21 => {
+                *months.last_mut().expect("one") = p;
+            }
+            _ => months.push(p),
+        }
+    }
+    let newest = months.get(months.len().checked_sub(EPISODIC_MONTHS)?..)?;
+    newest
+        .iter()
+        .all(|p| p.score < EPISODIC_BELOW_DAYS)
+        .then(|| newest.iter().map(|p| p.date).collect())
 }
 
 /// What to consider when response is lost (codes; the words are in the message files).
@@ -283,20 +325,22 @@ mod tests {
 
     #[test]
     fn migraine_responds_with_at_least_thirty_percent_fewer_headache_days() {
-        let (cycles, scores) = migraine_history(&[155.0; 3], &[14.0, 15.0, 13.9]);
+        let (cycles, scores) = migraine_history(&[155.0; 4], &[14.0, 14.0, 15.0, 13.9]);
         let r = responses(&OutcomeBook::builtin(), &cycles, &scores);
+        // The first cycle is too early to judge (NICE TA260 judges after two cycles);
         // 20 -> 14 is 30% fewer; 20 -> 15 is 25%.
         let got: Vec<Response> = r.iter().map(|c| c.response).collect();
         assert_eq!(
             got,
             [
+                Response::TooEarly,
                 Response::Responder,
                 Response::NonResponder,
                 Response::Responder
             ]
         );
         assert_eq!(r[0].baseline, Some(20.0));
-        assert_eq!(r[0].source, ["DRORACLE-PREEMPT"]);
+        assert_eq!(r[0].source, ["NICE-TA260", "DRORACLE-PREEMPT"]);
     }
 
     #[test]
@@ -399,13 +443,41 @@ mod tests {
         // Response came back.
         let (c, s) = migraine_history(&[155.0, 155.0, 155.0, 155.0], &[8.0, 19.0, 19.0, 8.0]);
         assert!(!flagged(&c, &s));
-        // Unassessed cycles between do not break the run of losses.
-        let (mut c, s) = migraine_history(&[155.0, 155.0, 155.0], &[8.0, 19.0, 19.0]);
+        // Unassessed cycles between do not break the run of losses (the first migraine
+        // cycle is too early to judge, the second responds).
+        let (mut c, s) = migraine_history(&[155.0, 155.0, 155.0, 155.0], &[8.0, 8.0, 19.0, 19.0]);
         c.push(Cycle {
             session: 9,
             date: date(2024, 5, 15),
             ..c[1].clone()
         });
         assert!(flagged(&c, &s));
+    }
+
+    #[test]
+    fn three_episodic_months_in_a_row_meet_the_second_stopping_rule() {
+        let at = |days: i64, score: f64| ScorePoint {
+            scale: "monthly_headache_days".into(),
+            date: date(2026, 1, 5)
+                .checked_add(jiff::Span::new().days(days))
+                .expect("date"),
+            timepoint: Timepoint::Peak,
+            score,
+        };
+        // 18, then 12, 10 and 14 a month apart: episodic for three months.
+        let s = [at(0, 18.0), at(28, 12.0), at(56, 10.0), at(84, 14.0)];
+        assert_eq!(
+            episodic_again(&s).map(|d| d.len()),
+            Some(3),
+            "three counts below 15"
+        );
+        // One of them at 15: still chronic.
+        let s = [at(0, 12.0), at(28, 15.0), at(56, 10.0)];
+        assert_eq!(episodic_again(&s), None);
+        // Two counts a week apart are one month, not two.
+        let s = [at(0, 12.0), at(7, 11.0), at(35, 10.0)];
+        assert_eq!(episodic_again(&s), None);
+        // Only two months so far.
+        assert_eq!(episodic_again(&[at(0, 9.0), at(28, 9.0)]), None);
     }
 }

@@ -328,6 +328,7 @@ session-response = الاستجابة
 response-responder = مستجيب
 response-non-responder = غير مستجيب
 response-not-assessed = لم يُقيَّم
+response-too-early = من المبكر الحكم (تحكم القاعدة على دورة لاحقة)
 days-count = { $count ->
     [zero] لا أيام
     [one] يوم واحد
@@ -352,6 +353,8 @@ model-fitted = التأثير المتوقع لجلسة { $session } (مسار �
 non-response-title = احتمال عدم استجابة ثانوي
 non-response-text = استجابة بعد جلسة { $responded } ({ $units } وحدة من { $product })، ثم لا استجابة بعد { $lost }، بالمستحضر نفسه وبجرعة لا تقل عنها.
 non-response-next = الخطوات المعتادة التالية:
+episodic-again-text = أقل من 15 يومًا من الصداع في الشهر ثلاثة أشهر متتالية (أعداد { $dates }): تطلب قاعدة الصداع النصفي المزمن التفكير في إيقاف العلاج.
+episodic-again-title = فكّر في الإيقاف: عاد الصداع النصفي عرضيًا
 non-response-step-check_dose_and_muscles = راجع الجرعة والعضلات المختارة؛ وفكّر في التوجيه بتخطيط العضلات أو الموجات فوق الصوتية.
 non-response-step-consider_antibody_test = فكّر في فحص الأجسام المضادة المعادِلة (النتيجة لا تتنبأ بفشل العلاج تنبؤًا موثوقًا).
 non-response-step-consider_other_product = فكّر في نمط مصلي آخر (الذيفان من النوع B) أو مستحضر خالٍ من البروتينات المعقدة.

@@ -306,6 +306,7 @@ session-response = Response
 response-responder = responder
 response-non-responder = non-responder
 response-not-assessed = not assessed
+response-too-early = too early to judge (the rule judges a later cycle)
 days-count = { $count ->
     [one] { $count } day
    *[other] { $count } days
@@ -326,6 +327,8 @@ model-fitted = Expected effect of the session of { $session } (this patient's ow
 non-response-title = Possible secondary non-response
 non-response-text = Response after the session of { $responded } ({ $units } U of { $product }), then none after { $lost }, at the same product and at least the same dose.
 non-response-next = Usual next steps:
+episodic-again-text = Fewer than 15 headache days a month for three months in a row (the counts of { $dates }): the rule for chronic migraine asks to consider stopping treatment.
+episodic-again-title = Consider stopping: the migraine is episodic again
 non-response-step-check_dose_and_muscles = Check the dose and the muscles chosen; consider EMG or ultrasound guidance.
 non-response-step-consider_antibody_test = Consider testing for neutralising antibodies (a result does not reliably predict clinical failure).
 non-response-step-consider_other_product = Consider another serotype (toxin type B) or a complex-free product.

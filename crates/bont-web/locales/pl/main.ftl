@@ -310,6 +310,7 @@ session-response = Odpowiedź
 response-responder = odpowiedź na leczenie
 response-non-responder = brak odpowiedzi
 response-not-assessed = nie oceniono
+response-too-early = za wcześnie na ocenę (reguła ocenia późniejszy cykl)
 days-count = { $count ->
     [one] { $count } dzień
     [few] { $count } dni
@@ -331,6 +332,8 @@ model-fitted = Oczekiwane działanie zabiegu z { $session } (przebieg u tego pac
 non-response-title = Możliwy wtórny brak odpowiedzi
 non-response-text = Odpowiedź po zabiegu z { $responded } ({ $units } U preparatu { $product }), potem brak odpowiedzi po { $lost }, przy tym samym preparacie i co najmniej tej samej dawce.
 non-response-next = Zwykle dalsze kroki:
+episodic-again-text = Mniej niż 15 dni z bólem głowy w miesiącu przez trzy miesiące z rzędu (liczby z { $dates }): reguła dla migreny przewlekłej każe rozważyć przerwanie leczenia.
+episodic-again-title = Rozważ przerwanie: migrena znów jest epizodyczna
 non-response-step-check_dose_and_muscles = Sprawdź dawkę i wybrane mięśnie; rozważ kontrolę EMG lub USG.
 non-response-step-consider_antibody_test = Rozważ oznaczenie przeciwciał neutralizujących (wynik nie przewiduje wiarygodnie niepowodzenia klinicznego).
 non-response-step-consider_other_product = Rozważ inny serotyp (toksyna typu B) lub preparat bez białek kompleksujących.

@@ -314,6 +314,7 @@ session-response = Ответ
 response-responder = ответ на лечение
 response-non-responder = нет ответа
 response-not-assessed = не оценено
+response-too-early = рано оценивать (правило оценивает более поздний цикл)
 days-count = { $count ->
     [one] { $count } день
     [few] { $count } дня
@@ -335,6 +336,8 @@ model-fitted = Ожидаемое действие процедуры от { $se
 non-response-title = Возможная вторичная нечувствительность
 non-response-text = Ответ после процедуры от { $responded } ({ $units } ЕД препарата { $product }), затем отсутствие ответа после { $lost } при том же препарате и не меньшей дозе.
 non-response-next = Обычные дальнейшие шаги:
+episodic-again-text = Меньше 15 дней с головной болью в месяц три месяца подряд (подсчёты от { $dates }): правило для хронической мигрени предлагает рассмотреть прекращение лечения.
+episodic-again-title = Рассмотрите прекращение: мигрень снова эпизодическая
 non-response-step-check_dose_and_muscles = Проверьте дозу и выбор мышц; рассмотрите навигацию ЭМГ или УЗИ.
 non-response-step-consider_antibody_test = Рассмотрите исследование нейтрализующих антител (результат не позволяет надёжно предсказать клиническую неудачу).
 non-response-step-consider_other_product = Рассмотрите другой серотип (токсин типа B) или препарат без комплексообразующих белков.

@@ -894,9 +894,10 @@ async fn response_per_session_and_a_lost_response_show_on_the_patient_page() {
         .iter()
         .filter_map(|r| r["response"].as_str())
         .collect();
+    // The first migraine cycle is too early to judge (judged after two cycles).
     assert_eq!(
         responses,
-        ["responder", "responder", "non_responder", "non_responder"]
+        ["too_early", "responder", "non_responder", "non_responder"]
     );
     assert_eq!(outcomes["non_response"]["responded_in"], sessions[1]);
     assert_eq!(
@@ -916,7 +917,40 @@ async fn response_per_session_and_a_lost_response_show_on_the_patient_page() {
     assert!(html.contains("Possible secondary non-response"), "{html}");
     assert!(html.contains("Consider testing for neutralising antibodies"));
     assert_eq!(html.matches("<td>non-responder</td>").count(), 2);
-    assert_eq!(html.matches("<td>responder</td>").count(), 2);
+    assert_eq!(html.matches("<td>responder</td>").count(), 1);
+    assert_eq!(html.matches("<td>too early to judge").count(), 1);
+    assert!(!html.contains("the migraine is episodic again"));
+    assert!(outcomes["episodic_again"].is_null());
+
+    // Three months in a row below 15 headache days: the second stopping rule.
+    for (date, days) in [("2026-09-14", 12), ("2026-10-12", 10), ("2026-11-09", 9)] {
+        let count = physician
+            .post(app.url(&format!("{patient}/assessments")))
+            .json(&json!({"scale": "monthly_headache_days", "date": date, "timepoint": "other", "score": days}))
+            .send()
+            .await
+            .expect("count");
+        assert_eq!(
+            count.status(),
+            StatusCode::CREATED,
+            "{:?}",
+            count.text().await
+        );
+    }
+    let outcomes = get_json(&physician, app.url(&format!("{patient}/outcomes"))).await;
+    assert_eq!(
+        outcomes["episodic_again"],
+        json!(["2026-09-14", "2026-10-12", "2026-11-09"])
+    );
+    let html = page(
+        &physician,
+        app.url(&format!("/patients/{}", patient_id(&patient))),
+    )
+    .await;
+    assert!(
+        html.contains("Consider stopping: the migraine is episodic again"),
+        "{html}"
+    );
 }
 
 #[tokio::test]

@@ -106,6 +106,8 @@ pub struct OutcomesPanel {
     can_record: bool,
     alarming: Vec<EventLine>,
     non_response: Option<(String, Vec<String>, String)>,
+    /// Chronic migraine episodic again for three months (the dates of the counts).
+    episodic_again: Option<String>,
     model: Option<String>,
     follow_ups: Vec<FollowUpLine>,
     scales: Vec<Choice>,
@@ -200,6 +202,7 @@ pub fn response_text(tr: &Tr, summary: &OutcomeSummary, session: SessionId) -> S
             CycleResult::Responder => tr.t("response-responder"),
             CycleResult::NonResponder => tr.t("response-non-responder"),
             CycleResult::NotAssessed => tr.t("response-not-assessed"),
+            CycleResult::TooEarly => tr.t("response-too-early"),
         },
         None => String::new(),
     }
@@ -275,6 +278,20 @@ impl OutcomesPanel {
                 .map(|s| tr.date_text(&s.record.date))
                 .unwrap_or_default()
         };
+        let episodic_again = summary.episodic_again.as_ref().map(|dates| {
+            tr.t_with(
+                "episodic-again-text",
+                &[(
+                    "dates",
+                    dates
+                        .iter()
+                        .map(|d| tr.date(*d))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                        .into(),
+                )],
+            )
+        });
         let non_response = summary.non_response.as_ref().map(|n| {
             (
                 tr.t_with(
@@ -391,6 +408,7 @@ impl OutcomesPanel {
                 })
                 .collect(),
             non_response,
+            episodic_again,
             model,
             follow_ups: summary
                 .follow_ups
