@@ -387,19 +387,19 @@ impl crate::Tx {
         note: &str,
     ) -> StoreResult<()> {
         let now = crate::stamp(actor.now);
-        let status: Option<String> =
-            sqlx::query_scalar("SELECT status FROM follow_ups WHERE id = $1 AND clinic_id = $2")
+        let found: Option<(String, String)> =
+            sqlx::query_as("SELECT status, kind FROM follow_ups WHERE id = $1 AND clinic_id = $2")
                 .bind(id)
                 .bind(actor.clinic.get())
                 .fetch_optional(self.conn())
                 .await?;
-        match status.as_deref() {
+        let kind = match found {
             None => return Err(StoreError::NotFound),
-            Some("open") => {}
+            Some((status, kind)) if status == "open" => kind,
             Some(_) => {
                 return Err(StoreError::WrongState("follow-up-closed"));
             }
-        }
+        };
         sqlx::query(
             "INSERT INTO follow_up_contacts (clinic_id, follow_up_id, at, user_id, result, booked_on, note)
              VALUES ($1, $2, $3, $4, $5, $6, $7)",
@@ -413,9 +413,14 @@ impl crate::Tx {
         .bind(note)
         .execute(self.conn())
         .await?;
+        // A follow-up is closed only by what closes it: reaching the patient closes the
+        // onset call; a peak assessment stays open until the assessment is recorded, and
+        // the re-injection window until the next session.
         let change = match result {
-            ContactResult::Reached => "status = 'done', closed_as = 'reached'",
-            ContactResult::NotReached | ContactResult::VisitBooked => "status = status",
+            ContactResult::Reached if kind == "onset_check" => {
+                "status = 'done', closed_as = 'reached'"
+            }
+            _ => "status = status",
         };
         sqlx::query(&format!(
             "UPDATE follow_ups SET {change}, attempts = attempts + 1, booked_on = COALESCE($5, booked_on),

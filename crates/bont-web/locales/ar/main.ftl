@@ -479,6 +479,7 @@ worklist-physician = الطبيب
 worklist-show = عرض
 worklist-week = ينتهي هذا الأسبوع في
 worklist-empty = لا شيء للمتابعة.
+worklist-record-assessment = سجّل التقييم
 worklist-lines = { $count ->
     [zero] لا بنود
     [one] بند واحد

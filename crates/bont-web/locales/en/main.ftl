@@ -453,6 +453,7 @@ worklist-physician = Physician
 worklist-show = Show
 worklist-week = This week ends on
 worklist-empty = Nothing to follow up.
+worklist-record-assessment = Record the assessment
 worklist-lines = { $count ->
     [one] { $count } line
    *[other] { $count } lines

@@ -458,6 +458,7 @@ worklist-physician = Lekarz
 worklist-show = Pokaż
 worklist-week = Ten tydzień kończy się
 worklist-empty = Brak zadań.
+worklist-record-assessment = Zapisz ocenę
 worklist-lines = { $count ->
     [one] { $count } pozycja
     [few] { $count } pozycje

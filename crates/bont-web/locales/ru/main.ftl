@@ -462,6 +462,7 @@ worklist-physician = Врач
 worklist-show = Показать
 worklist-week = Эта неделя заканчивается
 worklist-empty = Задач нет.
+worklist-record-assessment = Записать оценку
 worklist-lines = { $count ->
     [one] { $count } строка
     [few] { $count } строки

@@ -259,6 +259,35 @@ async fn signing_schedules_follow_ups_that_the_worklist_lists_until_the_patient_
         .expect("contact");
     assert_eq!(again.status(), StatusCode::CONFLICT);
 
+    // A peak assessment is closed by the assessment, not by a call: reaching the patient
+    // is recorded and the assessment stays open; the worklist offers to record it.
+    let peak = of(new, "peak_assessment")["id"].clone();
+    let reached = nurse
+        .post(app.url(&format!("/api/follow-ups/{peak}/contact")))
+        .json(&json!({"result": "reached"}))
+        .send()
+        .await
+        .expect("contact");
+    assert!(reached.status().is_success(), "{:?}", reached.text().await);
+    assert_eq!(
+        count(
+            &app,
+            &format!("SELECT COUNT(*) FROM follow_ups WHERE id = {peak} AND status = 'open' AND attempts = 1")
+        )
+        .await,
+        1,
+        "a contact without an assessment leaves the assessment open"
+    );
+    let worklist = page(&nurse, app.url("/worklist?date=2026-12-28")).await;
+    assert!(
+        worklist.contains("Record the assessment")
+            && worklist.contains(&format!(
+                "/patients/{}/assessments/new?scale=",
+                patient_id(&patient)
+            )),
+        "{worklist}"
+    );
+
     // Voiding the session cancels what it scheduled.
     let session: Value = get_json(&physician, app.url(&format!("/api/sessions/{new}"))).await;
     let voided = physician

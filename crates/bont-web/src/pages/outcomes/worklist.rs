@@ -15,6 +15,8 @@ pub struct WorklistEntry {
     indication: String,
     physician: String,
     alarming: bool,
+    /// A peak assessment is closed by recording the assessment: the form to do so.
+    assess_href: Option<String>,
 }
 
 #[derive(Template)]
@@ -81,6 +83,22 @@ pub async fn worklist(
                         crate::pages::sessions::product_name(&state, tr.language, &row.product)
                     ),
                     indication: tr.t(&format!("indication-{}", row.indication)),
+                    assess_href: (row.follow_up.kind
+                        == bont_core::outcomes::FollowUpKind::PeakAssessment)
+                        .then(|| {
+                            state
+                                .outcomes
+                                .scales_for(&row.indication)
+                                .into_iter()
+                                .find(|s| s.kind != bont_core::outcomes::book::ScaleKind::Gas)
+                                .map(|s| {
+                                    format!(
+                                        "/patients/{}/assessments/new?scale={}",
+                                        row.follow_up.patient, s.id
+                                    )
+                                })
+                        })
+                        .flatten(),
                     physician: row.physician.unwrap_or_default(),
                     alarming: row.alarming_event,
                 })
