@@ -900,3 +900,25 @@ async fn a_token_made_on_the_command_line_opens_the_api() {
     child.kill().expect("stop");
     child.wait().expect("reaped");
 }
+
+/// `bont check` refuses a session dated after today, and `--today` sets the day for a
+/// reproducible run; an implausible dose is refused at its field, with no verdict.
+#[test]
+fn check_refuses_dates_after_today_and_implausible_doses() {
+    let (code, _, stderr) = check(&example(), &["--today", "2026-11-21"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("session.date: 2026-11-22 is after today"),
+        "{stderr}"
+    );
+    let (code, stdout, _) = check(&example(), &["--today", "2026-11-22"]);
+    assert_eq!(code, 1, "the example blocks, as of its own day: {stdout}");
+    let absurd = example().replacen("\"units\": 40", "\"units\": 200113", 1);
+    assert_ne!(absurd, example(), "the example has a row of 40 U");
+    let (code, _, stderr) = check(&absurd, &["--today", "2026-11-22"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("is not a plausible dose") && stderr.contains("800 U"),
+        "{stderr}"
+    );
+}

@@ -642,40 +642,47 @@ impl Plan {
         }
 
         // A dose far beyond anything the product's labels give is a typing error, not a
-        // clinical judgement: refused at its row, or at the rows when only their sum is.
+        // clinical judgement: refused at its row, or at the rows when only their sum is. It
+        // replaces the general "not a plausible number" of a row, naming the product's figure.
         if let Some((_, product)) = &product
             && let Some((largest, ceiling)) =
                 catalog.plausible_ceiling(&ProductId::new(&product.id))
         {
-            let implausible = |units: Units, whole: bool| Problem::ImplausibleDose {
-                units: units.to_string(),
+            let implausible = |units: f64, whole: bool| Problem::ImplausibleDose {
+                units: if units.fract() == 0.0 {
+                    format!("{units:.0}")
+                } else {
+                    units.to_string()
+                },
                 product: product.id.clone(),
                 largest: largest.to_string(),
                 ceiling: ceiling.to_string(),
                 whole,
             };
-            let mut total = Units::ZERO;
+            let mut total = 0.0;
             let mut a_row_refused = false;
             for (i, inj) in input.session.injections.iter().enumerate() {
-                let Some(per_side) = Units::from_f64(inj.units) else {
+                if !inj.units.is_finite() || inj.units <= 0.0 {
                     continue;
-                };
+                }
                 let row = if Side::parse(&inj.side) == Some(Side::Both) {
-                    per_side.plus(per_side)
+                    inj.units * 2.0
                 } else {
-                    per_side
+                    inj.units
                 };
-                total = total.plus(row);
-                if row > ceiling {
+                total += row;
+                if row > ceiling.as_f64() {
                     a_row_refused = true;
-                    fail(
-                        format!("session.injections[{i}].units"),
-                        implausible(row, false),
-                    );
+                    let field = format!("session.injections[{i}].units");
+                    errors.retain(|e| e.field != field);
+                    errors.push(PlanError::new(field, implausible(row, false)));
                 }
             }
-            if total > ceiling && !a_row_refused {
-                fail("session.injections".into(), implausible(total, true));
+            if total > ceiling.as_f64() && !a_row_refused {
+                errors.push(PlanError::new(
+                    "session.injections",
+                    implausible(total, true),
+                ));
             }
         }
 
