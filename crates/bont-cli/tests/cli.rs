@@ -422,7 +422,7 @@ fn check_exits_2_naming_the_field_and_the_bad_value() {
         (
             r#""units": 40"#,
             r#""units": 4000000"#,
-            "session.injections[0].units: 4000000 is not a plausible number of units",
+            "session.injections[0].units: 4000000 U of onabotulinumtoxinA is not a plausible dose",
         ),
         (
             r#""units": 40"#,
