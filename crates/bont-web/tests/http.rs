@@ -1643,7 +1643,7 @@ async fn the_session_form_shows_a_live_verdict_saves_a_draft_and_a_physician_sig
         "a kind of reason and the reason in words for the blocking finding"
     );
     assert!(
-        page.contains("<span class=\"severity\">⛔ Block</span>"),
+        page.contains("<span class=\"severity\">✖ Block</span>"),
         "the severity is a mark and a word, not only a colour"
     );
     let no_reason = physician

@@ -543,7 +543,7 @@ pub fn verdict_word(tr: &Tr, verdict: &str) -> String {
     match verdict {
         "ok" => format!("✓ {}", tr.t("verdict-word-ok")),
         "warn" => format!("⚠ {}", tr.t("verdict-word-warn")),
-        "block" => format!("⛔ {}", tr.t("verdict-word-block")),
+        "block" => format!("✖ {}", tr.t("verdict-word-block")),
         _ => String::new(),
     }
 }

@@ -294,7 +294,7 @@ impl VerdictBox {
     /// The severity as a mark and a word, so that it never rests on colour alone.
     fn severity_label(&self, severity: &Severity) -> String {
         let (mark, word) = match severity {
-            Severity::Block => ("⛔", "severity-word-block"),
+            Severity::Block => ("✖", "severity-word-block"),
             Severity::Warn => ("⚠", "severity-word-warn"),
             Severity::Info => ("ℹ", "severity-word-info"),
         };
