@@ -16,7 +16,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(input) = serde_json::from_slice::<PlanInput>(data) else {
         return;
     };
-    if let Ok(plan) = Plan::parse(&input, catalog()) {
+    if let Ok(plan) = Plan::parse(&input, catalog(), jiff::civil::date(2026, 11, 22)) {
         let report = bont_core::safety::check(catalog(), &plan);
         // Units never mix: the session total is the sum of its rows.
         let _ = serde_json::to_string(&report).expect("a report always serialises");

@@ -55,7 +55,7 @@ fuzz_target!(|data: &[u8]| {
     };
     let f = fixture();
     let today = jiff::civil::date(2026, 11, 22);
-    if let Ok((_, plan)) = input.check(&f.patient, &f.history, today, &f.catalog) {
+    if let Ok((_, plan)) = input.check(&f.patient, &f.history, &[], today, &f.catalog) {
         let _ = bont_core::safety::check(&f.catalog, &plan);
     }
 });
