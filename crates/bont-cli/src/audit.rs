@@ -113,11 +113,40 @@ pub fn render_report(format: Format, report: &ChainReport) -> anyhow::Result<Str
     Ok(out)
 }
 
-/// A CSV field, quoted when it needs to be (RFC 4180).
+/// A CSV field, quoted when it needs to be (RFC 4180). A cell a spreadsheet would run as
+/// a formula (starting with =, +, -, @, a tab or a carriage return, and not a plain number)
+/// is written with a leading apostrophe, so that it stays text (OWASP, CSV injection).
 pub fn csv_field(text: &str) -> String {
+    let formula =
+        text.starts_with(['=', '+', '-', '@', '\t', '\r']) && text.trim().parse::<f64>().is_err();
+    let text = if formula {
+        format!("'{text}")
+    } else {
+        text.to_owned()
+    };
     if text.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {
-        text.to_owned()
+        text
+    }
+}
+
+#[cfg(test)]
+mod csv_tests {
+    use super::csv_field;
+
+    #[test]
+    fn a_cell_that_would_run_as_a_formula_stays_text() {
+        assert_eq!(
+            csv_field("=HYPERLINK(\"http://x\")"),
+            "\"'=HYPERLINK(\"\"http://x\"\")\""
+        );
+        assert_eq!(csv_field("+48 600 100 200"), "'+48 600 100 200");
+        assert_eq!(csv_field("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(csv_field("-2+3"), "'-2+3");
+        assert_eq!(csv_field("\tcmd"), "'\tcmd");
+        assert_eq!(csv_field("-2.5"), "-2.5", "a plain number stays a number");
+        assert_eq!(csv_field("Nowak, Maria"), "\"Nowak, Maria\"");
+        assert_eq!(csv_field("plain"), "plain");
     }
 }

@@ -55,11 +55,27 @@ pub fn url_encode(value: &str) -> String {
     form_urlencoded::byte_serialize(value.as_bytes()).collect()
 }
 
-/// A redirect target from a query string, kept only when it is a path of this site.
-pub fn local_path(next: Option<&str>) -> &str {
-    match next {
-        Some(p) if p.starts_with('/') && !p.starts_with("//") && !p.starts_with("/\\") => p,
-        _ => "/",
+/// A redirect target from a query string, kept only when it is a path of this site: read
+/// as a URL against this site (as a browser would read it), it must stay on this site;
+/// control characters and backslashes, which browsers drop or turn into slashes, make it
+/// "/". The answer is the path and query as the URL parser writes them.
+pub fn local_path(next: Option<&str>) -> String {
+    let home = || "/".to_owned();
+    let Some(raw) = next else { return home() };
+    if !raw.starts_with('/') || raw.chars().any(|c| c.is_control() || c == '\\') {
+        return home();
+    }
+    let base = url::Url::parse("http://bont.invalid/").expect("a valid base");
+    match base.join(raw) {
+        Ok(u) if u.origin() == base.origin() && u.username().is_empty() => {
+            let mut path = u.path().to_owned();
+            if let Some(q) = u.query() {
+                path.push('?');
+                path.push_str(q);
+            }
+            if path.starts_with("//") { home() } else { path }
+        }
+        _ => home(),
     }
 }
 
@@ -82,5 +98,41 @@ pub fn idempotency_key(
         Some(k) => bont_db::idempotency::IdempotencyKey::parse(k)
             .map(Some)
             .map_err(crate::error::AppError::Invalid),
+    }
+}
+
+#[cfg(test)]
+mod local_path_tests {
+    use super::local_path;
+
+    #[test]
+    fn only_a_path_of_this_site_is_kept() {
+        assert_eq!(
+            local_path(Some("/patients/12?tab=sessions")),
+            "/patients/12?tab=sessions"
+        );
+        assert_eq!(local_path(Some("/worklist")), "/worklist");
+        for outside in [
+            "//evil.example",
+            "/\\evil.example",
+            "/\t/evil.example",
+            "/%09/evil.example",
+            "https://evil.example/",
+            "/\r\nSet-Cookie: x=1",
+            "/a\0b",
+            "evil.example",
+            "",
+        ] {
+            let kept = local_path(Some(outside));
+            assert!(
+                kept == "/" || (kept.starts_with('/') && !kept.starts_with("//")),
+                "{outside:?} gave {kept:?}"
+            );
+            assert!(
+                !kept.contains("evil.example") || kept.starts_with("/%09"),
+                "{outside:?} gave {kept:?}"
+            );
+        }
+        assert_eq!(local_path(None), "/");
     }
 }

@@ -77,8 +77,19 @@ pub async fn app(state: AppState, config: &WebConfig) -> anyhow::Result<Router> 
         // Same-origin only: the language switch returns to the page it was used on, and no
         // address (which may name a patient's record) leaves for another site.
         .layer(header_layer(header::REFERRER_POLICY, "same-origin"))
-        .with_state(state);
-    Ok(router)
+        // Pages and answers carry patient data, one-time passwords and new tokens: no cache
+        // keeps them (the static files say otherwise for themselves).
+        .layer(header_layer(header::CACHE_CONTROL, "no-store"));
+    // Served over HTTPS (secure cookies): browsers are told to keep to it.
+    let router = if config.secure_cookies {
+        router.layer(header_layer(
+            header::STRICT_TRANSPORT_SECURITY,
+            "max-age=31536000",
+        ))
+    } else {
+        router
+    };
+    Ok(router.with_state(state))
 }
 
 fn header_layer(name: HeaderName, value: &'static str) -> SetResponseHeaderLayer<HeaderValue> {

@@ -32,7 +32,7 @@ fn back(headers: &HeaderMap) -> String {
         .split_once("://")
         .and_then(|(_, rest)| rest.strip_prefix(host))
         .filter(|path| path.starts_with('/'));
-    crate::form::local_path(path).to_owned()
+    crate::form::local_path(path)
 }
 
 pub async fn switch(

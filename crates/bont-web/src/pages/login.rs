@@ -34,7 +34,7 @@ pub async fn form(
     headers: HeaderMap,
     Query(q): Query<NextQuery>,
 ) -> Result<Response, AppError> {
-    let next = local_path(q.next.as_deref()).to_owned();
+    let next = local_path(q.next.as_deref());
     if auth.user.is_some() {
         return Ok(Redirect::to(&next).into_response());
     }
@@ -67,7 +67,7 @@ pub async fn submit(
     HtmlForm(form): HtmlForm<LoginForm>,
 ) -> Result<Response, AppError> {
     let language = visitor_language(&auth.session, &headers).await;
-    let next = local_path(Some(&form.next)).to_owned();
+    let next = local_path(Some(&form.next));
     let now = state.clock.now();
     let username: String = form
         .username

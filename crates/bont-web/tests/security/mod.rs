@@ -510,3 +510,69 @@ async fn script_and_sql_in_every_text_field_are_kept_as_text_and_shown_escaped()
         .expect("count");
     assert_eq!(patients as usize, shown);
 }
+
+/// The page to go to after logging in is a path of this site, read as a browser reads it:
+/// a tab, a backslash or a line break in it never sends the browser elsewhere, and never
+/// answers 500.
+#[tokio::test]
+async fn the_next_page_after_log_in_stays_on_this_site() {
+    let app = TestApp::spawn().await;
+    let visitor = app.anonymous();
+    for next in [
+        "/%09/evil.example",
+        "/%5C/evil.example",
+        "//evil.example",
+        "/%0D%0ASet-Cookie:%20x=1",
+        "/a%00b",
+    ] {
+        let page = visitor
+            .get(app.url(&format!("/login?next={next}")))
+            .send()
+            .await
+            .expect("login page");
+        assert_eq!(page.status(), StatusCode::OK, "{next}");
+        let body = page.text().await.expect("body");
+        assert!(
+            body.contains(r#"<input type="hidden" name="next" value="/">"#),
+            "{next}: {body}"
+        );
+    }
+    let page = visitor
+        .get(app.url("/login?next=/patients%3Fq%3Dnowak"))
+        .send()
+        .await
+        .expect("login page")
+        .text()
+        .await
+        .expect("body");
+    assert!(
+        page.contains(r#"name="next" value="/patients?q=nowak""#),
+        "a path of this site is kept: {page}"
+    );
+}
+
+/// Pages and API answers (patient data, one-time passwords, new tokens) are never kept by a
+/// cache; the static files may be.
+#[tokio::test]
+async fn pages_and_answers_are_not_cached() {
+    let app = TestApp::spawn().await;
+    let nurse = app.logged_in(Role::Nurse).await;
+    for path in ["/patients", "/api/patients", "/worklist", "/login"] {
+        let response = nurse.get(app.url(path)).send().await.expect("get");
+        assert_eq!(response.headers()["cache-control"], "no-store", "{path}");
+        assert!(
+            response
+                .headers()
+                .get("strict-transport-security")
+                .is_none(),
+            "plain HTTP in tests"
+        );
+    }
+    let style = nurse
+        .get(app.url("/static/style.css"))
+        .send()
+        .await
+        .expect("css");
+    assert_eq!(style.status(), StatusCode::OK);
+    assert_eq!(style.headers()["cache-control"], "public, max-age=3600");
+}
