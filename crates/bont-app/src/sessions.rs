@@ -339,11 +339,11 @@ impl App {
         let checked = self
             .check_in(&mut tx, actor, current.patient, &current.record, Some(id))
             .await?;
-        let overrides = every_fault([
-            check_signable(&checked.treatment, &checked.patient).map(|()| Vec::new()),
+        let ((), overrides) = both(
+            check_signable(&checked.treatment, &checked.patient),
             check_overrides(&checked.report, overrides),
-        ])
-        .map(|mut all| all.pop().unwrap_or_default())?;
+        )
+        .map_err(Error::Invalid)?;
         let planned = self
             .follow_ups_in(&mut tx, actor, current.patient, &checked)
             .await?;
@@ -404,18 +404,14 @@ impl App {
             }
             Err(e) => return Err(e),
         };
-        let overrides = check_overrides(&checked.report, &amendment.overrides);
-        let signable = check_signable(&checked.treatment, &checked.patient);
-        let (reason, overrides) = match (reason, overrides, signable) {
-            (Ok(r), Ok(o), Ok(())) => (r, o),
-            (r, o, g) => {
-                let mut errors = Vec::new();
-                for e in [r.err(), o.err(), g.err()].into_iter().flatten() {
-                    errors.extend(e.0);
-                }
-                return Err(Error::Invalid(PlanErrors(errors)));
-            }
-        };
+        let ((reason, overrides), ()) = both(
+            both(
+                reason,
+                check_overrides(&checked.report, &amendment.overrides),
+            ),
+            check_signable(&checked.treatment, &checked.patient),
+        )
+        .map_err(Error::Invalid)?;
         let planned = self
             .follow_ups_in(&mut tx, actor, current.patient, &checked)
             .await?;
@@ -459,19 +455,16 @@ impl App {
     }
 }
 
-/// Every fault of several checks at once, or all their values.
-fn every_fault<T, const N: usize>(results: [Result<T, PlanErrors>; N]) -> Result<Vec<T>, Error> {
-    let mut values = Vec::new();
-    let mut errors = Vec::new();
-    for r in results {
-        match r {
-            Ok(v) => values.push(v),
-            Err(PlanErrors(e)) => errors.extend(e),
-        }
-    }
-    if errors.is_empty() {
-        Ok(values)
-    } else {
-        Err(Error::Invalid(PlanErrors(errors)))
+/// Both values, or every fault of both checks at once.
+fn both<A, B>(a: Result<A, PlanErrors>, b: Result<B, PlanErrors>) -> Result<(A, B), PlanErrors> {
+    match (a, b) {
+        (Ok(a), Ok(b)) => Ok((a, b)),
+        (a, b) => Err(PlanErrors(
+            a.err()
+                .into_iter()
+                .chain(b.err())
+                .flat_map(|e| e.0)
+                .collect(),
+        )),
     }
 }
