@@ -49,3 +49,33 @@ impl Clock for FixedClock {
         TimeZone::UTC
     }
 }
+
+/// A clock that stands still until moved forward; for tests of what time changes
+/// (an expiry, a waiting time).
+#[derive(Debug)]
+pub struct SteppedClock(std::sync::Mutex<Timestamp>);
+
+impl SteppedClock {
+    /// Noon UTC on the given date.
+    pub fn on(date: Date) -> Self {
+        SteppedClock(std::sync::Mutex::new(FixedClock::on(date).0))
+    }
+
+    pub fn advance(&self, by: jiff::SignedDuration) {
+        if let Ok(mut now) = self.0.lock() {
+            *now = now.checked_add(by).unwrap_or(*now);
+        }
+    }
+}
+
+impl Clock for SteppedClock {
+    fn now(&self) -> Timestamp {
+        match self.0.lock() {
+            Ok(now) => *now,
+            Err(poisoned) => **poisoned.get_ref(),
+        }
+    }
+    fn time_zone(&self) -> TimeZone {
+        TimeZone::UTC
+    }
+}

@@ -53,6 +53,8 @@ pub enum Problem {
     PasswordTooShort { min: usize },
     /// The two password entries differ.
     PasswordsDiffer,
+    /// Among the common passwords, or as easily guessed.
+    PasswordGuessable,
     /// Not one of the codes a list knows (`kind`: condition, allergy, product,
     /// indication, scale, part).
     NotKnown { value: String, kind: &'static str },
@@ -178,6 +180,7 @@ impl fmt::Display for Problem {
             }
             Problem::PasswordTooShort { min } => write!(f, "must be at least {min} characters"),
             Problem::PasswordsDiffer => write!(f, "the two passwords differ"),
+            Problem::PasswordGuessable => write!(f, "is too easily guessed"),
             Problem::NotKnown { value, kind } => write!(f, "\"{value}\" is not a known {kind}"),
             Problem::NotOneOf { value, allowed } => {
                 write!(f, "\"{value}\" is not one of {}", allowed.join(", "))

@@ -37,8 +37,16 @@ impl Username {
     }
 }
 
-/// A new password, checked for length only (long passphrases beat composition rules).
-pub fn check_new_password(password: &str, repeated: &str) -> Result<(), FieldErrors> {
+/// A new password: long enough, not too long, typed the same twice, and not easily
+/// guessed. Guessability is zxcvbn's estimate (the most common passwords, names, words,
+/// keyboard walks, dates, repeats), told the account's own user name and display name;
+/// below [`PASSWORD_STRENGTH_MIN`] is refused. Length beats composition rules, so there
+/// are none.
+pub fn check_new_password(
+    password: &str,
+    repeated: &str,
+    own_words: &[&str],
+) -> Result<(), FieldErrors> {
     let length = password.chars().count();
     if length < PASSWORD_MIN {
         return Err(FieldErrors::one(
@@ -58,8 +66,23 @@ pub fn check_new_password(password: &str, repeated: &str) -> Result<(), FieldErr
             Problem::PasswordsDiffer,
         ));
     }
+    // A name is guessed whole, run together, and word by word.
+    let mut words: Vec<String> = Vec::new();
+    for own in own_words {
+        let own = own.to_lowercase();
+        words.extend(own.split_whitespace().map(str::to_owned));
+        words.push(own.split_whitespace().collect());
+    }
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    if zxcvbn::zxcvbn(password, &words).score() < PASSWORD_STRENGTH_MIN {
+        return Err(FieldErrors::one("password", Problem::PasswordGuessable));
+    }
     Ok(())
 }
+
+/// zxcvbn's score a new password must reach: 3, "safely unguessable", fewer than 10^10
+/// guesses needed is refused.
+pub const PASSWORD_STRENGTH_MIN: zxcvbn::Score = zxcvbn::Score::Three;
 
 /// What an administrator submits to open an account.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -116,9 +139,40 @@ mod tests {
         );
         assert!(Username::parse("ab").is_err());
         assert!(Username::parse("with space").is_err());
-        assert!(check_new_password("short", "short").is_err());
-        assert!(check_new_password("long enough pass", "long enough pas").is_err());
-        assert!(check_new_password("long enough pass", "long enough pass").is_ok());
+        let none: &[&str] = &[];
+        assert!(check_new_password("short", "short", none).is_err());
+        let phrase = "violet kettle under the pier";
+        assert!(check_new_password(phrase, "violet kettle under the pie", none).is_err());
+        assert!(check_new_password(phrase, phrase, none).is_ok());
+    }
+
+    /// Long enough is not enough: the common passwords, keyboard walks and repeats of
+    /// twelve characters or more, and the account's own names, are refused.
+    #[test]
+    fn easily_guessed_passwords_are_refused() {
+        let none: &[&str] = &[];
+        for common in [
+            "123qweasdzxc",
+            "1qaz2wsx3edc",
+            "qwerty123456",
+            "passwordpassword",
+            "aaaaaaaaaaaaaaaa",
+            "123456789012",
+        ] {
+            assert_eq!(
+                check_new_password(common, common, none)
+                    .err()
+                    .map(|e| e.iter().map(|e| e.problem.clone()).collect::<Vec<_>>()),
+                Some(vec![Problem::PasswordGuessable]),
+                "{common}"
+            );
+        }
+        let own = "annakowalska2026";
+        assert!(check_new_password(own, own, none).is_ok());
+        assert!(
+            check_new_password(own, own, &["akowalska", "Anna Kowalska"]).is_err(),
+            "the account's own name is a guess"
+        );
     }
 }
 

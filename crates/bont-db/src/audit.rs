@@ -252,26 +252,6 @@ impl super::Database {
         Ok(())
     }
 
-    /// Failed logins for `username` since `since` and since that user's last successful
-    /// login or password change (for the lockout after repeated failures).
-    pub async fn recent_failed_logins(
-        &self,
-        username: &str,
-        since: jiff::Timestamp,
-    ) -> super::StoreResult<i64> {
-        Ok(sqlx::query_scalar(
-            "SELECT COUNT(*) FROM audit_events
-             WHERE action = 'login.failed' AND detail = $1 AND at > $2
-               AND id > COALESCE((SELECT MAX(e.id) FROM audit_events e JOIN users u ON u.id = e.entity_id
-                                  WHERE e.action IN ('login', 'user.password') AND e.entity = 'user' AND u.username = $3), 0)",
-        )
-        .bind(username)
-        .bind(super::stamp(since))
-        .bind(username)
-        .fetch_one(&self.pool)
-        .await?)
-    }
-
     /// Events matching `filter`, newest first, at most `limit`.
     pub async fn audit_events(
         &self,

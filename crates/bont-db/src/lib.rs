@@ -10,6 +10,7 @@ pub mod audit;
 pub mod bulk;
 pub mod clinics;
 pub mod idempotency;
+pub mod login_guard;
 pub mod outcomes;
 pub mod patients;
 mod read_audit;

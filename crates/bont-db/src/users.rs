@@ -19,10 +19,12 @@ pub struct StoredUser {
     pub password_hash: String,
     pub must_change_password: bool,
     pub active: bool,
+    /// When the password was last set (a one-time password expires a while after).
+    pub password_set_at: Option<jiff::Timestamp>,
 }
 
 const COLUMNS: &str = "id, clinic_id, username, display_name, role, language, password_hash, \
-                       must_change_password, active";
+                       must_change_password, active, password_set_at";
 
 fn from_row(row: &AnyRow) -> StoreResult<StoredUser> {
     let role: String = row.get("role");
@@ -38,6 +40,11 @@ fn from_row(row: &AnyRow) -> StoreResult<StoredUser> {
         password_hash: row.get("password_hash"),
         must_change_password: crate::flag(row, "must_change_password"),
         active: crate::flag(row, "active"),
+        password_set_at: row
+            .try_get::<Option<String>, _>("password_set_at")
+            .ok()
+            .flatten()
+            .and_then(|at| at.parse().ok()),
     })
 }
 
@@ -56,8 +63,8 @@ impl Database {
         let mut tx = self.write().await?;
         let inserted = sqlx::query_scalar::<_, i64>(
             "INSERT INTO users (clinic_id, username, display_name, role, language, password_hash,
-                                must_change_password, active, created_at, updated_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, TRUE, $8, $9) RETURNING id",
+                                must_change_password, active, created_at, updated_at, password_set_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, TRUE, $8, $9, $10) RETURNING id",
         )
         .bind(clinic.get())
         .bind(user.username.as_str())
@@ -66,6 +73,7 @@ impl Database {
         .bind(user.language.code())
         .bind(password_hash)
         .bind(must_change_password)
+        .bind(crate::stamp(now))
         .bind(crate::stamp(now))
         .bind(crate::stamp(now))
         .fetch_one(&mut *tx)
@@ -136,10 +144,11 @@ impl Database {
     ) -> StoreResult<()> {
         let mut tx = self.write().await?;
         let changed = sqlx::query(
-            "UPDATE users SET password_hash = $1, must_change_password = $2, updated_at = $3 WHERE id = $4",
+            "UPDATE users SET password_hash = $1, must_change_password = $2, updated_at = $3, password_set_at = $4 WHERE id = $5",
         )
         .bind(password_hash)
         .bind(must_change)
+        .bind(crate::stamp(actor.now))
         .bind(crate::stamp(actor.now))
         .bind(user.get())
         .execute(&mut *tx)
@@ -147,7 +156,30 @@ impl Database {
         if changed.rows_affected() == 0 {
             return Err(StoreError::NotFound);
         }
-        let detail = if must_change { "reset" } else { "changed" };
+        // A new password ends every other credential of the account: its API tokens are
+        // revoked (login sessions end by themselves, being bound to the password hash),
+        // and the guesses counted against its user name are forgotten.
+        let revoked = sqlx::query(
+            "UPDATE api_tokens SET revoked_at = $1, revoked_by = $2 WHERE user_id = $3 AND revoked_at IS NULL",
+        )
+        .bind(crate::stamp(actor.now))
+        .bind(actor.user.get())
+        .bind(user.get())
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        sqlx::query(
+            "DELETE FROM login_guesses WHERE username = (SELECT username FROM users WHERE id = $1)",
+        )
+        .bind(user.get())
+        .execute(&mut *tx)
+        .await?;
+        let detail = match (must_change, revoked) {
+            (true, 0) => "reset".to_owned(),
+            (false, 0) => "changed".to_owned(),
+            (true, n) => format!("reset; {n} API token(s) revoked"),
+            (false, n) => format!("changed; {n} API token(s) revoked"),
+        };
         actor
             .record(
                 &mut tx,
@@ -155,7 +187,7 @@ impl Database {
                     action: "user.password",
                     entity: Some("user"),
                     entity_id: Some(user.get()),
-                    detail,
+                    detail: &detail,
                 },
             )
             .await?;

@@ -70,6 +70,7 @@ pub struct Credentials {
 pub struct Backend {
     db: Database,
     clock: std::sync::Arc<dyn bont_core::clock::Clock>,
+    passwords: crate::passwords::PasswordWork,
 }
 
 impl std::fmt::Debug for Backend {
@@ -79,8 +80,16 @@ impl std::fmt::Debug for Backend {
 }
 
 impl Backend {
-    pub fn new(db: Database, clock: std::sync::Arc<dyn bont_core::clock::Clock>) -> Self {
-        Backend { db, clock }
+    pub fn new(
+        db: Database,
+        clock: std::sync::Arc<dyn bont_core::clock::Clock>,
+        passwords: crate::passwords::PasswordWork,
+    ) -> Self {
+        Backend {
+            db,
+            clock,
+            passwords,
+        }
     }
 
     /// The user an API token acts for, limited by the token's scope for `method`.
@@ -116,8 +125,9 @@ fn bearer(headers: &axum::http::HeaderMap) -> Option<&str> {
 pub enum AuthError {
     #[error(transparent)]
     Store(#[from] StoreError),
-    #[error("password check failed: {0}")]
-    Task(#[from] tokio::task::JoinError),
+    /// The password could not be checked now (too many at once), or at all.
+    #[error("password check: {0}")]
+    Check(#[from] AppError),
 }
 
 impl axum_login::AuthnBackend for Backend {
@@ -137,8 +147,7 @@ impl axum_login::AuthnBackend for Backend {
             .as_ref()
             .map(|u| u.password_hash.clone())
             .unwrap_or_else(|| dummy_hash().to_owned());
-        let ok =
-            tokio::task::spawn_blocking(move || verify_password(&creds.password, &hash)).await?;
+        let ok = self.passwords.verify(creds.password, hash).await?;
         Ok(user.filter(|_| ok).map(SessionUser::from))
     }
 

@@ -47,6 +47,9 @@ pub enum AppError {
     /// another site.
     #[error("form token missing or wrong")]
     FormExpired,
+    /// Too much at once (password checks queued full): try again in a moment.
+    #[error("busy")]
+    Busy,
     /// A fault of ours; the cause is logged, not shown.
     #[error("internal error: {0}")]
     Internal(String),
@@ -63,6 +66,7 @@ impl AppError {
             AppError::WrongMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             AppError::Invalid(_) | AppError::InvalidPlan(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::Conflict | AppError::WrongState(_) => StatusCode::CONFLICT,
+            AppError::Busy => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -79,6 +83,7 @@ impl AppError {
             AppError::Conflict => "error-conflict",
             AppError::WrongState(_) => "error-wrong-state",
             AppError::FormExpired => "error-form-expired",
+            AppError::Busy => "error-busy",
             AppError::Internal(_) => "error-internal",
         }
     }
@@ -146,6 +151,22 @@ pub async fn render_errors(auth: AuthSession, request: Request, next: Next) -> R
         None if is_extractor_rejection(&response) => rejection_error(response).await,
         None => return response,
     };
+    let busy = matches!(error, AppError::Busy);
+    let mut response = render_error(error, api, user, visitor);
+    if busy {
+        response
+            .headers_mut()
+            .insert(header::RETRY_AFTER, header::HeaderValue::from_static("1"));
+    }
+    response
+}
+
+fn render_error(
+    error: AppError,
+    api: bool,
+    user: Option<crate::auth::SessionUser>,
+    visitor: bont_core::Language,
+) -> Response {
     let tr = Tr::new(user.as_ref().map(|u| u.language).unwrap_or(visitor));
     let status = error.status();
     let title = tr.t(error.message_id());

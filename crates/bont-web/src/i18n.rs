@@ -331,6 +331,7 @@ impl Tr {
                 self.t_with("problem-password-too-short", &[("min", V::from(*min))])
             }
             Problem::PasswordsDiffer => self.t("problem-passwords-differ"),
+            Problem::PasswordGuessable => self.t("problem-password-guessable"),
             Problem::NotAWholeNumber { value } => {
                 self.t_with("problem-not-a-whole-number", &[("value", s(value))])
             }
@@ -718,6 +719,7 @@ mod tests {
             Problem::NotAPhoneNumber,
             Problem::PasswordTooShort { min: 12 },
             Problem::PasswordsDiffer,
+            Problem::PasswordGuessable,
             Problem::NotKnown {
                 value: s("Botax"),
                 kind: "product",
@@ -858,6 +860,7 @@ mod tests {
                 | Problem::NotAPhoneNumber
                 | Problem::PasswordTooShort { .. }
                 | Problem::PasswordsDiffer
+                | Problem::PasswordGuessable
                 | Problem::NotKnown { .. }
                 | Problem::NotOneOf { .. }
                 | Problem::UnknownMuscle { .. }

@@ -13,6 +13,7 @@ pub mod form;
 pub mod i18n;
 pub mod login_store;
 pub mod pages;
+pub mod passwords;
 pub mod routes;
 pub mod state;
 
@@ -29,9 +30,12 @@ pub use state::AppState;
 /// Largest request body accepted, in bytes. A patient form is a few kilobytes.
 pub const BODY_LIMIT: usize = 256 * 1024;
 
-/// Failed logins for one user name within [`LOCKOUT_MINUTES`] that lock it for that long.
-pub const LOCKOUT_FAILURES: i64 = 5;
-pub const LOCKOUT_MINUTES: i64 = 15;
+/// How many password guesses are checked: see [`bont_db::login_guard`].
+pub const GUESS_LIMITS: bont_db::login_guard::GuessLimits =
+    bont_db::login_guard::GuessLimits::STANDARD;
+
+/// Hours after which a one-time password (a new account's, a reset's) no longer logs in.
+pub const ONE_TIME_PASSWORD_HOURS: i64 = 72;
 
 /// Idle time after which a login session ends.
 pub const IDLE_TIMEOUT_MINUTES: i64 = 30;
@@ -56,7 +60,11 @@ pub async fn app(state: AppState, config: &WebConfig) -> anyhow::Result<Router> 
             IDLE_TIMEOUT_MINUTES,
         )));
     let auth_layer = axum_login::AuthManagerLayerBuilder::new(
-        auth::Backend::new(state.db.clone(), state.clock.clone()),
+        auth::Backend::new(
+            state.db.clone(),
+            state.clock.clone(),
+            state.passwords.clone(),
+        ),
         sessions,
     )
     .build();

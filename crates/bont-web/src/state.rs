@@ -10,6 +10,8 @@ use std::sync::Arc;
 #[derive(Clone)]
 pub struct AppState {
     pub app: App,
+    /// The bounded threads that hash and check passwords.
+    pub passwords: crate::passwords::PasswordWork,
 }
 
 impl std::ops::Deref for AppState {
@@ -24,6 +26,7 @@ impl AppState {
     pub fn new(db: Database, clock: Arc<dyn Clock>) -> Self {
         AppState {
             app: App::new(db, clock, crate::i18n::findings_in_english),
+            passwords: crate::passwords::PasswordWork::start(),
         }
     }
 

@@ -2,6 +2,7 @@
 
 mod app;
 mod languages;
+mod login;
 mod outcomes;
 mod security;
 
@@ -1822,79 +1823,6 @@ async fn the_session_form_shows_a_live_verdict_saves_a_draft_and_a_physician_sig
         last.contains("value=\"occipitalis\"") && last.contains("History:"),
         "earlier doses are shown beside the muscle"
     );
-}
-
-#[tokio::test]
-async fn repeated_failed_logins_lock_the_user_name_for_a_while() {
-    let app = TestApp::spawn().await;
-    let attempt = |username: &'static str, password: &'static str| {
-        let client = app.anonymous();
-        let app = &app;
-        async move { app.post_login(&client, username, password).await }
-    };
-    for _ in 0..bont_web::LOCKOUT_FAILURES {
-        assert_eq!(
-            attempt("nurse", "a wrong guess").await.status(),
-            StatusCode::UNAUTHORIZED
-        );
-    }
-    let locked = attempt("nurse", app::PASSWORD).await;
-    assert_eq!(locked.status(), StatusCode::TOO_MANY_REQUESTS);
-    assert!(
-        locked
-            .text()
-            .await
-            .expect("body")
-            .contains("Too many failed attempts")
-    );
-    assert_eq!(
-        attempt("NURSE", app::PASSWORD).await.status(),
-        StatusCode::TOO_MANY_REQUESTS,
-        "letter case does not dodge the lock"
-    );
-    assert_eq!(
-        attempt("physician", app::PASSWORD).await.status(),
-        StatusCode::SEE_OTHER,
-        "other users are not affected"
-    );
-    let events = app
-        .db
-        .audit_events(&Default::default(), 100)
-        .await
-        .expect("audit");
-    assert!(
-        events
-            .iter()
-            .any(|e| e.action == "login.locked" && e.detail == "nurse")
-    );
-
-    // An administrator's reset lifts the lock: the one-time password works at once.
-    let admin = app.logged_in(Role::Admin).await;
-    let nurse_id: i64 = sqlx::query_scalar("SELECT id FROM users WHERE username = 'nurse'")
-        .fetch_one(app.db.pool())
-        .await
-        .expect("id");
-    let reset = admin
-        .post(app.url(&format!("/users/{nurse_id}/reset-password")))
-        .send()
-        .await
-        .expect("reset")
-        .text()
-        .await
-        .expect("body");
-    let password = reset
-        .split("<code class=\"secret\">")
-        .nth(1)
-        .and_then(|r| r.split("</code>").next())
-        .expect("password")
-        .to_owned();
-    let back = app
-        .post_login_form(
-            &app.anonymous(),
-            &[("username", "nurse"), ("password", password.as_str())],
-        )
-        .await;
-    assert_eq!(back.status(), StatusCode::SEE_OTHER);
 }
 
 /// The overrides a draft needs by itself: a reason for each of its blocking findings.

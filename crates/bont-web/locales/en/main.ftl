@@ -21,12 +21,17 @@ error-invalid = Some entries need correcting
 error-conflict = Someone else changed this record since you opened it
 error-wrong-state = This cannot be done in the record's present state
 error-internal = Something went wrong on our side; nothing was saved
+error-busy = The server is busy; try again in a moment. Nothing was saved.
 error-go-home = Back to the start page
 
 ## Login and passwords
 login-title = Log in
 login-failed = Wrong user name or password.
-login-locked = Too many failed attempts for this user name. Try again in 15 minutes, or ask an administrator to reset the password.
+login-locked = Too many failed attempts for this user name from this computer. Try again in { $minutes } minutes, or ask an administrator to reset the password.
+login-expired = This one-time password has expired (it was valid for { $hours } hours). Ask an administrator for a new one.
+login-busy = Many people are logging in at once. Try again in a moment.
+login-slowed = This user name has had many failed attempts from elsewhere, so attempts are slowed to one a minute. Try again in { $seconds } seconds; if it was not you, tell an administrator.
+login-address-limited = Too many failed attempts from this computer. Try again in { $minutes } minutes.
 login-submit = Log in
 password-title = Change your password
 password-must-change = You logged in with a one-time password. Choose your own password to continue.
@@ -132,6 +137,7 @@ problem-not-an-email = is not an e-mail address.
 problem-not-a-phone = is not a telephone number (digits, spaces and + - ( ) only).
 problem-password-too-short = must be at least { $min } characters.
 problem-passwords-differ = the two passwords differ.
+problem-password-guessable = is among the common passwords or as easily guessed: choose a phrase of several unrelated words.
 
 ## Roles
 role-physician = Physician

@@ -21,12 +21,17 @@ error-invalid = Niektóre dane wymagają poprawienia
 error-conflict = Ktoś inny zmienił ten rekord, odkąd go otworzono
 error-wrong-state = W obecnym stanie rekordu nie można tego zrobić
 error-internal = Wystąpił błąd po naszej stronie; nic nie zapisano
+error-busy = Serwer jest zajęty; spróbuj ponownie za chwilę. Nic nie zapisano.
 error-go-home = Wróć do strony startowej
 
 ## Login and passwords
 login-title = Logowanie
 login-failed = Błędna nazwa użytkownika lub hasło.
-login-locked = Zbyt wiele nieudanych prób dla tej nazwy użytkownika. Spróbuj ponownie za 15 minut albo poproś administratora o zresetowanie hasła.
+login-locked = Zbyt wiele nieudanych prób dla tej nazwy użytkownika z tego komputera. Spróbuj ponownie za { $minutes } min lub poproś administratora o zresetowanie hasła.
+login-expired = To hasło jednorazowe wygasło (było ważne { $hours } godz.). Poproś administratora o nowe.
+login-busy = Wiele osób loguje się jednocześnie. Spróbuj ponownie za chwilę.
+login-slowed = Dla tej nazwy użytkownika było wiele nieudanych prób z innych miejsc, dlatego dopuszczamy jedną próbę na minutę. Spróbuj ponownie za { $seconds } s; jeśli to nie Ty, powiadom administratora.
+login-address-limited = Zbyt wiele nieudanych prób z tego komputera. Spróbuj ponownie za { $minutes } min.
 login-submit = Zaloguj
 password-title = Zmiana hasła
 password-must-change = Zalogowano hasłem jednorazowym. Aby kontynuować, ustaw własne hasło.
@@ -135,6 +140,7 @@ problem-not-an-email = nie jest adresem e-mail.
 problem-not-a-phone = nie jest numerem telefonu (tylko cyfry, spacje i + - ( )).
 problem-password-too-short = musi mieć co najmniej { $min } znaków.
 problem-passwords-differ = hasła się różnią.
+problem-password-guessable = jest jednym z popularnych haseł lub równie łatwe do odgadnięcia: wybierz zdanie z kilku niezwiązanych słów.
 
 ## Roles
 role-physician = Lekarz

@@ -1,6 +1,6 @@
 //! The user's own account: changing the password (required after a one-time password).
 
-use crate::auth::{AuthSession, CurrentUser, hash_password, verify_password};
+use crate::auth::{AuthSession, CurrentUser};
 use crate::error::AppError;
 use crate::form::HtmlForm;
 use crate::i18n::Tr;
@@ -56,9 +56,7 @@ pub async fn change_password(
         .ok_or(AppError::Unauthenticated)?;
     let current = form.current_password.clone();
     let hash = stored.password_hash.clone();
-    let current_ok = tokio::task::spawn_blocking(move || verify_password(&current, &hash))
-        .await
-        .map_err(AppError::internal)?;
+    let current_ok = state.passwords.verify(current, hash).await?;
     let mut errors = FieldErrors::new();
     if !current_ok {
         errors.push(
@@ -67,7 +65,11 @@ pub async fn change_password(
                 value: String::new(),
             },
         );
-    } else if let Err(e) = check_new_password(&form.password, &form.password_repeat) {
+    } else if let Err(e) = check_new_password(
+        &form.password,
+        &form.password_repeat,
+        &[me.user.username.as_str(), me.user.display_name.as_str()],
+    ) {
         errors = e;
     } else if form.password == form.current_password {
         errors.push("password", Problem::Duplicate);
@@ -90,9 +92,7 @@ pub async fn change_password(
         return render_with(StatusCode::UNPROCESSABLE_ENTITY, &page);
     }
     let password = form.password;
-    let hash = tokio::task::spawn_blocking(move || hash_password(&password))
-        .await
-        .map_err(AppError::internal)??;
+    let hash = state.passwords.hash(password).await?;
     state
         .db
         .set_password(&me.actor(&state), me.user.id, &hash, false)

@@ -1,6 +1,6 @@
 //! The login page, and logging out.
 
-use crate::auth::{AuthSession, ClientAddress, Credentials};
+use crate::auth::{AuthError, AuthSession, ClientAddress, Credentials, SessionUser};
 use crate::error::AppError;
 use crate::form::{HtmlForm, local_path};
 use crate::i18n::{Tr, visitor_language};
@@ -8,9 +8,11 @@ use crate::pages::{Nav, render, render_with};
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Query, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use bont_db::audit::Event;
+use bont_db::login_guard::{Guess, Refusal};
+use fluent_templates::fluent_bundle::FluentValue;
 use serde::Deserialize;
 
 #[derive(Template)]
@@ -20,8 +22,8 @@ struct LoginPage {
     nav: Option<Nav>,
     username: String,
     next: String,
-    failed: bool,
-    locked: bool,
+    /// Why the last attempt did not log in, in the reader's words.
+    problem: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -43,8 +45,7 @@ pub async fn form(
         nav: None,
         username: String::new(),
         next,
-        failed: false,
-        locked: false,
+        problem: None,
     };
     Ok(render(&page)?.into_response())
 }
@@ -66,7 +67,7 @@ pub async fn submit(
     headers: HeaderMap,
     HtmlForm(form): HtmlForm<LoginForm>,
 ) -> Result<Response, AppError> {
-    let language = visitor_language(&auth.session, &headers).await;
+    let tr = Tr::new(visitor_language(&auth.session, &headers).await);
     let next = local_path(Some(&form.next));
     let now = state.clock.now();
     let username: String = form
@@ -76,68 +77,119 @@ pub async fn submit(
         .chars()
         .take(60)
         .collect();
-    let page = |failed: bool, locked: bool| LoginPage {
-        tr: Tr::new(language),
-        nav: None,
-        username: form.username.clone(),
-        next: next.clone(),
-        failed,
-        locked,
-    };
-    // After repeated failures a user name is locked for a while, so that passwords cannot
-    // be guessed at speed; the lock lifts by itself or with a password reset.
-    let since = now
-        .checked_sub(jiff::SignedDuration::from_mins(crate::LOCKOUT_MINUTES))
-        .unwrap_or(now);
-    if state.db.recent_failed_logins(&username, since).await? >= crate::LOCKOUT_FAILURES {
-        let event = Event {
-            action: "login.locked",
-            entity: None,
-            entity_id: None,
-            detail: &username,
+    let answer = |status: StatusCode, problem: String, retry_after: Option<i64>| {
+        let page = LoginPage {
+            tr,
+            nav: None,
+            username: form.username.clone(),
+            next: next.clone(),
+            problem: Some(problem),
         };
-        state
-            .db
-            .audit_event(None, None, &client, now, event)
+        let mut response = render_with(status, &page)?;
+        if let Some(seconds) = retry_after {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(seconds.max(1)));
+        }
+        Ok::<_, AppError>(response)
+    };
+    let audit = |action: &'static str, detail: String, user: Option<&SessionUser>| {
+        let state = state.clone();
+        let client = client.clone();
+        let (clinic, id) = (user.map(|u| u.clinic), user.map(|u| u.id));
+        async move {
+            let event = Event {
+                action,
+                entity: id.map(|_| "user"),
+                entity_id: id.map(|id| id.get()),
+                detail: &detail,
+            };
+            state.db.audit_event(clinic, id, &client, now, event).await
+        }
+    };
+    // The guess is counted before its password is checked (see bont_db::login_guard):
+    // past the limits it is not checked at all.
+    let guess = state
+        .db
+        .reserve_login_guess(&username, &client, now, crate::GUESS_LIMITS)
+        .await?;
+    let guess = match guess {
+        Guess::Check { id } => id,
+        Guess::Refused { why, retry_after } => {
+            audit(
+                "login.refused",
+                format!("{username} ({})", why.code()),
+                None,
+            )
             .await?;
-        return render_with(StatusCode::TOO_MANY_REQUESTS, &page(false, true));
-    }
+            let seconds = retry_after.as_secs();
+            let minutes = FluentValue::from((seconds + 59) / 60);
+            let problem = match why {
+                Refusal::AddressAndName => tr.t_with("login-locked", &[("minutes", minutes)]),
+                Refusal::Address => tr.t_with("login-address-limited", &[("minutes", minutes)]),
+                Refusal::NameSlowed => tr.t_with(
+                    "login-slowed",
+                    &[("seconds", FluentValue::from(seconds.max(1)))],
+                ),
+            };
+            return answer(StatusCode::TOO_MANY_REQUESTS, problem, Some(seconds));
+        }
+    };
     let creds = Credentials {
         username: form.username.clone(),
         password: form.password.clone(),
     };
-    let user = auth.authenticate(creds).await.map_err(AppError::internal)?;
-    let Some(user) = user else {
-        let event = Event {
-            action: "login.failed",
-            entity: None,
-            entity_id: None,
-            detail: &username,
-        };
-        state
-            .db
-            .audit_event(None, None, &client, now, event)
-            .await?;
-        return render_with(StatusCode::UNAUTHORIZED, &page(true, false));
+    let user = match auth.authenticate(creds).await {
+        Ok(user) => user,
+        Err(axum_login::Error::Backend(AuthError::Check(AppError::Busy))) => {
+            // Not checked: the guess does not count.
+            state.db.release_login_guess(guess).await?;
+            return answer(StatusCode::SERVICE_UNAVAILABLE, tr.t("login-busy"), Some(1));
+        }
+        Err(e) => return Err(AppError::internal(e)),
     };
+    let Some(user) = user else {
+        audit("login.failed", username, None).await?;
+        return answer(StatusCode::UNAUTHORIZED, tr.t("login-failed"), None);
+    };
+    if one_time_password_expired(&state, &user, now).await? {
+        audit("login.expired", String::new(), Some(&user)).await?;
+        let hours = FluentValue::from(crate::ONE_TIME_PASSWORD_HOURS);
+        let problem = tr.t_with("login-expired", &[("hours", hours)]);
+        return answer(StatusCode::UNAUTHORIZED, problem, None);
+    }
     auth.login(&user).await.map_err(AppError::internal)?;
     crate::csrf::renew(&auth.session).await?;
-    let event = Event {
-        action: "login",
-        entity: Some("user"),
-        entity_id: Some(user.id.get()),
-        detail: "",
-    };
     state
         .db
-        .audit_event(Some(user.clinic), Some(user.id), &client, now, event)
+        .forget_login_guesses(&username, &client, guess)
         .await?;
+    audit("login", String::new(), Some(&user)).await?;
     let target = if user.must_change_password {
         "/account/password"
     } else {
         next.as_str()
     };
     Ok(Redirect::to(target).into_response())
+}
+
+/// A one-time password (a new account's, a reset's) logs in only for
+/// [`crate::ONE_TIME_PASSWORD_HOURS`] after it was made.
+async fn one_time_password_expired(
+    state: &AppState,
+    user: &SessionUser,
+    now: jiff::Timestamp,
+) -> Result<bool, AppError> {
+    if !user.must_change_password {
+        return Ok(false);
+    }
+    let set_at = state
+        .db
+        .user(user.id)
+        .await?
+        .and_then(|u| u.password_set_at);
+    let valid_for = jiff::SignedDuration::from_hours(crate::ONE_TIME_PASSWORD_HOURS);
+    Ok(set_at.is_some_and(|at| now.duration_since(at) > valid_for))
 }
 
 pub async fn logout(mut auth: AuthSession) -> Result<Redirect, AppError> {

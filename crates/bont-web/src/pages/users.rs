@@ -1,7 +1,7 @@
 //! Staff accounts, for administrators: the list, opening an account, resetting a password.
 //! New and reset passwords are one-time: shown once here, changed at the first login.
 
-use crate::auth::{CurrentUser, hash_password, one_time_password};
+use crate::auth::{CurrentUser, one_time_password};
 use crate::error::AppError;
 use crate::form::HtmlForm;
 use crate::i18n::Tr;
@@ -127,10 +127,7 @@ pub async fn create(
         }
     };
     let password = one_time_password();
-    let for_hash = password.clone();
-    let hash = tokio::task::spawn_blocking(move || hash_password(&for_hash))
-        .await
-        .map_err(AppError::internal)??;
+    let hash = state.passwords.hash(password.clone()).await?;
     let actor = me.actor(&state);
     match state
         .db
@@ -169,10 +166,7 @@ pub async fn reset_password(
         .filter(|u| u.clinic == me.user.clinic)
         .ok_or(AppError::NotFound)?;
     let password = one_time_password();
-    let for_hash = password.clone();
-    let hash = tokio::task::spawn_blocking(move || hash_password(&for_hash))
-        .await
-        .map_err(AppError::internal)??;
+    let hash = state.passwords.hash(password.clone()).await?;
     state
         .db
         .set_password(&me.actor(&state), id, &hash, true)

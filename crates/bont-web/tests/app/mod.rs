@@ -41,6 +41,20 @@ impl TestApp {
 
     /// Without any account.
     pub async fn spawn_empty() -> TestApp {
+        let clock: Arc<dyn Clock> = Arc::new(FixedClock::on(jiff::civil::date(2026, 11, 22)));
+        TestApp::spawn_empty_at(clock).await
+    }
+
+    /// With one account per role, on a clock the test moves.
+    pub async fn spawn_at(clock: Arc<dyn Clock>) -> TestApp {
+        let app = TestApp::spawn_empty_at(clock).await;
+        for role in Role::ALL {
+            app.add_user(app.clinic, role.id(), role).await;
+        }
+        app
+    }
+
+    async fn spawn_empty_at(clock: Arc<dyn Clock>) -> TestApp {
         let dir = tempfile::tempdir().expect("temp dir");
         let db = Database::connect(
             &bont_db::testing::location(dir.path()).await,
@@ -48,7 +62,6 @@ impl TestApp {
         )
         .await
         .expect("database");
-        let clock: Arc<dyn Clock> = Arc::new(FixedClock::on(jiff::civil::date(2026, 11, 22)));
         let clinic = db
             .first_clinic_or_create("Test clinic", clock.now())
             .await
@@ -94,6 +107,17 @@ impl TestApp {
     /// A browser-like client that keeps cookies and does not follow redirects.
     pub fn anonymous(&self) -> reqwest::Client {
         self.client_with(Arc::new(reqwest::cookie::Jar::default()), None)
+    }
+
+    /// An anonymous client whose requests come from `address` (any of 127.0.0.0/8 reaches
+    /// the server on 127.0.0.1): another computer, as the server sees it.
+    pub fn anonymous_from(&self, address: [u8; 4]) -> reqwest::Client {
+        reqwest::Client::builder()
+            .cookie_provider(Arc::new(reqwest::cookie::Jar::default()))
+            .local_address(std::net::IpAddr::from(address))
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("client")
     }
 
     fn client_with(&self, jar: Arc<reqwest::cookie::Jar>, token: Option<&str>) -> reqwest::Client {

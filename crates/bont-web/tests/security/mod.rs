@@ -141,7 +141,12 @@ async fn a_form_without_the_sessions_token_changes_nothing() {
 }
 
 /// Makes a token on the account page and returns its secret.
-async fn make_token(app: &TestApp, client: &reqwest::Client, name: &str, scope: &str) -> String {
+pub async fn make_token(
+    app: &TestApp,
+    client: &reqwest::Client,
+    name: &str,
+    scope: &str,
+) -> String {
     let response = client
         .post(app.url("/account/tokens"))
         .form(&[("name", name), ("scope", scope)])
