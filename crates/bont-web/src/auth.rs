@@ -6,9 +6,7 @@
 
 use crate::error::AppError;
 use crate::state::AppState;
-use argon2::Argon2;
 use argon2::password_hash::rand_core::{OsRng, RngCore};
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use axum::extract::{ConnectInfo, FromRequestParts, Request, State};
 use axum::http::request::Parts;
 use axum::middleware::Next;
@@ -18,7 +16,6 @@ use bont_core::{Capability, ClinicId, Language, Role, UserId};
 use bont_db::users::StoredUser;
 use bont_db::{Actor, Database, StoreError};
 use std::net::SocketAddr;
-use std::sync::OnceLock;
 
 /// The logged-in user as the session knows them.
 #[derive(Debug, Clone)]
@@ -146,7 +143,7 @@ impl axum_login::AuthnBackend for Backend {
         let hash = user
             .as_ref()
             .map(|u| u.password_hash.clone())
-            .unwrap_or_else(|| dummy_hash().to_owned());
+            .unwrap_or_else(|| DUMMY_HASH.to_owned());
         let ok = self.passwords.verify(creds.password, hash).await?;
         Ok(user.filter(|_| ok).map(SessionUser::from))
     }
@@ -163,29 +160,20 @@ impl axum_login::AuthnBackend for Backend {
 
 pub type AuthSession = axum_login::AuthSession<Backend>;
 
-/// Argon2id hash of a password, in PHC string form.
+/// Argon2id hash of a password, in PHC string form. The server hashes on its password
+/// threads ([`crate::passwords::PasswordWork`]); this is for the command line.
 pub fn hash_password(password: &str) -> Result<String, AppError> {
-    let salt = SaltString::generate(&mut OsRng);
-    Argon2::default()
-        .hash_password(password.as_bytes(), &salt)
-        .map(|h| h.to_string())
-        .map_err(AppError::internal)
+    crate::passwords::hash_in(&mut crate::passwords::Memory::new(), password)
 }
 
 pub fn verify_password(password: &str, hash: &str) -> bool {
-    PasswordHash::new(hash)
-        .map(|parsed| {
-            Argon2::default()
-                .verify_password(password.as_bytes(), &parsed)
-                .is_ok()
-        })
-        .unwrap_or(false)
+    crate::passwords::verify_in(&mut crate::passwords::Memory::new(), password, hash)
 }
 
-fn dummy_hash() -> &'static str {
-    static DUMMY: OnceLock<String> = OnceLock::new();
-    DUMMY.get_or_init(|| hash_password("no such user, no such password").unwrap_or_default())
-}
+/// The hash checked when no account has the user name, so that the answer takes as long
+/// as for an account and does not tell which names exist. Its password is not known
+/// (a one-time password, thrown away); its parameters are the defaults (see the test).
+const DUMMY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$JQinf3vj8LFKDn56b9w9vg$+MqGKhsksCnIrTpCVsCFk0xibHhHW/Dx2pTBU0hdnSE";
 
 /// A random password for a new account, to be changed at first login: 20 characters from
 /// an alphabet without look-alikes (no 0/O, 1/l/I).
@@ -219,7 +207,11 @@ pub async fn ensure_first_admin(
     })
     .map_err(|e| anyhow::anyhow!("{e}"))?;
     let password = one_time_password();
-    let hash = hash_password(&password).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let hash = state
+        .passwords
+        .hash(password.clone())
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
     state
         .db
         .create_user(None, clinic, &user, &hash, true, state.clock.now())
@@ -352,5 +344,43 @@ impl<S: Send + Sync> FromRequestParts<S> for ClientAddress {
     type Rejection = std::convert::Infallible;
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
         Ok(ClientAddress(client_address(&parts.extensions)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_dummy_hash_costs_what_a_real_one_does() {
+        let parsed = argon2::PasswordHash::new(DUMMY_HASH).expect("parses");
+        let params = argon2::Params::try_from(&parsed).expect("params");
+        let default = argon2::Params::DEFAULT;
+        assert_eq!(
+            (params.m_cost(), params.t_cost(), params.p_cost()),
+            (default.m_cost(), default.t_cost(), default.p_cost())
+        );
+        assert_eq!(parsed.algorithm, argon2::Algorithm::Argon2id.ident());
+        assert!(!verify_password("", DUMMY_HASH));
+    }
+
+    #[test]
+    fn a_hash_made_here_is_checked_by_the_crate_and_the_other_way_round() {
+        use argon2::password_hash::{PasswordHasher, PasswordVerifier, SaltString};
+        let ours = hash_password("violet kettle under the pier").expect("hash");
+        let parsed = argon2::PasswordHash::new(&ours).expect("parses");
+        assert!(
+            argon2::Argon2::default()
+                .verify_password(b"violet kettle under the pier", &parsed)
+                .is_ok()
+        );
+        let salt = SaltString::generate(&mut OsRng);
+        let theirs = argon2::Argon2::default()
+            .hash_password(b"another phrase of words", &salt)
+            .expect("hash")
+            .to_string();
+        assert!(verify_password("another phrase of words", &theirs));
+        assert!(!verify_password("another phrase of word", &theirs));
+        assert!(!verify_password("anything", "not a hash"));
     }
 }
