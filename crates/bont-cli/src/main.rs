@@ -862,9 +862,22 @@ async fn serve(options: ServeOptions, clock: Arc<dyn Clock>) -> anyhow::Result<(
         println!("  one-time password: {password}");
         println!("  You will be asked to choose your own password.");
     }
-    let router = bont_web::app(state, &WebConfig { secure_cookies }).await?;
+    let router = bont_web::app(
+        state,
+        &WebConfig {
+            secure_cookies,
+            ..WebConfig::default()
+        },
+    )
+    .await?;
     println!("bont is serving on http://{address}/ (stop with Ctrl+C)");
-    bont_web::serve(listener, router, shutdown_signal()).await?;
+    bont_web::serve(
+        listener,
+        router,
+        bont_web::ServeLimits::default(),
+        shutdown_signal(),
+    )
+    .await?;
     db.close().await;
     Ok(())
 }

@@ -263,6 +263,32 @@ impl<S: Send + Sync> FromRequestParts<S> for CurrentUser {
     }
 }
 
+/// Middleware: a request of a logged-in user moves their session's idle expiry forward
+/// (at most once every `every`: the move is a write), so that the session ends
+/// [`crate::IDLE_TIMEOUT_MINUTES`] after the user stopped working, not after they logged in.
+pub async fn touch_session(
+    State(every): State<std::time::Duration>,
+    auth: AuthSession,
+    request: Request,
+    next: Next,
+) -> Response {
+    const TOUCHED: &str = "touched";
+    if auth.user.is_some() {
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_millis() as u64)
+            .unwrap_or_default();
+        let last: Option<u64> = auth.session.get(TOUCHED).await.ok().flatten();
+        let due = last.is_none_or(|last| now.saturating_sub(last) >= every.as_millis() as u64);
+        // Inserting marks the session changed: the session layer saves it, with a new
+        // expiry, when the response goes out.
+        if due && let Err(e) = auth.session.insert(TOUCHED, now).await {
+            tracing::warn!("login session not moved forward: {e}");
+        }
+    }
+    next.run(request).await
+}
+
 /// Paths a user who must change their password may still use.
 const PASSWORD_CHANGE_PATHS: [&str; 2] = ["/account/password", "/logout"];
 

@@ -20,7 +20,6 @@ pub mod state;
 use axum::Router;
 use axum::http::{HeaderName, HeaderValue, header};
 use std::future::Future;
-use std::net::SocketAddr;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, SessionManagerLayer};
@@ -41,16 +40,29 @@ pub const ONE_TIME_PASSWORD_HOURS: i64 = 72;
 pub const IDLE_TIMEOUT_MINUTES: i64 = 30;
 
 /// How the web application is set up beyond its state.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct WebConfig {
     /// Send the session cookie only over HTTPS (set when served behind TLS).
     pub secure_cookies: bool,
+    /// A login session's idle expiry is moved forward by a request at most this often
+    /// (each move is a write); between moves it stays where the last one put it.
+    pub session_touch_every: std::time::Duration,
+}
+
+impl Default for WebConfig {
+    fn default() -> Self {
+        WebConfig {
+            secure_cookies: false,
+            session_touch_every: std::time::Duration::from_secs(60),
+        }
+    }
 }
 
 /// Builds the whole application: routes, login sessions (kept in the database), error
 /// rendering and security headers.
 pub async fn app(state: AppState, config: &WebConfig) -> anyhow::Result<Router> {
     let store = login_store::LoginStore::open(state.db.location()).await?;
+    store.clean_up_in_background();
     let sessions = SessionManagerLayer::new(store)
         .with_name("bont_session")
         .with_http_only(true)
@@ -74,6 +86,10 @@ pub async fn app(state: AppState, config: &WebConfig) -> anyhow::Result<Router> 
         .fallback(error::not_found)
         .layer(axum::middleware::from_fn(error::render_errors))
         .layer(axum::middleware::from_fn(csrf::embed))
+        .layer(axum::middleware::from_fn_with_state(
+            config.session_touch_every,
+            auth::touch_session,
+        ))
         .layer(auth_layer)
         .layer(axum::extract::DefaultBodyLimit::max(BODY_LIMIT))
         .layer(header_layer(
@@ -104,16 +120,81 @@ fn header_layer(name: HeaderName, value: &'static str) -> SetResponseHeaderLayer
     SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value))
 }
 
-/// Serves `router` on `listener` until `shutdown` completes.
+/// Time limits of the connections themselves.
+#[derive(Debug, Clone, Copy)]
+pub struct ServeLimits {
+    /// A request's head (its line and headers) must arrive within this; a client that
+    /// sends it slowly is disconnected (408) instead of holding a connection open.
+    pub header_timeout: std::time::Duration,
+    /// After the shutdown signal, requests under way get this long to finish; then the
+    /// server exits all the same (a client halfway through sending never holds it up).
+    pub shutdown_deadline: std::time::Duration,
+}
+
+impl Default for ServeLimits {
+    fn default() -> Self {
+        ServeLimits {
+            header_timeout: std::time::Duration::from_secs(10),
+            shutdown_deadline: std::time::Duration::from_secs(10),
+        }
+    }
+}
+
+/// Serves `router` on `listener` (HTTP/1.1, keep-alive) until `shutdown` completes, then lets open
+/// requests finish within the limits' deadline.
 pub async fn serve(
     listener: tokio::net::TcpListener,
     router: Router,
+    limits: ServeLimits,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(
-        listener,
-        router.into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown)
-    .await
+    use hyper_util::rt::{TokioIo, TokioTimer};
+    use tower::Service;
+    let mut http = hyper::server::conn::http1::Builder::new();
+    http.timer(TokioTimer::new())
+        .header_read_timeout(limits.header_timeout);
+    let graceful = hyper_util::server::graceful::GracefulShutdown::new();
+    tokio::pin!(shutdown);
+    loop {
+        let (stream, address) = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok(accepted) => accepted,
+                Err(e) => {
+                    // Out of file descriptors, mostly: wait a moment rather than spin.
+                    tracing::warn!("connection not accepted: {e}");
+                    tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+                    continue;
+                }
+            },
+            () = &mut shutdown => break,
+        };
+        let router = router.clone();
+        let service = hyper::service::service_fn(
+            move |mut request: axum::http::Request<hyper::body::Incoming>| {
+                request
+                    .extensions_mut()
+                    .insert(axum::extract::ConnectInfo(address));
+                router.clone().call(request)
+            },
+        );
+        // No upgrades (WebSockets) are served, so the plain connection will do.
+        let connection = http.serve_connection(TokioIo::new(stream), service);
+        let connection = graceful.watch(connection);
+        tokio::spawn(async move {
+            if let Err(e) = connection.await {
+                tracing::debug!("connection from {address} ended: {e}");
+            }
+        });
+    }
+    drop(listener);
+    if tokio::time::timeout(limits.shutdown_deadline, graceful.shutdown())
+        .await
+        .is_err()
+    {
+        tracing::warn!(
+            "requests still open {} s after the shutdown signal were cut off",
+            limits.shutdown_deadline.as_secs()
+        );
+    }
+    Ok(())
 }

@@ -5,6 +5,7 @@ mod languages;
 mod login;
 mod outcomes;
 mod security;
+mod serving;
 
 use app::{TestApp, patient_form};
 use bont_core::{Capability, Role};

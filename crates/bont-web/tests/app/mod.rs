@@ -55,6 +55,37 @@ impl TestApp {
     }
 
     async fn spawn_empty_at(clock: Arc<dyn Clock>) -> TestApp {
+        let (app, _) = TestApp::spawn_serving(
+            clock,
+            WebConfig::default(),
+            bont_web::ServeLimits::default(),
+            std::future::pending(),
+        )
+        .await;
+        app
+    }
+
+    /// With one account per role, served with these settings until `shutdown`; the
+    /// handle ends when the server has.
+    pub async fn spawn_with(
+        config: WebConfig,
+        limits: bont_web::ServeLimits,
+        shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+    ) -> (TestApp, tokio::task::JoinHandle<std::io::Result<()>>) {
+        let clock: Arc<dyn Clock> = Arc::new(FixedClock::on(jiff::civil::date(2026, 11, 22)));
+        let (app, server) = TestApp::spawn_serving(clock, config, limits, shutdown).await;
+        for role in Role::ALL {
+            app.add_user(app.clinic, role.id(), role).await;
+        }
+        (app, server)
+    }
+
+    async fn spawn_serving(
+        clock: Arc<dyn Clock>,
+        config: WebConfig,
+        limits: bont_web::ServeLimits,
+        shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+    ) -> (TestApp, tokio::task::JoinHandle<std::io::Result<()>>) {
         let dir = tempfile::tempdir().expect("temp dir");
         let db = Database::connect(
             &bont_db::testing::location(dir.path()).await,
@@ -68,21 +99,20 @@ impl TestApp {
             .expect("clinic")
             .id;
         let state = AppState::new(db.clone(), clock);
-        let router = bont_web::app(state.clone(), &WebConfig::default())
-            .await
-            .expect("app");
+        let router = bont_web::app(state.clone(), &config).await.expect("app");
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .expect("bind");
         let address = listener.local_addr().expect("address");
-        tokio::spawn(bont_web::serve(listener, router, std::future::pending()));
-        TestApp {
+        let server = tokio::spawn(bont_web::serve(listener, router, limits, shutdown));
+        let app = TestApp {
             address,
             db,
             state,
             clinic,
             _dir: dir,
-        }
+        };
+        (app, server)
     }
 
     pub async fn add_user(&self, clinic: ClinicId, username: &str, role: Role) {

@@ -1,0 +1,207 @@
+//! The connections and the login sessions themselves: slow clients are cut off, a
+//! shutdown has a deadline, a session lives while its user works, and the database holds
+//! no session id that logs in.
+
+use crate::app::{self, TestApp};
+use bont_db::Engine;
+use bont_web::{ServeLimits, WebConfig};
+use reqwest::StatusCode;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+const SHORT: ServeLimits = ServeLimits {
+    header_timeout: Duration::from_secs(1),
+    shutdown_deadline: Duration::from_secs(1),
+};
+
+/// The stored ids and expiry times of the login sessions, as text.
+async fn stored_sessions(app: &TestApp) -> Vec<(String, String)> {
+    let sql = match app.db.engine() {
+        Engine::Sqlite => "SELECT id, CAST(expiry_date AS TEXT) FROM tower_sessions",
+        Engine::Postgres => "SELECT id, CAST(expiry_date AS TEXT) FROM tower_sessions.session",
+    };
+    sqlx::query_as(sql)
+        .fetch_all(app.db.pool())
+        .await
+        .expect("sessions")
+}
+
+/// A client and its cookie jar, logged in as `username`.
+async fn logged_in_with_jar(
+    app: &TestApp,
+    username: &str,
+) -> (reqwest::Client, Arc<reqwest::cookie::Jar>) {
+    let jar = Arc::new(reqwest::cookie::Jar::default());
+    let client = reqwest::Client::builder()
+        .cookie_provider(jar.clone())
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client");
+    let response = app.post_login(&client, username, app::PASSWORD).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    (client, jar)
+}
+
+/// A client that sends only this session cookie.
+fn with_cookie(value: &str) -> reqwest::Client {
+    let mut headers = reqwest::header::HeaderMap::new();
+    headers.insert(
+        reqwest::header::COOKIE,
+        format!("bont_session={value}").parse().expect("header"),
+    );
+    reqwest::Client::builder()
+        .default_headers(headers)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client")
+}
+
+#[tokio::test]
+async fn a_client_sending_its_headers_slowly_is_cut_off() {
+    let (app, _server) =
+        TestApp::spawn_with(WebConfig::default(), SHORT, std::future::pending()).await;
+    let mut stream = tokio::net::TcpStream::connect(app.address)
+        .await
+        .expect("connect");
+    stream
+        .write_all(b"GET /health HTTP/1.1\r\nHost: bont\r\nX-Slow: ")
+        .await
+        .expect("write");
+    let started = Instant::now();
+    let mut answer = Vec::new();
+    let read = tokio::time::timeout(Duration::from_secs(5), stream.read_to_end(&mut answer)).await;
+    assert!(read.is_ok(), "the connection is still open after 5 s");
+    assert!(
+        started.elapsed() < Duration::from_secs(3),
+        "{:?}",
+        started.elapsed()
+    );
+    let answer = String::from_utf8_lossy(&answer);
+    assert!(
+        answer.is_empty() || answer.starts_with("HTTP/1.1 408"),
+        "{answer}"
+    );
+    // Others are served all the same.
+    let health = reqwest::get(app.url("/health")).await.expect("health");
+    assert_eq!(health.status(), StatusCode::OK);
+}
+
+#[tokio::test]
+async fn a_shutdown_does_not_wait_for_a_client_halfway_through_a_request() {
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let (app, server) = TestApp::spawn_with(WebConfig::default(), SHORT, async move {
+        let _ = stopped.await;
+    })
+    .await;
+    let mut stream = tokio::net::TcpStream::connect(app.address)
+        .await
+        .expect("connect");
+    stream
+        .write_all(
+            b"POST /login HTTP/1.1\r\nHost: bont\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 200\r\n\r\nusername=nur",
+        )
+        .await
+        .expect("write");
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    let started = Instant::now();
+    stop.send(()).expect("signal");
+    let finished = tokio::time::timeout(Duration::from_secs(5), server).await;
+    assert!(finished.is_ok(), "the server did not exit within 5 s");
+    assert!(
+        started.elapsed() < Duration::from_secs(3),
+        "{:?}",
+        started.elapsed()
+    );
+    drop(stream);
+}
+
+/// The idle expiry moves forward while the user works (here at every request), so an
+/// active session does not end a fixed time after log-in.
+#[tokio::test]
+async fn a_working_users_session_expiry_moves_forward() {
+    let config = WebConfig {
+        session_touch_every: Duration::ZERO,
+        ..WebConfig::default()
+    };
+    let (app, _server) =
+        TestApp::spawn_with(config, ServeLimits::default(), std::future::pending()).await;
+    let (client, _jar) = logged_in_with_jar(&app, "nurse").await;
+    let before = stored_sessions(&app).await;
+    assert_eq!(before.len(), 1, "{before:?}");
+    tokio::time::sleep(Duration::from_millis(1100)).await;
+    let page = client.get(app.url("/patients")).send().await.expect("page");
+    assert_eq!(page.status(), StatusCode::OK);
+    let after = stored_sessions(&app).await;
+    assert_eq!(after.len(), 1);
+    assert!(after[0].1 > before[0].1, "{before:?} then {after:?}");
+}
+
+/// Only a digest of the session id is stored: the ids found in the database do not log
+/// in, the cookie does.
+#[tokio::test]
+async fn the_stored_session_ids_do_not_log_in() {
+    let app = TestApp::spawn().await;
+    let (_client, jar) = logged_in_with_jar(&app, "physician").await;
+    let url: reqwest::Url = app.url("/").parse().expect("url");
+    let cookies =
+        reqwest::cookie::CookieStore::cookies(jar.as_ref(), &url).expect("a session cookie");
+    let cookie = cookies
+        .to_str()
+        .expect("text")
+        .split("; ")
+        .find_map(|c| c.strip_prefix("bont_session="))
+        .expect("bont_session")
+        .to_owned();
+    let stored = stored_sessions(&app).await;
+    assert!(!stored.is_empty());
+    for (id, _) in &stored {
+        assert_ne!(id, &cookie, "the cookie's id is not in the database");
+        let response = with_cookie(id)
+            .get(app.url("/patients"))
+            .send()
+            .await
+            .expect("page");
+        assert_eq!(
+            response.status(),
+            StatusCode::SEE_OTHER,
+            "a stored id does not log in"
+        );
+    }
+    let response = with_cookie(&cookie)
+        .get(app.url("/patients"))
+        .send()
+        .await
+        .expect("page");
+    assert_eq!(response.status(), StatusCode::OK, "the cookie does");
+}
+
+/// Expired login sessions are deleted, the others kept.
+#[tokio::test]
+async fn expired_login_sessions_are_deleted() {
+    let app = TestApp::spawn().await;
+    let (_client, _jar) = logged_in_with_jar(&app, "nurse").await;
+    let (_other, _other_jar) = logged_in_with_jar(&app, "physician").await;
+    let sessions = stored_sessions(&app).await;
+    assert_eq!(sessions.len(), 2);
+    let past = match app.db.engine() {
+        Engine::Sqlite => {
+            "UPDATE tower_sessions SET expiry_date = '2001-01-01T00:00:00.000000000Z' WHERE id = $1"
+        }
+        Engine::Postgres => {
+            "UPDATE tower_sessions.session SET expiry_date = '2001-01-01T00:00:00Z' WHERE id = $1"
+        }
+    };
+    sqlx::query(past)
+        .bind(&sessions[0].0)
+        .execute(app.db.pool())
+        .await
+        .expect("expire one");
+    let store = bont_web::login_store::LoginStore::open(app.db.location())
+        .await
+        .expect("store");
+    store.delete_expired().await.expect("delete");
+    let left = stored_sessions(&app).await;
+    assert_eq!(left.len(), 1);
+    assert_eq!(left[0].0, sessions[1].0);
+}
