@@ -335,7 +335,7 @@ async fn open_with(
     if let Location::Sqlite(path) = location
         && let Some(folder) = path.parent().filter(|f| !f.as_os_str().is_empty())
     {
-        std::fs::create_dir_all(folder)
+        bont_db::files::create_private_dir(folder)
             .with_context(|| format!("cannot create the data folder {}", folder.display()))?;
     }
     Database::connect(location, catalog)
@@ -551,18 +551,31 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 "{} exists already; choose a new file",
                 to.display()
             );
+            // Written under a name of its own and renamed when whole and checked: a
+            // backup stopped half-way never leaves a file under the backup's name.
+            let partial = beside(&to, &format!(".partial-{}", std::process::id()));
             if let Location::Postgres(address) = data.location() {
                 // The server's own tool: a consistent snapshot while bont keeps running.
+                bont_db::files::create_private_file(&partial)?;
                 postgres_tool(
                     "pg_dump",
                     &[
                         "--format=custom",
                         "--no-owner",
-                        &format!("--file={}", to.display()),
+                        &format!("--file={}", partial.display()),
                         &address,
                     ],
                 )?;
+                std::fs::rename(&partial, &to)?;
                 let size = std::fs::metadata(&to)?.len();
+                let db = existing(&data).await?;
+                audit_command_line(
+                    &db,
+                    "backup",
+                    &format!("{} ({size} bytes, pg_dump)", to.display()),
+                )
+                .await?;
+                db.close().await;
                 println!(
                     "Backup written to {} ({} bytes) by pg_dump; restore it with bont restore \
                      (or pg_restore).",
@@ -572,14 +585,24 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 return Ok(());
             }
             let db = existing(&data).await?;
-            db.backup_to(&to)
+            let written = db
+                .backup_to(&partial)
                 .await
-                .with_context(|| format!("cannot write the backup {}", to.display()))?;
-            db.close().await;
-            bont_db::check_database_file(&to)
-                .await
-                .context("the backup does not pass its check")?;
+                .with_context(|| format!("cannot write the backup {}", to.display()));
+            let checked = match written {
+                Ok(()) => bont_db::check_database_file(&partial)
+                    .await
+                    .context("the backup does not pass its check"),
+                Err(e) => Err(e),
+            };
+            if let Err(e) = checked {
+                let _ = std::fs::remove_file(&partial);
+                return Err(e);
+            }
+            std::fs::rename(&partial, &to)?;
             let size = std::fs::metadata(&to)?.len();
+            audit_command_line(&db, "backup", &format!("{} ({size} bytes)", to.display())).await?;
+            db.close().await;
             println!(
                 "Backup written to {} ({} bytes) and checked.",
                 to.display(),
@@ -624,17 +647,47 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let Location::Sqlite(path) = &location else {
                 unreachable!("PostgreSQL is restored above")
             };
-            let side = |suffix: &str| {
-                let mut name = path.as_os_str().to_owned();
-                name.push(suffix);
-                PathBuf::from(name)
-            };
             if let Some(folder) = path.parent().filter(|f| !f.as_os_str().is_empty()) {
-                std::fs::create_dir_all(folder)?;
+                bont_db::files::create_private_dir(folder)?;
             }
+            // Never under a running server: what it acknowledged after the restore would
+            // be lost. The lock is held until the restore is done.
+            let _held = hold(path)?;
+            // The copy is checked, its audit trail too, before it takes the place of
+            // the database: an edited or damaged backup is refused, and nothing changes.
+            let incoming = beside(path, ".restoring");
+            let _ = std::fs::remove_file(&incoming);
+            {
+                let mut copy = bont_db::files::create_private_file(&incoming)?;
+                std::io::copy(&mut std::fs::File::open(&from)?, &mut copy)?;
+                copy.sync_all()?;
+            }
+            let verified = async {
+                let copy = open(&Location::Sqlite(incoming.clone())).await?;
+                let report = copy.verify_audit_chain(None).await;
+                copy.close().await;
+                let report = report?;
+                anyhow::ensure!(
+                    report.is_intact(),
+                    "the backup's audit trail is broken ({} breaks): it was changed after it \
+                     was written; nothing was restored",
+                    report.breaks.len()
+                );
+                Ok(report.events)
+            }
+            .await;
+            let events = match verified {
+                Ok(events) => events,
+                Err(e) => {
+                    for suffix in ["", "-wal", "-shm"] {
+                        let _ = std::fs::remove_file(beside(&incoming, suffix));
+                    }
+                    return Err(e);
+                }
+            };
             if path.exists() {
                 let stamp = clock.now().strftime("%Y%m%dT%H%M%SZ").to_string();
-                let kept = side(&format!(".before-restore-{stamp}"));
+                let kept = beside(path, &format!(".before-restore-{stamp}"));
                 // Fold the journal into the old file first, so the kept copy is whole.
                 let old = open(&location).await?;
                 old.backup_to(&kept).await?;
@@ -642,17 +695,24 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 println!("The database it replaces is kept as {}.", kept.display());
             }
             for suffix in ["-wal", "-shm"] {
-                if side(suffix).exists() {
-                    std::fs::remove_file(side(suffix))?;
+                for file in [beside(path, suffix), beside(&incoming, suffix)] {
+                    if file.exists() {
+                        std::fs::remove_file(file)?;
+                    }
                 }
             }
-            let incoming = side(".restoring");
-            std::fs::copy(&from, &incoming)?;
             std::fs::rename(&incoming, path)?;
             bont_db::check_database_file(path)
                 .await
                 .context("the restored database does not pass its check")?;
-            println!("Restored {} into {}.", from.display(), path.display());
+            let restored = open(&location).await?;
+            audit_command_line(&restored, "restore", &format!("from {}", from.display())).await?;
+            restored.close().await;
+            println!(
+                "Restored {} into {}; its audit trail of {events} events is intact.",
+                from.display(),
+                path.display()
+            );
             Ok(())
         }
         Command::User { command } => user_command(command, clock).await,
@@ -701,11 +761,19 @@ async fn audit_command(command: AuditCommand) -> anyhow::Result<u8> {
             };
             let mut rows = db.audit_events(&filter, i64::MAX).await?;
             rows.reverse();
+            let format_name = match format {
+                ListFormat::Text => "text",
+                ListFormat::Csv => "csv",
+                ListFormat::Json => "json",
+            };
             let format = match format {
                 ListFormat::Text => Out::Text,
                 ListFormat::Csv => Out::Csv,
                 ListFormat::Json => Out::Json,
             };
+            // Exporting the trail, which names patients' records, is on the trail.
+            let detail = format!("{} events as {format_name}", rows.len());
+            audit_command_line(&db, "audit.export", &detail).await?;
             print_all(&render_events(format, &rows)?)?;
             Ok(0)
         }
@@ -729,6 +797,44 @@ fn postgres_tool(tool: &str, args: &[&str]) -> anyhow::Result<()> {
 }
 
 /// The clinic's database, which must exist already.
+/// Takes the lock of the SQLite file at `path`, or says who holds it.
+fn hold(path: &Path) -> anyhow::Result<bont_db::files::ServerLock> {
+    bont_db::files::ServerLock::take(path)
+        .with_context(|| format!("cannot lock {}", path.display()))?
+        .ok_or_else(|| {
+            anyhow::anyhow!(
+                "a bont server is running on {} (it holds {}); stop it first",
+                path.display(),
+                bont_db::files::lock_path(path).display()
+            )
+        })
+}
+
+/// Records what the command line did to the database (a backup, a restore, an export)
+/// on its audit trail.
+async fn audit_command_line(
+    db: &Database,
+    action: &'static str,
+    detail: &str,
+) -> anyhow::Result<()> {
+    let event = bont_db::audit::Event {
+        action,
+        entity: None,
+        entity_id: None,
+        detail,
+    };
+    db.audit_event(None, None, "command line", jiff::Timestamp::now(), event)
+        .await?;
+    Ok(())
+}
+
+/// `path` with `suffix` added to its file name.
+fn beside(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
 async fn existing(data: &DataArgs) -> anyhow::Result<Database> {
     let location = data.location();
     if let Location::Sqlite(path) = &location {
@@ -817,7 +923,7 @@ async fn serve(options: ServeOptions, clock: Arc<dyn Clock>) -> anyhow::Result<(
             location.engine() == bont_db::Engine::Sqlite,
             "--demo starts afresh in a SQLite file of its own in --data; leave out --database"
         );
-        std::fs::create_dir_all(&folder)?;
+        bont_db::files::create_private_dir(&folder)?;
         for suffix in ["", "-wal", "-shm"] {
             let path = folder.join(format!("{DEMO_DATABASE_FILE}{suffix}"));
             if path.exists() {
@@ -828,6 +934,11 @@ async fn serve(options: ServeOptions, clock: Arc<dyn Clock>) -> anyhow::Result<(
         open_with(&Location::Sqlite(folder.join(DEMO_DATABASE_FILE)), &catalog).await?
     } else {
         open_with(&location, &catalog).await?
+    };
+    // One server to a SQLite file; `bont restore` waits for it to stop.
+    let _held = match db.location() {
+        Location::Sqlite(path) => Some(hold(path)?),
+        Location::Postgres(_) => None,
     };
     let clinic_name = if demo_mode {
         "Demo neurology clinic".to_owned()

@@ -113,3 +113,184 @@ async fn a_backup_restores_the_database_as_it_was() {
     ]);
     assert!(ok, "{stderr}");
 }
+
+/// Runs `bont` through the shell with the most open umask, as a careless service
+/// manager would.
+fn run_with_open_umask(args: &[&str]) -> (bool, String, String) {
+    let mut command = String::from("umask 000; exec \"$0\"");
+    for (n, _) in args.iter().enumerate() {
+        command.push_str(&format!(" \"${}\"", n + 1));
+    }
+    let out = Command::new("sh")
+        .arg("-c")
+        .arg(command)
+        .arg(env!("CARGO_BIN_EXE_bont"))
+        .args(args)
+        .env_remove("BONT_DATA")
+        .env_remove("BONT_DATABASE")
+        .env("RUST_LOG", "warn")
+        .output()
+        .expect("sh runs");
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into(),
+        String::from_utf8_lossy(&out.stderr).into(),
+    )
+}
+
+fn mode(path: &std::path::Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path)
+        .expect("metadata")
+        .permissions()
+        .mode()
+        & 0o777
+}
+
+/// The server, started on `data`; stopped when dropped.
+struct Server(std::process::Child);
+
+impl Server {
+    fn start(data: &std::path::Path) -> Server {
+        use std::io::BufRead;
+        let mut child = Command::new(env!("CARGO_BIN_EXE_bont"))
+            .env_remove("BONT_DATA")
+            .env_remove("BONT_DATABASE")
+            .env("RUST_LOG", "warn")
+            .args(["serve", "--listen", "127.0.0.1:0", "--data"])
+            .arg(data)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("spawn");
+        let stdout = child.stdout.take().expect("stdout");
+        let mut lines = std::io::BufReader::new(stdout).lines();
+        loop {
+            let line = lines.next().expect("bont serve prints").expect("line");
+            if line.starts_with("bont is serving on") {
+                break;
+            }
+        }
+        std::thread::spawn(move || for _ in lines.map_while(Result::ok) {});
+        Server(child)
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+async fn actions(path: &std::path::Path) -> Vec<String> {
+    let pool = sqlx::SqlitePool::connect_with(bont_db::sqlite_options(path))
+        .await
+        .expect("open");
+    let actions = sqlx::query_scalar("SELECT action FROM audit_events ORDER BY id")
+        .fetch_all(&pool)
+        .await
+        .expect("actions");
+    pool.close().await;
+    actions
+}
+
+/// SQLite only (PostgreSQL keeps its own files): whatever the umask, the data folder is
+/// private and the database and its backups are its owner's; a restore is refused while a
+/// server holds the database, and a backup edited after it was written is refused;
+/// backups, restores and exports are on the audit trail.
+#[tokio::test]
+async fn sqlite_files_are_private_and_a_restore_is_refused_when_unsafe() {
+    if let Location::Postgres(_) = bont_db::testing::location(std::path::Path::new(".")).await {
+        println!("the files of SQLite are tested in the SQLite run");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("dir");
+    let data = dir.path().join("clinic");
+    let data_arg = data.to_str().expect("utf-8");
+    let database = data.join("bont.sqlite");
+    let (ok, _, stderr) = run_with_open_umask(&[
+        "demo",
+        "--data",
+        data_arg,
+        "--patients",
+        "3",
+        "--as-of",
+        "2026-11-22",
+    ]);
+    assert!(ok, "{stderr}");
+    assert_eq!(mode(&data), 0o700);
+    assert_eq!(mode(&database), 0o600);
+    let backup = dir.path().join("clinic.backup");
+    let backup_arg = backup.to_str().expect("utf-8");
+    let (ok, _, stderr) = run_with_open_umask(&["backup", "--data", data_arg, "--to", backup_arg]);
+    assert!(ok, "{stderr}");
+    assert_eq!(mode(&backup), 0o600);
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .expect("list")
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| name.contains("partial"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+    assert_eq!(
+        actions(&database).await.last().map(String::as_str),
+        Some("backup")
+    );
+
+    // While a server runs on the database, neither a restore nor a second server.
+    {
+        let _server = Server::start(&data);
+        let (ok, _, stderr) = run(&["restore", "--data", data_arg, "--from", backup_arg]);
+        assert!(!ok);
+        assert!(stderr.contains("a bont server is running"), "{stderr}");
+        let second = Command::new(env!("CARGO_BIN_EXE_bont"))
+            .args(["serve", "--listen", "127.0.0.1:0", "--data", data_arg])
+            .env_remove("BONT_DATA")
+            .output()
+            .expect("second server");
+        assert!(!second.status.success());
+        assert!(String::from_utf8_lossy(&second.stderr).contains("a bont server is running"));
+    }
+
+    // A backup edited after it was written is refused, and the database is left as it was.
+    let edited = dir.path().join("edited.backup");
+    std::fs::copy(&backup, &edited).expect("copy");
+    {
+        let pool = sqlx::SqlitePool::connect_with(bont_db::sqlite_options(&edited))
+            .await
+            .expect("open");
+        sqlx::query("UPDATE audit_events SET detail = 'nothing happened' WHERE id = (SELECT MAX(id) FROM audit_events WHERE action = 'user.create')")
+            .execute(&pool)
+            .await
+            .expect("edit");
+        pool.close().await;
+    }
+    let before = actions(&database).await;
+    let (ok, _, stderr) = run(&[
+        "restore",
+        "--data",
+        data_arg,
+        "--from",
+        edited.to_str().expect("utf-8"),
+    ]);
+    assert!(!ok);
+    assert!(stderr.contains("audit trail is broken"), "{stderr}");
+    assert_eq!(actions(&database).await, before, "nothing was restored");
+
+    // The untouched backup is restored, and says so on its trail; so does an export.
+    let (ok, out, stderr) = run(&["restore", "--data", data_arg, "--from", backup_arg]);
+    assert!(ok, "{stderr}");
+    assert!(out.contains("is intact"), "{out}");
+    assert_eq!(mode(&database), 0o600);
+    assert_eq!(
+        actions(&database).await.last().map(String::as_str),
+        Some("restore")
+    );
+    let (ok, _, stderr) = run(&["audit", "export", "--data", data_arg, "--format", "csv"]);
+    assert!(ok, "{stderr}");
+    assert_eq!(
+        actions(&database).await.last().map(String::as_str),
+        Some("audit.export")
+    );
+}

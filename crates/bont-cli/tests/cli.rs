@@ -546,6 +546,7 @@ async fn backup_and_restore_round_trip_every_table() {
     assert!(ok, "{stderr}");
     let database = data.join("bont.sqlite");
     let backup = dir.path().join("backup.sqlite");
+    let original = whole_database(&database).await;
     let (ok, stdout, stderr) = run(&[
         "backup",
         "--data",
@@ -555,7 +556,6 @@ async fn backup_and_restore_round_trip_every_table() {
     ]);
     assert!(ok, "{stderr}");
     assert!(stdout.contains("checked"), "{stdout}");
-    let original = whole_database(&database).await;
     assert!(
         original
             .iter()
@@ -597,10 +597,28 @@ async fn backup_and_restore_round_trip_every_table() {
     ]);
     assert!(ok, "{stderr}");
     assert!(stdout.contains("kept as"), "{stdout}");
-    assert_eq!(
-        whole_database(&database).await,
-        original,
-        "the restored database is the backup"
+    // The restored database is the backup, and its trail says it was restored.
+    let restored = whole_database(&database).await;
+    let (audit, rest): (Vec<_>, Vec<_>) = restored
+        .iter()
+        .cloned()
+        .partition(|r| r.starts_with("audit_events"));
+    let (original_audit, original_rest): (Vec<_>, Vec<_>) = original
+        .iter()
+        .cloned()
+        .partition(|r| r.starts_with("audit_events"));
+    assert_eq!(rest, original_rest, "the restored database is the backup");
+    let added: Vec<_> = audit
+        .iter()
+        .filter(|r| !original_audit.contains(r) && !r.starts_with("audit_events:"))
+        .collect();
+    assert_eq!(added.len(), 1, "{added:?}");
+    assert!(added[0].contains("'restore'"), "{added:?}");
+    assert!(
+        original_audit
+            .iter()
+            .filter(|r| !r.starts_with("audit_events:"))
+            .all(|r| audit.contains(r))
     );
     let kept = std::fs::read_dir(&data)
         .expect("data")
@@ -620,7 +638,7 @@ async fn backup_and_restore_round_trip_every_table() {
     assert!(!ok && stderr.contains("cannot be restored"), "{stderr}");
     assert_eq!(
         whole_database(&database).await,
-        original,
+        restored,
         "a refused restore changes nothing"
     );
 }
@@ -767,8 +785,10 @@ async fn audit_verify_finds_tampering_and_export_writes_the_trail() {
     let (ok, json, _) = run(&["audit", "export", "--data", data, "--format", "json"]);
     assert!(ok);
     let all: Vec<serde_json::Value> = serde_json::from_str(&json).expect("json");
-    assert_eq!(all.len() as i64, events);
-    assert_eq!(all.last().expect("newest")["hash"], head.as_str());
+    // The first export is on the trail itself: one event more, after the old head.
+    assert_eq!(all.len() as i64, events + 1);
+    assert_eq!(all[events as usize - 1]["hash"], head.as_str());
+    assert_eq!(all.last().expect("newest")["action"], "audit.export");
 
     // Somebody with the file rewrites an event, then removes the newest ones.
     let path = dir.path().join("bont.sqlite");

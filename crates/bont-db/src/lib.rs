@@ -9,6 +9,7 @@ pub mod api_tokens;
 pub mod audit;
 pub mod bulk;
 pub mod clinics;
+pub mod files;
 pub mod idempotency;
 pub mod login_guard;
 pub mod outcomes;
@@ -54,6 +55,8 @@ pub enum StoreError {
     Database(#[from] sqlx::Error),
     #[error(transparent)]
     Migration(#[from] sqlx::migrate::MigrateError),
+    #[error(transparent)]
+    File(#[from] std::io::Error),
 }
 
 pub type StoreResult<T> = Result<T, StoreError>;
@@ -176,6 +179,7 @@ impl Database {
         sqlx::any::install_default_drivers();
         let pool = match location {
             Location::Sqlite(path) => {
+                files::prepare_database_file(path)?;
                 let options = AnyConnectOptions::from_url(&sqlite_options(path).to_url_lossy())?;
                 AnyPoolOptions::new()
                     .max_connections(8)
@@ -315,8 +319,9 @@ impl Database {
         self.pool.close().await;
     }
 
-    /// Writes a consistent copy of the whole database to `target` (which must not exist)
-    /// while the application keeps running: SQLite's `VACUUM INTO` reads one snapshot.
+    /// Writes a consistent copy of the whole database to `target` (which must not exist;
+    /// it is created 0600) while the application keeps running: SQLite's `VACUUM INTO`
+    /// reads one snapshot.
     /// A PostgreSQL database is copied with the server's own tools (`pg_dump`), which
     /// [`StoreError::Unsupported`] names.
     pub async fn backup_to(&self, target: &Path) -> StoreResult<()> {
@@ -325,11 +330,13 @@ impl Database {
                 "a PostgreSQL database is backed up with pg_dump and restored with pg_restore",
             ));
         }
-        let target = target
+        let name = target
             .to_str()
             .ok_or_else(|| StoreError::Corrupt("the backup path is not UTF-8".into()))?;
+        // SQLite fills an empty file: made here, it is private from its first byte.
+        files::create_private_file(target)?;
         sqlx::query("VACUUM INTO $1")
-            .bind(target)
+            .bind(name)
             .execute(&self.pool)
             .await?;
         Ok(())
