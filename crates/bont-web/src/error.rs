@@ -2,10 +2,12 @@
 //! clinic's screens, an RFC 9457 problem document under `/api`. Internal causes are
 //! logged once and never shown.
 
-use crate::auth::AuthSession;
+use crate::auth::{AuthSession, SessionUser};
 use crate::i18n::Tr;
+use crate::state::AppState;
 use askama::Template;
 use axum::extract::Request;
+use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
@@ -140,17 +142,25 @@ struct ErrorPage {
     details: Vec<String>,
 }
 
-/// Middleware: renders an [`AppError`] left in a response for its audience.
-pub async fn render_errors(auth: AuthSession, request: Request, next: Next) -> Response {
+/// Middleware: renders an [`AppError`] left in a response for its audience, and puts
+/// refused access on the audit trail.
+pub async fn render_errors(
+    State(state): State<AppState>,
+    auth: AuthSession,
+    request: Request,
+    next: Next,
+) -> Response {
     let api = request.uri().path().starts_with("/api/");
     let user = auth.user.clone();
     let visitor = crate::i18n::visitor_language(&auth.session, request.headers()).await;
+    let asked = Asked::of(&request);
     let mut response = next.run(request).await;
     let error = match response.extensions_mut().remove::<AppError>() {
         Some(error) => error,
         None if is_extractor_rejection(&response) => rejection_error(response).await,
         None => return response,
     };
+    asked.record_if_denied(&state, &error, user.as_ref()).await;
     let busy = matches!(error, AppError::Busy);
     let mut response = render_error(error, api, user, visitor);
     if busy {
@@ -161,10 +171,78 @@ pub async fn render_errors(auth: AuthSession, request: Request, next: Next) -> R
     response
 }
 
+/// What a request asked for, as the audit trail names it: the method and the path,
+/// never the query (a search may hold a patient's name).
+struct Asked {
+    method: axum::http::Method,
+    path: String,
+    client: String,
+    with_token: bool,
+}
+
+impl Asked {
+    /// The longest path kept; one request writes one bounded event.
+    const PATH_MAX: usize = 200;
+
+    fn of(request: &Request) -> Asked {
+        Asked {
+            method: request.method().clone(),
+            path: request.uri().path().chars().take(Self::PATH_MAX).collect(),
+            client: request
+                .extensions()
+                .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+                .map(|c| c.0.ip().to_string())
+                .unwrap_or_default(),
+            with_token: request.headers().contains_key(header::AUTHORIZATION),
+        }
+    }
+
+    /// Refused access goes on the trail: a role's 403, a refused form token, a bad or
+    /// revoked API token (401), and a logged-in user's 404 (another clinic's record, or
+    /// one that does not exist). Anonymous 404s (scanners) are not kept.
+    async fn record_if_denied(
+        &self,
+        state: &AppState,
+        error: &AppError,
+        user: Option<&SessionUser>,
+    ) {
+        let kind = match error {
+            AppError::Forbidden => "forbidden",
+            AppError::FormExpired => "form-token",
+            AppError::Unauthenticated if self.with_token => "token",
+            AppError::NotFound if user.is_some() || self.with_token => "not-found",
+            _ => return,
+        };
+        let detail = format!(
+            "{} {}: {} {}{}",
+            error.status().as_u16(),
+            kind,
+            self.method,
+            self.path,
+            if self.with_token { " (API token)" } else { "" }
+        );
+        let event = bont_db::audit::Event {
+            action: "access.denied",
+            entity: None,
+            entity_id: None,
+            detail: &detail,
+        };
+        let (clinic, id) = (user.map(|u| u.clinic), user.map(|u| u.id));
+        let now = state.clock.now();
+        if let Err(e) = state
+            .db
+            .audit_event(clinic, id, &self.client, now, event)
+            .await
+        {
+            tracing::warn!("refused access not put on the audit trail: {e}");
+        }
+    }
+}
+
 fn render_error(
     error: AppError,
     api: bool,
-    user: Option<crate::auth::SessionUser>,
+    user: Option<SessionUser>,
     visitor: bont_core::Language,
 ) -> Response {
     let tr = Tr::new(user.as_ref().map(|u| u.language).unwrap_or(visitor));
@@ -259,6 +337,17 @@ async fn rejection_error(response: Response) -> AppError {
             AppError::Malformed(String::from_utf8_lossy(&body).into_owned())
         }
     }
+}
+
+/// The answer when a handler panicked: logged with what it said, shown as a fault of
+/// ours (see [`crate::app`], where the layer sits inside [`render_errors`]).
+pub fn panicked(cause: Box<dyn std::any::Any + Send + 'static>) -> Response {
+    let said = cause
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| cause.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "a panic without a message".to_owned());
+    AppError::Internal(format!("a handler panicked: {said}")).into_response()
 }
 
 /// Unknown paths.

@@ -61,6 +61,16 @@ impl Default for WebConfig {
 /// Builds the whole application: routes, login sessions (kept in the database), error
 /// rendering and security headers.
 pub async fn app(state: AppState, config: &WebConfig) -> anyhow::Result<Router> {
+    around(routes::table().into_router(), state, config).await
+}
+
+/// `routes` with everything [`app`] puts around its own: login sessions, error pages,
+/// the audit of refused access, panics caught, security headers.
+pub async fn around(
+    routes: Router<AppState>,
+    state: AppState,
+    config: &WebConfig,
+) -> anyhow::Result<Router> {
     let store = login_store::LoginStore::open(state.db.location()).await?;
     store.clean_up_in_background();
     let sessions = SessionManagerLayer::new(store)
@@ -81,10 +91,14 @@ pub async fn app(state: AppState, config: &WebConfig) -> anyhow::Result<Router> 
     )
     .build();
 
-    let router = routes::table()
-        .into_router()
+    let router = routes
         .fallback(error::not_found)
-        .layer(axum::middleware::from_fn(error::render_errors))
+        // A panicking handler answers 500 like any fault of ours; the server goes on.
+        .layer(tower_http::catch_panic::CatchPanicLayer::custom(error::panicked))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            error::render_errors,
+        ))
         .layer(axum::middleware::from_fn(csrf::embed))
         .layer(axum::middleware::from_fn_with_state(
             config.session_touch_every,

@@ -581,3 +581,77 @@ async fn pages_and_answers_are_not_cached() {
     assert_eq!(style.status(), StatusCode::OK);
     assert_eq!(style.headers()["cache-control"], "public, max-age=3600");
 }
+
+/// Refused access is on the audit trail: a role's 403, another clinic's record (404), a
+/// bad API token (401) and a form without its token; each request writes one event, and
+/// the query (which may hold a name) is not kept.
+#[tokio::test]
+async fn refused_access_is_on_the_audit_trail() {
+    let app = TestApp::spawn().await;
+    let nurse = app.logged_in(Role::Nurse).await;
+    let created: serde_json::Value = nurse
+        .post(app.url("/api/patients"))
+        .json(&crate::app::patient_json("R-1", "Nowak", "1970-02-03"))
+        .send()
+        .await
+        .expect("create")
+        .json()
+        .await
+        .expect("json");
+    let id = created["id"].as_i64().expect("id");
+    let denied = |app: &TestApp| {
+        let pool = app.db.pool().clone();
+        async move {
+            sqlx::query_scalar::<_, String>(
+                "SELECT detail FROM audit_events WHERE action = 'access.denied' ORDER BY id",
+            )
+            .fetch_all(&pool)
+            .await
+            .expect("events")
+        }
+    };
+    assert!(denied(&app).await.is_empty());
+
+    let forbidden = nurse
+        .get(app.url("/audit?user=physician"))
+        .send()
+        .await
+        .expect("audit");
+    assert_eq!(forbidden.status(), StatusCode::FORBIDDEN);
+    let elsewhere = app.logged_in_elsewhere(Role::Physician).await;
+    let other = elsewhere
+        .get(app.url(&format!("/patients/{id}")))
+        .send()
+        .await
+        .expect("patient");
+    assert_eq!(other.status(), StatusCode::NOT_FOUND);
+    let bad_token = reqwest::Client::new()
+        .get(app.url("/api/patients?q=Nowak"))
+        .bearer_auth("not-a-token")
+        .send()
+        .await
+        .expect("api");
+    assert_eq!(bad_token.status(), StatusCode::UNAUTHORIZED);
+    let no_form_token = app.anonymous();
+    app.post_login(&no_form_token, "physician", crate::app::PASSWORD)
+        .await;
+    let refused = no_form_token
+        .post(app.url("/patients"))
+        .form(&crate::app::patient_form("R-2", "Kowal", "1970-01-01"))
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+
+    let events = denied(&app).await;
+    assert_eq!(
+        events,
+        vec![
+            "403 forbidden: GET /audit".to_owned(),
+            format!("404 not-found: GET /patients/{id}"),
+            "401 token: GET /api/patients (API token)".to_owned(),
+            "403 form-token: POST /patients".to_owned(),
+        ]
+    );
+    assert!(events.iter().all(|e| !e.contains("Nowak")));
+}

@@ -205,3 +205,48 @@ async fn expired_login_sessions_are_deleted() {
     assert_eq!(left.len(), 1);
     assert_eq!(left[0].0, sessions[1].0);
 }
+
+/// A handler that panics answers 500 with the error page, and the server goes on serving.
+#[tokio::test]
+async fn a_panicking_handler_answers_500_and_the_server_goes_on() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = bont_db::Database::connect(
+        &bont_db::testing::location(dir.path()).await,
+        &bont_core::safety::Catalog::builtin(),
+    )
+    .await
+    .expect("database");
+    let clock: Arc<dyn bont_core::clock::Clock> = Arc::new(bont_core::clock::FixedClock::on(
+        jiff::civil::date(2026, 11, 22),
+    ));
+    let state = bont_web::AppState::new(db, clock);
+    let routes = axum::Router::new().route(
+        "/boom",
+        axum::routing::get(|| async { panic!("a handler that panics, on purpose") }),
+    );
+    let router = bont_web::around(routes, state, &WebConfig::default())
+        .await
+        .expect("app");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let address = listener.local_addr().expect("address");
+    tokio::spawn(bont_web::serve(
+        listener,
+        router,
+        ServeLimits::default(),
+        std::future::pending(),
+    ));
+    for _ in 0..3 {
+        let response = reqwest::get(format!("http://{address}/boom"))
+            .await
+            .expect("an answer, not a dropped connection");
+        assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        let page = response.text().await.expect("body");
+        assert!(page.contains("Something went wrong on our side"), "{page}");
+    }
+    let missing = reqwest::get(format!("http://{address}/nothing"))
+        .await
+        .expect("answer");
+    assert_eq!(missing.status(), StatusCode::NOT_FOUND);
+}
