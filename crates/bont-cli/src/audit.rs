@@ -99,6 +99,22 @@ pub fn render_report(format: Format, report: &ChainReport) -> anyhow::Result<Str
             out.push_str(&format!("  event {}: {}\n", b.id, b.problem));
         }
     }
+    match report.keyed_from {
+        Some(1) => out.push_str("Every event is sealed with the audit key.\n"),
+        Some(from) => out.push_str(&format!(
+            "Events from {from} on are sealed with the audit key (those before have plain hashes).\n"
+        )),
+        None => out.push_str("Checked without an audit key: plain hashes only.\n"),
+    }
+    match &report.last_checkpoint {
+        Some(last) => out.push_str(&format!(
+            "{} checkpoint(s) matched; the last at event {} ({}).\n",
+            report.checkpoints_matched, last.event, last.at
+        )),
+        None if report.keyed_from.is_some() => out
+            .push_str("No checkpoint on file yet: removal of the newest events would not show.\n"),
+        None => {}
+    }
     match report.expected_head_found {
         Some(true) => out.push_str("The expected head is in the chain.\n"),
         Some(false) => out.push_str(

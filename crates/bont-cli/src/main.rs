@@ -313,10 +313,27 @@ async fn worklist_pages(
 
 const DATABASE_FILE: &str = "bont.sqlite";
 const DEMO_DATABASE_FILE: &str = "bont-demo.sqlite";
+/// The audit key of a PostgreSQL database, in the data folder.
+const AUDIT_KEY_FILE: &str = "audit.key";
 
 /// Opens the database at `location` with the label facts of `BONT_LIMITS` (if set) beside
 /// the built-in ones: sessions of a clinic's local products are read with them.
 async fn open(location: &Location) -> anyhow::Result<Database> {
+    open_keyed(location, None).await
+}
+
+/// The audit key of the database at `location`: beside a SQLite file, in the data folder
+/// (`audit.key`) for PostgreSQL.
+fn key_file(location: &Location, folder: &Path) -> PathBuf {
+    match location {
+        Location::Sqlite(path) => bont_db::audit_key_beside(path),
+        Location::Postgres(_) => folder.join(AUDIT_KEY_FILE),
+    }
+}
+
+/// Opens the database with its audit key in `key` (by default: beside a SQLite file; none
+/// for PostgreSQL).
+async fn open_keyed(location: &Location, key: Option<&Path>) -> anyhow::Result<Database> {
     let limits = match std::env::var_os("BONT_LIMITS") {
         Some(path) => Some(
             std::fs::read_to_string(&path)
@@ -325,11 +342,12 @@ async fn open(location: &Location) -> anyhow::Result<Database> {
         None => None,
     };
     let catalog = bont_cli::check::catalog(limits.as_deref()).map_err(|e| anyhow::anyhow!(e))?;
-    open_with(location, &catalog).await
+    open_with(location, key, &catalog).await
 }
 
 async fn open_with(
     location: &Location,
+    key: Option<&Path>,
     catalog: &bont_core::safety::Catalog,
 ) -> anyhow::Result<Database> {
     if let Location::Sqlite(path) = location
@@ -338,9 +356,19 @@ async fn open_with(
         bont_db::files::create_private_dir(folder)
             .with_context(|| format!("cannot create the data folder {}", folder.display()))?;
     }
-    Database::connect(location, catalog)
+    let key = key.map(Path::to_path_buf).or_else(|| match location {
+        Location::Sqlite(path) => Some(bont_db::audit_key_beside(path)),
+        Location::Postgres(_) => None,
+    });
+    Database::connect_keyed(location, catalog, key.as_deref())
         .await
         .with_context(|| format!("cannot open the database {location}"))
+}
+
+/// The database of `data`, with its audit key.
+async fn open_data(data: &DataArgs) -> anyhow::Result<Database> {
+    let location = data.location();
+    open_keyed(&location, Some(&key_file(&location, &data.data))).await
 }
 
 fn main() -> std::process::ExitCode {
@@ -473,7 +501,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             clinics,
         } => {
             anyhow::ensure!(clinics >= 1, "clinics: at least 1");
-            let db = open(&data.location()).await?;
+            let db = open_data(&data).await?;
             let clinic = db
                 .first_clinic_or_create("Demo neurology clinic", clock.now())
                 .await?;
@@ -585,6 +613,8 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 return Ok(());
             }
             let db = existing(&data).await?;
+            // The backup holds the event this checkpoint names.
+            checkpoint(&db, clock.as_ref()).await;
             let written = db
                 .backup_to(&partial)
                 .await
@@ -663,10 +693,16 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 copy.sync_all()?;
             }
             let verified = async {
-                let copy = open(&Location::Sqlite(incoming.clone())).await?;
+                // Checked with this installation's key: a backup is restored where its
+                // key is (the key is kept apart from the backups, and put back first).
+                let copy = open_keyed(
+                    &Location::Sqlite(incoming.clone()),
+                    Some(&bont_db::audit_key_beside(path)),
+                )
+                .await?;
                 let report = copy.verify_audit_chain(None).await;
                 copy.close().await;
-                let report = report?;
+                let report = report?.as_of_its_head();
                 anyhow::ensure!(
                     report.is_intact(),
                     "the backup's audit trail is broken ({} breaks): it was changed after it \
@@ -705,8 +741,21 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             bont_db::check_database_file(path)
                 .await
                 .context("the restored database does not pass its check")?;
+            // The checkpoints made since the backup name events the restore took away:
+            // they are kept aside, and the restored chain starts its own.
+            let checkpoints = beside(&bont_db::audit_key_beside(path), ".checkpoints");
+            if checkpoints.exists() {
+                let stamp = clock.now().strftime("%Y%m%dT%H%M%SZ").to_string();
+                let aside = beside(&checkpoints, &format!(".before-restore-{stamp}"));
+                std::fs::rename(&checkpoints, &aside)?;
+                println!(
+                    "The audit checkpoints before the restore are kept as {}.",
+                    aside.display()
+                );
+            }
             let restored = open(&location).await?;
             audit_command_line(&restored, "restore", &format!("from {}", from.display())).await?;
+            checkpoint(&restored, clock.as_ref()).await;
             restored.close().await;
             println!(
                 "Restored {} into {}; its audit trail of {events} events is intact.",
@@ -797,6 +846,13 @@ fn postgres_tool(tool: &str, args: &[&str]) -> anyhow::Result<()> {
 }
 
 /// The clinic's database, which must exist already.
+/// Seals the audit chain's head in a checkpoint; a failure is reported, not fatal.
+async fn checkpoint(db: &Database, clock: &dyn Clock) {
+    if let Err(e) = db.checkpoint_audit_chain(clock.now()).await {
+        eprintln!("bont: the audit checkpoint was not written: {e}");
+    }
+}
+
 /// Takes the lock of the SQLite file at `path`, or says who holds it.
 fn hold(path: &Path) -> anyhow::Result<bont_db::files::ServerLock> {
     bont_db::files::ServerLock::take(path)
@@ -840,7 +896,7 @@ async fn existing(data: &DataArgs) -> anyhow::Result<Database> {
     if let Location::Sqlite(path) = &location {
         anyhow::ensure!(path.exists(), "there is no database at {}", path.display());
     }
-    open(&location).await
+    open_data(data).await
 }
 
 /// The account demo data is recorded as: the demo physician, created (with the other
@@ -924,16 +980,21 @@ async fn serve(options: ServeOptions, clock: Arc<dyn Clock>) -> anyhow::Result<(
             "--demo starts afresh in a SQLite file of its own in --data; leave out --database"
         );
         bont_db::files::create_private_dir(&folder)?;
-        for suffix in ["", "-wal", "-shm"] {
+        for suffix in ["", "-wal", "-shm", ".audit-key", ".audit-key.checkpoints"] {
             let path = folder.join(format!("{DEMO_DATABASE_FILE}{suffix}"));
             if path.exists() {
                 std::fs::remove_file(&path)
                     .with_context(|| format!("cannot remove {}", path.display()))?;
             }
         }
-        open_with(&Location::Sqlite(folder.join(DEMO_DATABASE_FILE)), &catalog).await?
+        open_with(
+            &Location::Sqlite(folder.join(DEMO_DATABASE_FILE)),
+            None,
+            &catalog,
+        )
+        .await?
     } else {
-        open_with(&location, &catalog).await?
+        open_with(&location, Some(&key_file(&location, &folder)), &catalog).await?
     };
     // One server to a SQLite file; `bont restore` waits for it to stop.
     let _held = match db.location() {
@@ -981,6 +1042,20 @@ async fn serve(options: ServeOptions, clock: Arc<dyn Clock>) -> anyhow::Result<(
         },
     )
     .await?;
+    // The head of the audit chain is sealed in a checkpoint beside the key at the start,
+    // every hour and at the stop: removing the newest events then shows in `verify`.
+    checkpoint(&db, clock.as_ref()).await;
+    let hourly = {
+        let (db, clock) = (db.clone(), clock.clone());
+        tokio::spawn(async move {
+            let mut every = tokio::time::interval(std::time::Duration::from_secs(3600));
+            every.tick().await;
+            loop {
+                every.tick().await;
+                checkpoint(&db, clock.as_ref()).await;
+            }
+        })
+    };
     println!("bont is serving on http://{address}/ (stop with Ctrl+C)");
     bont_web::serve(
         listener,
@@ -989,6 +1064,8 @@ async fn serve(options: ServeOptions, clock: Arc<dyn Clock>) -> anyhow::Result<(
         shutdown_signal(),
     )
     .await?;
+    hourly.abort();
+    checkpoint(&db, clock.as_ref()).await;
     db.close().await;
     Ok(())
 }
@@ -1023,7 +1100,7 @@ async fn user_command(command: UserCommand, clock: Arc<dyn Clock>) -> anyhow::Re
             name,
             language,
         } => {
-            let db = open(&data.location()).await?;
+            let db = open_data(&data).await?;
             let clinic = db
                 .first_clinic_or_create("Neurology clinic", clock.now())
                 .await?;
@@ -1049,7 +1126,7 @@ async fn user_command(command: UserCommand, clock: Arc<dyn Clock>) -> anyhow::Re
             Ok(())
         }
         UserCommand::ResetPassword { data, username } => {
-            let db = open(&data.location()).await?;
+            let db = open_data(&data).await?;
             let user = db
                 .user_by_username(&username)
                 .await?
@@ -1073,7 +1150,7 @@ async fn user_command(command: UserCommand, clock: Arc<dyn Clock>) -> anyhow::Re
             name,
             scope,
         } => {
-            let db = open(&data.location()).await?;
+            let db = open_data(&data).await?;
             let user = db
                 .user_by_username(&username)
                 .await?

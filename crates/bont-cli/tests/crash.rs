@@ -321,8 +321,13 @@ async fn a_backup_taken_while_the_server_writes_is_whole_and_restores() {
         task.await.expect("writer");
     }
 
-    // Restore into another folder, as onto a new machine.
+    // Restore into another folder, as onto a new machine, with the audit key put back.
     let elsewhere = tempfile::tempdir().expect("dir");
+    std::fs::copy(
+        dir.path().join("bont.sqlite.audit-key"),
+        elsewhere.path().join("bont.sqlite.audit-key"),
+    )
+    .expect("the audit key");
     let out = bont()
         .args(["restore", "--data"])
         .arg(elsewhere.path())

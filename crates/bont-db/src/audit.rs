@@ -2,8 +2,9 @@
 //! written inside the transaction of the change they describe, so neither exists without
 //! the other.
 
+use crate::WriteTx;
+use crate::audit_key::{AuditKey, Checkpoint};
 use bont_core::{ClinicId, UserId};
-use sqlx::{Any, Transaction};
 
 /// The user on whose behalf a storage call acts.
 #[derive(Debug, Clone)]
@@ -41,39 +42,53 @@ pub struct Content<'a> {
     pub client: &'a str,
 }
 
-/// SHA-256 over the previous hash and the event's content, as lowercase hex. Absent values
-/// and empty ones hash differently; every field carries its length, so no two different
-/// events share an encoding.
-pub fn event_hash(prev_hash: &str, event: &Content<'_>) -> String {
-    use sha2::{Digest, Sha256};
-    fn text(hasher: &mut Sha256, value: Option<&str>) {
+/// The encoding an event's hash covers: the previous hash and the event's content. Absent
+/// values and empty ones encode differently; every field carries its length, so no two
+/// different events share an encoding.
+fn encoding(prev_hash: &str, event: &Content<'_>) -> Vec<u8> {
+    fn text(out: &mut Vec<u8>, value: Option<&str>) {
         match value {
-            None => hasher.update([0u8]),
+            None => out.push(0),
             Some(v) => {
-                hasher.update([1u8]);
-                hasher.update((v.len() as u64).to_be_bytes());
-                hasher.update(v.as_bytes());
+                out.push(1);
+                out.extend_from_slice(&(v.len() as u64).to_be_bytes());
+                out.extend_from_slice(v.as_bytes());
             }
         }
     }
     let number = |n: Option<i64>| n.map(|n| n.to_string());
-    let mut hasher = Sha256::new();
-    hasher.update(b"bont audit event v1");
-    text(&mut hasher, Some(prev_hash));
-    text(&mut hasher, Some(&event.id.to_string()));
-    text(&mut hasher, number(event.clinic_id).as_deref());
-    text(&mut hasher, Some(event.at));
-    text(&mut hasher, number(event.user_id).as_deref());
-    text(&mut hasher, Some(event.action));
-    text(&mut hasher, event.entity);
-    text(&mut hasher, number(event.entity_id).as_deref());
-    text(&mut hasher, Some(event.detail));
-    text(&mut hasher, Some(event.client));
-    hex::encode(hasher.finalize())
+    let mut out = Vec::with_capacity(256);
+    out.extend_from_slice(b"bont audit event v1");
+    text(&mut out, Some(prev_hash));
+    text(&mut out, Some(&event.id.to_string()));
+    text(&mut out, number(event.clinic_id).as_deref());
+    text(&mut out, Some(event.at));
+    text(&mut out, number(event.user_id).as_deref());
+    text(&mut out, Some(event.action));
+    text(&mut out, event.entity);
+    text(&mut out, number(event.entity_id).as_deref());
+    text(&mut out, Some(event.detail));
+    text(&mut out, Some(event.client));
+    out
+}
+
+/// SHA-256 over the previous hash and the event's content, as lowercase hex: the hash
+/// of events from before the chain was keyed.
+pub fn event_hash(prev_hash: &str, event: &Content<'_>) -> String {
+    use sha2::{Digest, Sha256};
+    hex::encode(Sha256::digest(encoding(prev_hash, event)))
+}
+
+/// The hash a new event gets: sealed with the key when there is one.
+pub(crate) fn chain_hash(key: Option<&AuditKey>, prev_hash: &str, event: &Content<'_>) -> String {
+    match key {
+        Some(key) => key.seal(&encoding(prev_hash, event)),
+        None => event_hash(prev_hash, event),
+    }
 }
 
 /// The newest event's id and hash, or (0, genesis) for an empty trail.
-async fn chain_head(tx: &mut Transaction<'_, Any>) -> Result<(i64, String), sqlx::Error> {
+pub(crate) async fn chain_head(tx: &mut WriteTx) -> Result<(i64, String), sqlx::Error> {
     let head: Option<(i64, Option<String>)> =
         sqlx::query_as("SELECT id, hash FROM audit_events ORDER BY id DESC LIMIT 1")
             .fetch_optional(&mut **tx)
@@ -87,7 +102,7 @@ async fn chain_head(tx: &mut Transaction<'_, Any>) -> Result<(i64, String), sqlx
 /// Appends an event to the chain. The transaction holds the write lock from its start
 /// (see `Database::write`), so nobody else extends the chain meanwhile.
 pub(crate) async fn record(
-    tx: &mut Transaction<'_, Any>,
+    tx: &mut WriteTx,
     clinic: Option<ClinicId>,
     user: Option<UserId>,
     client: &str,
@@ -107,7 +122,7 @@ pub(crate) async fn record(
         detail: event.detail,
         client,
     };
-    let hash = event_hash(&prev_hash, &content);
+    let hash = chain_hash(tx.key.as_deref(), &prev_hash, &content);
     sqlx::query(
         "INSERT INTO audit_events (id, clinic_id, at, user_id, action, entity, entity_id, detail, client, prev_hash, hash)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
@@ -131,7 +146,7 @@ pub(crate) async fn record(
 impl Actor {
     pub(crate) async fn record(
         &self,
-        tx: &mut Transaction<'_, Any>,
+        tx: &mut WriteTx,
         event: Event<'_>,
     ) -> Result<(), sqlx::Error> {
         record(
@@ -202,12 +217,20 @@ pub struct AuditFilter {
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct ChainReport {
     pub events: i64,
+    /// The id of the newest event (0 for an empty trail).
+    pub last_id: i64,
     /// The newest event's hash: kept somewhere else, it lets a later check prove that no
     /// event up to it was removed from the end.
     pub head: String,
     pub breaks: Vec<ChainBreak>,
     /// Whether the expected head asked for is in the chain (`None` when none was asked).
     pub expected_head_found: Option<bool>,
+    /// From which event on the chain is sealed with the key (`None`: checked without one).
+    pub keyed_from: Option<i64>,
+    /// Sealed checkpoints on file that the chain matched.
+    pub checkpoints_matched: usize,
+    /// The newest of them.
+    pub last_checkpoint: Option<Checkpoint>,
 }
 
 #[derive(Debug, Clone, serde::Serialize)]
@@ -225,11 +248,29 @@ pub enum BreakKind {
     Edited,
     /// The event's link does not match the event before it.
     Unlinked,
+    /// A plain hash where the key's seal belongs (the event was rewritten without it).
+    Unsealed,
+    /// A seal that this check cannot check: it was opened without the key.
+    NoKey,
+    /// A checkpoint names an event that is gone or different: events were removed from
+    /// the end (or the chain rewritten) after it was made.
+    Truncated,
+    /// A checkpoint whose seal is not the key's.
+    ForgedCheckpoint,
 }
 
 impl ChainReport {
     pub fn is_intact(&self) -> bool {
         self.breaks.is_empty() && self.expected_head_found != Some(false)
+    }
+
+    /// For a copy taken earlier (a backup): checkpoints made after it name events it
+    /// cannot have, and are not held against it.
+    pub fn as_of_its_head(mut self) -> ChainReport {
+        let last = self.last_id;
+        self.breaks
+            .retain(|b| !(b.kind == BreakKind::Truncated && b.id > last));
+        self
     }
 }
 
@@ -309,9 +350,13 @@ impl super::Database {
         const BATCH: i64 = 5_000;
         let mut report = ChainReport {
             events: 0,
+            last_id: 0,
             head: GENESIS.to_owned(),
             breaks: Vec::new(),
             expected_head_found: expected_head.map(|_| false),
+            keyed_from: None,
+            checkpoints_matched: 0,
+            last_checkpoint: None,
         };
         let mut after = 0;
         loop {
@@ -335,20 +380,109 @@ impl super::Database {
                     });
                 }
                 let prev = row.prev_hash.as_deref().unwrap_or_default();
-                if event_hash(prev, &row.content()) != stored {
-                    report.breaks.push(ChainBreak {
+                let sealed = stored.starts_with("k1:");
+                let expected = match (sealed, self.audit_key()) {
+                    (true, Some(key)) => Some(key.seal(&encoding(prev, &row.content()))),
+                    (true, None) => None,
+                    (false, _) => Some(event_hash(prev, &row.content())),
+                };
+                match expected {
+                    None => report.breaks.push(ChainBreak {
+                        id: row.id,
+                        kind: BreakKind::NoKey,
+                        problem: "it is sealed with the audit key, which this check was not given",
+                    }),
+                    Some(expected) if expected != stored => report.breaks.push(ChainBreak {
                         id: row.id,
                         kind: BreakKind::Edited,
                         problem: "its content does not match its hash (the event was edited)",
+                    }),
+                    Some(_) => {}
+                }
+                if !sealed && self.audit_key().is_some_and(|k| row.id >= k.keyed_from) {
+                    report.breaks.push(ChainBreak {
+                        id: row.id,
+                        kind: BreakKind::Unsealed,
+                        problem: "it has a plain hash where the audit key's seal belongs (the chain was rewritten without the key)",
                     });
                 }
                 if expected_head == Some(stored) {
                     report.expected_head_found = Some(true);
                 }
                 report.head = stored.to_owned();
+                report.last_id = row.id;
             }
         }
+        if let Some(key) = self.audit_key() {
+            report.keyed_from = Some(key.keyed_from);
+            self.match_checkpoints(key, &mut report).await?;
+        }
         Ok(report)
+    }
+
+    /// Checks the sealed checkpoints on file against the chain.
+    async fn match_checkpoints(
+        &self,
+        key: &AuditKey,
+        report: &mut ChainReport,
+    ) -> super::StoreResult<()> {
+        for (checkpoint, sealed) in key.checkpoints()? {
+            if !sealed {
+                report.breaks.push(ChainBreak {
+                    id: checkpoint.event,
+                    kind: BreakKind::ForgedCheckpoint,
+                    problem: "a checkpoint of it is not sealed with the audit key",
+                });
+                continue;
+            }
+            let hash: Option<Option<String>> =
+                sqlx::query_scalar("SELECT hash FROM audit_events WHERE id = $1")
+                    .bind(checkpoint.event)
+                    .fetch_optional(&self.pool)
+                    .await?;
+            if hash.flatten().as_deref() != Some(checkpoint.hash.as_str()) {
+                report.breaks.push(ChainBreak {
+                    id: checkpoint.event,
+                    kind: BreakKind::Truncated,
+                    problem: "a checkpoint names it, and it is gone or different (events were removed from the end, or the chain rewritten)",
+                });
+                continue;
+            }
+            report.checkpoints_matched += 1;
+            if report
+                .last_checkpoint
+                .as_ref()
+                .is_none_or(|last| last.event <= checkpoint.event)
+            {
+                report.last_checkpoint = Some(checkpoint);
+            }
+        }
+        Ok(())
+    }
+
+    /// Seals the chain's head in a checkpoint beside the key (nothing without a key or
+    /// without events); returns it.
+    pub async fn checkpoint_audit_chain(
+        &self,
+        now: jiff::Timestamp,
+    ) -> super::StoreResult<Option<Checkpoint>> {
+        let Some(key) = self.audit_key() else {
+            return Ok(None);
+        };
+        let head: Option<(i64, Option<String>)> =
+            sqlx::query_as("SELECT id, hash FROM audit_events ORDER BY id DESC LIMIT 1")
+                .fetch_optional(&self.pool)
+                .await?;
+        let Some((event, Some(hash))) = head else {
+            return Ok(None);
+        };
+        let checkpoint = Checkpoint {
+            event,
+            hash,
+            at: super::stamp(now),
+        };
+        key.append_checkpoint(&checkpoint)?;
+        Ok(Some(checkpoint))
     }
 
     /// The actions on record, for the audit page's filter.
@@ -394,7 +528,7 @@ impl super::Database {
         .fetch_all(&mut *tx)
         .await?;
         for row in rows {
-            let hash = event_hash(&prev, &row.content());
+            let hash = chain_hash(tx.key.as_deref(), &prev, &row.content());
             sqlx::query("UPDATE audit_events SET prev_hash = $1, hash = $2 WHERE id = $3")
                 .bind(&prev)
                 .bind(&hash)

@@ -7,6 +7,7 @@
 
 pub mod api_tokens;
 pub mod audit;
+pub mod audit_key;
 pub mod bulk;
 pub mod clinics;
 pub mod files;
@@ -57,6 +58,19 @@ pub enum StoreError {
     Migration(#[from] sqlx::migrate::MigrateError),
     #[error(transparent)]
     File(#[from] std::io::Error),
+    /// The audit trail is sealed with a key that is not where it should be.
+    #[error(
+        "the audit key {} is missing: this database's audit trail is sealed with it; put it back from where it is kept",
+        .0.display()
+    )]
+    KeyMissing(PathBuf),
+}
+
+/// Where the audit key of the SQLite database at `path` is kept: beside it.
+pub fn audit_key_beside(path: &Path) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(".audit-key");
+    PathBuf::from(name)
 }
 
 pub type StoreResult<T> = Result<T, StoreError>;
@@ -163,6 +177,9 @@ const WRITE_LOCK: i64 = 0x626f_6e74;
 pub struct Database {
     pool: AnyPool,
     location: Location,
+    /// The key the audit chain is sealed with (none for a PostgreSQL database opened
+    /// without one: its events get plain hashes).
+    audit_key: Option<std::sync::Arc<audit_key::AuditKey>>,
     /// Where reads record their audit events, committed in groups (set once opened).
     read_audit: Option<read_audit::ReadAudit>,
 }
@@ -175,7 +192,26 @@ impl Database {
 
     /// Opens the database at `location` and brings its schema up to date: a SQLite file
     /// (created if needed) or an existing PostgreSQL database.
+    ///
+    /// The audit key is the file beside a SQLite database (`<file>.audit-key`), made at
+    /// the first start; a PostgreSQL database opened so has none (see
+    /// [`Database::connect_keyed`]).
     pub async fn connect(location: &Location, catalog: &Catalog) -> StoreResult<Database> {
+        let key = match location {
+            Location::Sqlite(path) => Some(audit_key_beside(path)),
+            Location::Postgres(_) => None,
+        };
+        Database::connect_keyed(location, catalog, key.as_deref()).await
+    }
+
+    /// As [`Database::connect`], with the audit chain sealed by the key in `key_file`:
+    /// read when it exists, made when it does not and no event is sealed yet (with
+    /// sealed events and no key, the database is not opened: its key must be put back).
+    pub async fn connect_keyed(
+        location: &Location,
+        catalog: &Catalog,
+        key_file: Option<&Path>,
+    ) -> StoreResult<Database> {
         sqlx::any::install_default_drivers();
         let pool = match location {
             Location::Sqlite(path) => {
@@ -207,8 +243,12 @@ impl Database {
         let mut db = Database {
             pool,
             location: location.clone(),
+            audit_key: None,
             read_audit: None,
         };
+        if let Some(path) = key_file {
+            db.audit_key = Some(std::sync::Arc::new(db.read_or_make_key(path).await?));
+        }
         // A large load that stopped half-way left indexes (and keys) aside.
         db.rebuild_set_aside().await?;
         db.seal_unchained_audit_events().await?;
@@ -236,18 +276,44 @@ impl Database {
     /// cannot be changed by another writer before it commits, and the audit chain is
     /// extended by one writer at a time: `BEGIN IMMEDIATE` on SQLite, a transaction-scoped
     /// advisory lock on PostgreSQL (released by the commit or the rollback).
-    pub(crate) async fn write(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>, sqlx::Error> {
-        match self.engine() {
-            Engine::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
+    pub(crate) async fn write(&self) -> Result<WriteTx, sqlx::Error> {
+        let inner = match self.engine() {
+            Engine::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
             Engine::Postgres => {
                 let mut tx = self.pool.begin().await?;
                 sqlx::query("SELECT 1 FROM pg_advisory_xact_lock($1)")
                     .bind(WRITE_LOCK)
                     .execute(&mut *tx)
                     .await?;
-                Ok(tx)
+                tx
             }
+        };
+        Ok(WriteTx {
+            inner,
+            key: self.audit_key.clone(),
+        })
+    }
+
+    async fn read_or_make_key(&self, path: &Path) -> StoreResult<audit_key::AuditKey> {
+        if path.exists() {
+            return Ok(audit_key::AuditKey::read(path)?);
         }
+        let sealed: Option<i64> =
+            sqlx::query_scalar("SELECT id FROM audit_events WHERE hash LIKE 'k1:%' LIMIT 1")
+                .fetch_optional(&self.pool)
+                .await?;
+        if sealed.is_some() {
+            return Err(StoreError::KeyMissing(path.to_owned()));
+        }
+        let last: Option<i64> = sqlx::query_scalar("SELECT MAX(id) FROM audit_events")
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(audit_key::AuditKey::create(path, last.unwrap_or(0) + 1)?)
+    }
+
+    /// The key the audit chain is sealed with, when there is one.
+    pub fn audit_key(&self) -> Option<&audit_key::AuditKey> {
+        self.audit_key.as_deref()
     }
 
     /// Starts a transaction that only reads, with one consistent view of the database
@@ -276,7 +342,10 @@ impl Database {
     /// [`Database::begin`]'s transactions.
     pub async fn begin_read(&self) -> StoreResult<Tx> {
         Ok(Tx {
-            inner: self.read().await?,
+            inner: WriteTx {
+                inner: self.read().await?,
+                key: self.audit_key.clone(),
+            },
         })
     }
 
@@ -423,7 +492,33 @@ pub(crate) fn flag(row: &AnyRow, column: &str) -> bool {
 /// with its audit event, in one of these, and commits once. Dropped without
 /// [`Tx::commit`], it rolls back.
 pub struct Tx {
+    inner: WriteTx,
+}
+
+/// A transaction of this crate: the connection (what statements run on) and the key
+/// its audit events are sealed with.
+pub struct WriteTx {
     inner: sqlx::Transaction<'static, sqlx::Any>,
+    pub(crate) key: Option<std::sync::Arc<audit_key::AuditKey>>,
+}
+
+impl WriteTx {
+    pub async fn commit(self) -> Result<(), sqlx::Error> {
+        self.inner.commit().await
+    }
+}
+
+impl std::ops::Deref for WriteTx {
+    type Target = sqlx::AnyConnection;
+    fn deref(&self) -> &sqlx::AnyConnection {
+        &self.inner
+    }
+}
+
+impl std::ops::DerefMut for WriteTx {
+    fn deref_mut(&mut self) -> &mut sqlx::AnyConnection {
+        &mut self.inner
+    }
 }
 
 impl Tx {
@@ -442,7 +537,7 @@ impl Tx {
         &mut self.inner
     }
 
-    pub(crate) fn transaction(&mut self) -> &mut sqlx::Transaction<'static, sqlx::Any> {
+    pub(crate) fn transaction(&mut self) -> &mut WriteTx {
         &mut self.inner
     }
 }

@@ -597,3 +597,155 @@ async fn search_finds_by_the_beginnings_of_words_and_earlier_patients_get_their_
     );
     assert_eq!(found(db, "zielińska ewa").await, ["Zielińska"]);
 }
+
+/// Someone with the database but not the key rewrites an event and re-hashes the chain
+/// after it with plain SHA-256, as an unkeyed chain would allow: the seals give it away.
+/// Removing the newest events shows against the sealed checkpoints; and the database is
+/// not opened without its key.
+#[tokio::test]
+async fn the_keyed_chain_shows_a_rehashed_rewrite_and_a_cut_tail() {
+    use bont_db::audit::{BreakKind, Content, event_hash};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let location = bont_db::testing::location(dir.path()).await;
+    let key = dir.path().join("keys/audit.key");
+    let catalog = bont_core::safety::Catalog::builtin();
+    let db = Database::connect_keyed(&location, &catalog, Some(&key))
+        .await
+        .expect("open");
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&key).expect("key").permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "the key is its owner's only");
+    }
+    let clinic = db
+        .first_clinic_or_create("Clinic", now())
+        .await
+        .expect("clinic");
+    let user = NewUser::parse(&UserInput {
+        username: "nurse".into(),
+        display_name: "A nurse".into(),
+        role: "nurse".into(),
+        language: "en".into(),
+    })
+    .expect("user");
+    let id = db
+        .create_user(None, clinic.id, &user, "hash", false, now())
+        .await
+        .expect("user");
+    let actor = Actor {
+        user: id,
+        clinic: clinic.id,
+        client: "test".into(),
+        now: now(),
+    };
+    for (n, name) in ["Nowak", "Kowalska", "Wiśniewska"].iter().enumerate() {
+        db.create_patient(&actor, &record(&format!("K-{n}"), name, "1980-01-02"))
+            .await
+            .expect("create");
+    }
+    let checkpoint = db
+        .checkpoint_audit_chain(now())
+        .await
+        .expect("checkpoint")
+        .expect("a head");
+    let intact = db.verify_audit_chain(None).await.expect("verify");
+    assert!(intact.is_intact(), "{intact:?}");
+    assert_eq!(intact.keyed_from, Some(1));
+    assert_eq!(intact.checkpoints_matched, 1);
+    assert_eq!(intact.last_checkpoint.as_ref(), Some(&checkpoint));
+
+    // The rewrite, re-hashed from the edited event on.
+    let mut rows = db
+        .audit_events(&Default::default(), 1_000)
+        .await
+        .expect("events");
+    rows.reverse();
+    let edited = rows
+        .iter()
+        .position(|r| r.action == "patient.create")
+        .expect("an event");
+    let mut prev = rows[edited].prev_hash.clone().expect("linked");
+    for (n, row) in rows.iter().enumerate().skip(edited) {
+        let detail = if n == edited {
+            "nothing happened"
+        } else {
+            row.detail.as_str()
+        };
+        let content = Content {
+            id: row.id,
+            clinic_id: row.clinic_id,
+            at: &row.at,
+            user_id: row.user_id,
+            action: &row.action,
+            entity: row.entity.as_deref(),
+            entity_id: row.entity_id,
+            detail,
+            client: &row.client,
+        };
+        let hash = event_hash(&prev, &content);
+        sqlx::query("UPDATE audit_events SET detail = $1, prev_hash = $2, hash = $3 WHERE id = $4")
+            .bind(detail)
+            .bind(&prev)
+            .bind(&hash)
+            .bind(row.id)
+            .execute(db.pool())
+            .await
+            .expect("rewrite");
+        prev = hash;
+    }
+    let rewritten = db.verify_audit_chain(None).await.expect("verify");
+    assert!(!rewritten.is_intact());
+    let unsealed: Vec<i64> = rewritten
+        .breaks
+        .iter()
+        .filter(|b| b.kind == BreakKind::Unsealed)
+        .map(|b| b.id)
+        .collect();
+    assert_eq!(
+        unsealed,
+        rows[edited..].iter().map(|r| r.id).collect::<Vec<_>>()
+    );
+    assert!(
+        rewritten
+            .breaks
+            .iter()
+            .any(|b| b.kind == BreakKind::Truncated),
+        "the checkpoint no longer matches: {rewritten:?}"
+    );
+
+    // A fresh database, its tail cut after a checkpoint.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let location = bont_db::testing::location(dir.path()).await;
+    let key = dir.path().join("audit.key");
+    let db = Database::connect_keyed(&location, &catalog, Some(&key))
+        .await
+        .expect("open");
+    let clinic = db
+        .first_clinic_or_create("Clinic", now())
+        .await
+        .expect("clinic");
+    db.create_user(None, clinic.id, &user, "hash", false, now())
+        .await
+        .expect("user");
+    db.checkpoint_audit_chain(now()).await.expect("checkpoint");
+    sqlx::query("DELETE FROM audit_events WHERE id = (SELECT MAX(id) FROM audit_events)")
+        .execute(db.pool())
+        .await
+        .expect("cut");
+    let cut = db.verify_audit_chain(None).await.expect("verify");
+    assert!(!cut.is_intact());
+    assert!(
+        cut.breaks.iter().all(|b| b.kind == BreakKind::Truncated),
+        "{cut:?}"
+    );
+    db.close().await;
+
+    // Without its key, the database is not opened.
+    std::fs::rename(&key, dir.path().join("elsewhere.key")).expect("move");
+    let refused = Database::connect_keyed(&location, &catalog, Some(&key)).await;
+    assert!(
+        matches!(refused, Err(StoreError::KeyMissing(_))),
+        "{:?}",
+        refused.err()
+    );
+}

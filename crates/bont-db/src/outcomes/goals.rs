@@ -8,7 +8,7 @@ use bont_core::outcomes::goals::Goal;
 use bont_core::{PatientId, SessionId};
 use jiff::civil::Date;
 use serde::Serialize;
-use sqlx::{Any, Row, Transaction};
+use sqlx::Row;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct StoredGoal {
@@ -24,7 +24,7 @@ pub struct StoredGoal {
 
 /// Links a goal to a session of the same patient (once).
 async fn target(
-    tx: &mut Transaction<'_, Any>,
+    tx: &mut crate::WriteTx,
     actor: &Actor,
     patient: PatientId,
     goal: i64,

@@ -12,8 +12,8 @@ use bont_core::outcomes::schedule::PlannedFollowUp;
 use bont_core::{PatientId, SessionId};
 use jiff::civil::Date;
 use serde::Serialize;
+use sqlx::Row;
 use sqlx::any::AnyRow;
-use sqlx::{Any, Row, Transaction};
 
 mod adverse;
 mod assessments;
@@ -140,7 +140,7 @@ impl ContactResult {
 /// patient's earlier sessions' open follow-ups close: the re-injection as done
 /// ("reinjected"), the onset and peak checks as superseded.
 pub(crate) async fn schedule(
-    tx: &mut Transaction<'_, Any>,
+    tx: &mut crate::WriteTx,
     actor: &Actor,
     patient: PatientId,
     session: SessionId,
@@ -258,7 +258,7 @@ pub(crate) async fn schedule(
 
 /// Cancels a voided session's open follow-ups.
 pub(crate) async fn cancel_open(
-    tx: &mut Transaction<'_, Any>,
+    tx: &mut crate::WriteTx,
     actor: &Actor,
     session: SessionId,
 ) -> Result<(), sqlx::Error> {
@@ -361,7 +361,7 @@ impl Database {
 }
 
 async fn known_patient(
-    tx: &mut Transaction<'_, Any>,
+    tx: &mut crate::WriteTx,
     actor: &Actor,
     patient: PatientId,
 ) -> StoreResult<()> {

@@ -9,7 +9,7 @@ use bont_core::outcomes::schedule::Standing;
 use bont_core::{ClinicId, PatientId, SessionId, UserId};
 use jiff::civil::Date;
 use serde::Serialize;
-use sqlx::{Any, Row, Transaction};
+use sqlx::Row;
 
 /// Which open follow-ups a worklist shows.
 #[derive(Debug, Clone, Default)]
@@ -359,7 +359,7 @@ impl Database {
 
 /// Which of `patients` have a serious adverse event or a sign of distant spread on record.
 async fn alarming_among(
-    tx: &mut Transaction<'_, Any>,
+    tx: &mut sqlx::AnyConnection,
     clinic: ClinicId,
     patients: &[i64],
 ) -> StoreResult<std::collections::HashSet<i64>> {
@@ -374,7 +374,7 @@ async fn alarming_among(
         for id in chunk {
             query = query.bind(id);
         }
-        found.extend(query.fetch_all(&mut **tx).await?);
+        found.extend(query.fetch_all(&mut *tx).await?);
     }
     Ok(found)
 }

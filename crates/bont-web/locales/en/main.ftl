@@ -505,6 +505,10 @@ audit-broken = The audit trail has been tampered with: { $count ->
 } found.
 audit-break-edited = Event { $id } was changed after it was written.
 audit-break-unlinked = The event before event { $id } was removed, or one was inserted.
+audit-break-forged = A checkpoint of event { $id } is not sealed with the audit key.
+audit-break-truncated = A checkpoint names event { $id }, and it is gone or different: events were removed from the end, or the trail rewritten.
+audit-break-no-key = Event { $id } is sealed with the audit key, which this server was not given.
+audit-break-unsealed = Event { $id } has a plain hash where the audit key's seal belongs: the trail was rewritten without the key.
 audit-head = Newest link (head):
 audit-head-explain = Note the head down outside bont (with the backup log, for instance): `bont audit verify --expect-head` proves later that no event up to it was removed.
 audit-back = Back to the audit trail

@@ -516,6 +516,10 @@ audit-broken = Dziennik został zmieniony: { $count ->
 }.
 audit-break-edited = Zdarzenie { $id } zmieniono po zapisaniu.
 audit-break-unlinked = Zdarzenie przed zdarzeniem { $id } usunięto albo jakieś wstawiono.
+audit-break-forged = Punkt kontrolny zdarzenia { $id } nie jest zapieczętowany kluczem audytu.
+audit-break-truncated = Punkt kontrolny wskazuje zdarzenie { $id }, a go nie ma lub jest inne: usunięto zdarzenia z końca albo przepisano zapis.
+audit-break-no-key = Zdarzenie { $id } jest zapieczętowane kluczem audytu, którego ten serwer nie otrzymał.
+audit-break-unsealed = Zdarzenie { $id } ma zwykły skrót tam, gdzie powinna być pieczęć klucza audytu: zapis przepisano bez klucza.
 audit-head = Najnowsze ogniwo (głowa łańcucha):
 audit-head-explain = Zapisz głowę łańcucha poza bont (na przykład w dzienniku kopii zapasowych): `bont audit verify --expect-head` pozwoli później wykazać, że żadnego zdarzenia do tego miejsca nie usunięto.
 audit-back = Wróć do dziennika zdarzeń

@@ -198,5 +198,9 @@ fn break_message(b: &ChainBreak) -> &'static str {
     match b.kind {
         BreakKind::Edited => "audit-break-edited",
         BreakKind::Unlinked => "audit-break-unlinked",
+        BreakKind::Unsealed => "audit-break-unsealed",
+        BreakKind::NoKey => "audit-break-no-key",
+        BreakKind::Truncated => "audit-break-truncated",
+        BreakKind::ForgedCheckpoint => "audit-break-forged",
     }
 }

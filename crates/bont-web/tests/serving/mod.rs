@@ -206,6 +206,10 @@ async fn expired_login_sessions_are_deleted() {
     assert_eq!(left[0].0, sessions[1].0);
 }
 
+async fn boom() -> &'static str {
+    panic!("a handler that panics, on purpose")
+}
+
 /// A handler that panics answers 500 with the error page, and the server goes on serving.
 #[tokio::test]
 async fn a_panicking_handler_answers_500_and_the_server_goes_on() {
@@ -220,10 +224,7 @@ async fn a_panicking_handler_answers_500_and_the_server_goes_on() {
         jiff::civil::date(2026, 11, 22),
     ));
     let state = bont_web::AppState::new(db, clock);
-    let routes = axum::Router::new().route(
-        "/boom",
-        axum::routing::get(|| async { panic!("a handler that panics, on purpose") }),
-    );
+    let routes = axum::Router::new().route("/boom", axum::routing::get(boom));
     let router = bont_web::around(routes, state, &WebConfig::default())
         .await
         .expect("app");
