@@ -127,8 +127,13 @@ impl Names {
         Some(total)
     }
 
-    /// The catalogue's muscles that match `query` in any language, best first.
+    /// The catalogue's muscles that match `query` in any language, best first. A query
+    /// longer than [`MUSCLE_TEXT_MAX`] characters matches nothing (no muscle's name is
+    /// that long), so that one search costs a bounded amount of work.
     pub fn search_muscles<'c>(&self, catalog: &'c Catalog, query: &str) -> Vec<&'c Muscle> {
+        if query.chars().count() > MUSCLE_TEXT_MAX {
+            return Vec::new();
+        }
         let query = words_of(query);
         if query.is_empty() {
             return Vec::new();
@@ -150,6 +155,9 @@ impl Names {
         if let Some(m) = catalog.muscle(text) {
             return Some(m);
         }
+        if text.chars().count() > MUSCLE_TEXT_MAX {
+            return None;
+        }
         let query = words_of(text);
         let mut scored: Vec<(Score, &Muscle)> = catalog
             .muscles()
@@ -164,6 +172,9 @@ impl Names {
         }
     }
 }
+
+/// The longest text read as a muscle's name, in characters.
+pub const MUSCLE_TEXT_MAX: usize = 100;
 
 fn words(id: &str) -> Vec<String> {
     id.split('_').map(str::to_owned).collect()

@@ -253,6 +253,11 @@ pub use super::catalog::DILUENT_ML;
 /// Sites per row and side accepted.
 pub const SITES_MAX: u32 = 50;
 
+/// Injection rows one session may have. Even a large spasticity session names a few
+/// dozen muscles; a plan with more is refused whole (the rows are not read), so that
+/// the work of one check stays bounded.
+pub const INJECTIONS_MAX: usize = 100;
+
 fn condition(raw: &str) -> Option<Condition> {
     let id = raw.trim().to_ascii_lowercase();
     let id = match id.as_str() {
@@ -559,8 +564,19 @@ impl Plan {
         if input.session.injections.is_empty() {
             fail("session.injections".into(), Problem::NoInjections);
         }
+        let rows = if input.session.injections.len() > INJECTIONS_MAX {
+            fail(
+                "session.injections".into(),
+                Problem::TooMany {
+                    max: INJECTIONS_MAX,
+                },
+            );
+            &[][..]
+        } else {
+            &input.session.injections[..]
+        };
         let mut injections = Vec::new();
-        for (i, inj) in input.session.injections.iter().enumerate() {
+        for (i, inj) in rows.iter().enumerate() {
             // An id, or a name in any interface language that points to one muscle.
             let muscle = crate::names::Names::builtin().resolve_muscle(catalog, &inj.muscle);
             if muscle.is_none() {

@@ -655,3 +655,79 @@ async fn refused_access_is_on_the_audit_trail() {
     );
     assert!(events.iter().all(|e| !e.contains("Nowak")));
 }
+
+/// One plan cannot hold the server: past 100 injection rows it is refused whole, and a
+/// muscle "name" longer than any muscle's is not searched for. While such plans are
+/// checked, the health check answers.
+#[tokio::test]
+async fn a_plan_too_large_to_be_real_is_refused_without_holding_the_server() {
+    let app = TestApp::spawn().await;
+    let physician = app.logged_in(Role::Physician).await;
+    let plan = |rows: usize, name: &str| {
+        let injections: Vec<_> = (0..rows)
+            .map(|n| {
+                serde_json::json!({"muscle": format!("{name} {n}"), "side": "left", "units": 5, "sites": 1})
+            })
+            .collect();
+        serde_json::json!({
+            "patient": {"birth_date": "1984-03-02", "weight_kg": 64.0},
+            "session": {"date": "2026-11-22", "product": "onabotulinumtoxinA", "indication": "cervical_dystonia",
+                        "vial_units": 100, "diluent_ml": 2.0, "injections": injections}
+        })
+    };
+    let many = plan(3_400, "unknown muscle");
+    let size = many.to_string().len();
+    assert!(size > 150 * 1024 && size < bont_web::BODY_LIMIT, "{size}");
+    let long_name = "word ".repeat(500);
+    let long = plan(100, &long_name);
+    let check = |body: serde_json::Value| {
+        let physician = physician.clone();
+        let url = app.url("/api/check");
+        async move {
+            let response = physician.post(url).json(&body).send().await.expect("check");
+            let status = response.status();
+            let problem: serde_json::Value = response.json().await.expect("problem");
+            (status, problem)
+        }
+    };
+    let health = async {
+        let mut answers = Vec::new();
+        for _ in 0..5 {
+            answers.push(
+                reqwest::get(app.url("/health"))
+                    .await
+                    .expect("health")
+                    .status(),
+            );
+        }
+        answers
+    };
+    let ((many_status, many_problem), (long_status, long_problem), health) =
+        tokio::join!(check(many), check(long), health);
+    assert!(health.iter().all(|s| *s == StatusCode::OK));
+    assert_eq!(many_status, StatusCode::UNPROCESSABLE_ENTITY);
+    let errors = many_problem["errors"].as_array().expect("errors");
+    assert!(
+        errors.iter().any(|e| e["field"] == "session.injections"
+            && e["message"].as_str().is_some_and(|m| m.contains("100"))),
+        "{many_problem}"
+    );
+    assert!(
+        errors.len() < 10,
+        "the rows past the limit are not read: {}",
+        errors.len()
+    );
+    assert_eq!(long_status, StatusCode::UNPROCESSABLE_ENTITY);
+    let errors = long_problem["errors"].as_array().expect("errors");
+    assert_eq!(errors.len(), 100);
+    assert!(
+        errors
+            .iter()
+            .all(|e| e["candidates"].as_array().is_some_and(|c| c.is_empty())
+                || e["problem"]["candidates"]
+                    .as_array()
+                    .is_some_and(|c| c.is_empty())),
+        "{}",
+        errors[0]
+    );
+}
