@@ -198,7 +198,7 @@ impl AuditRow {
 /// Which events to list; every field narrows the list.
 #[derive(Debug, Clone, Default)]
 pub struct AuditFilter {
-    /// Events of this clinic (and those tied to no clinic, such as failed logins).
+    /// Events of this clinic only.
     pub clinic: Option<ClinicId>,
     pub user: Option<String>,
     /// An action, or the start of one ("patient." for every patient action).
@@ -302,9 +302,10 @@ impl super::Database {
         let mut sql = crate::Sql::new(AUDIT_SELECT);
         sql.push(" WHERE 1 = 1");
         if let Some(clinic) = filter.clinic {
-            sql.push(" AND (e.clinic_id = ")
-                .bind(clinic.get())
-                .push(" OR e.clinic_id IS NULL)");
+            // A clinic's own events only: failed log-ins at a user name of the clinic
+            // carry its clinic; those at unknown names and the command line's events
+            // belong to no clinic and are not shown to any clinic's administrator.
+            sql.push(" AND e.clinic_id = ").bind(clinic.get());
         }
         if let Some(user) = &filter.user {
             sql.push(" AND u.username = ").bind(user.clone());

@@ -522,6 +522,7 @@ audit-to = إلى
 audit-when = متى (UTC)
 audit-record = السجل
 audit-detail = التفاصيل
+audit-detail-withheld = (بيانات مريض، تظهر للأطباء والممرضين)
 audit-client = من العنوان
 audit-none = لا أحداث مطابقة.
 audit-older = أحداث أقدم

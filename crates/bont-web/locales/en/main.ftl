@@ -492,6 +492,7 @@ audit-to = To
 audit-when = When (UTC)
 audit-record = Record
 audit-detail = Detail
+audit-detail-withheld = (patient data, shown to clinicians)
 audit-client = From address
 audit-none = No events match.
 audit-older = Older events

@@ -498,6 +498,7 @@ audit-to = Do
 audit-when = Kiedy (UTC)
 audit-record = Rekord
 audit-detail = Szczegóły
+audit-detail-withheld = (dane pacjenta, widoczne dla personelu klinicznego)
 audit-client = Z adresu
 audit-none = Brak pasujących zdarzeń.
 audit-older = Starsze zdarzenia

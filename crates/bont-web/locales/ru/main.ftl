@@ -502,6 +502,7 @@ audit-to = По
 audit-when = Когда (UTC)
 audit-record = Запись
 audit-detail = Подробности
+audit-detail-withheld = (данные пациента, видны клиницистам)
 audit-client = С адреса
 audit-none = Подходящих событий нет.
 audit-older = Более ранние события

@@ -93,7 +93,18 @@ pub async fn list(
         to,
         before: query.before,
     };
-    let events = state.db.audit_events(&filter, PAGE).await?;
+    let mut events = state.db.audit_events(&filter, PAGE).await?;
+    // What was searched for, a reason for voiding, an adverse event: the details of
+    // clinical events are kept on the trail but shown only to those who may read
+    // patients' records (the command line's export shows them to the operator).
+    if !me.user.role.allows(bont_core::Capability::ViewPatients) {
+        let withheld = tr.t("audit-detail-withheld");
+        for event in &mut events {
+            if !shows_no_patient_data(&event.action) && !event.detail.is_empty() {
+                event.detail = withheld.clone();
+            }
+        }
+    }
     // Reading the trail is itself on the trail.
     state
         .db
@@ -192,6 +203,16 @@ pub async fn verify(
         head: report.head,
         tr,
     })
+}
+
+/// Events whose detail never names a patient or a clinical fact: accounts, log-ins,
+/// tokens, the clinic's settings, the trail itself, refused access (a path and a record
+/// number), the command line's backups, restores and exports.
+fn shows_no_patient_data(action: &str) -> bool {
+    const PREFIXES: [&str; 7] = [
+        "user.", "login", "token.", "clinic.", "audit.", "access.", "records.",
+    ];
+    PREFIXES.iter().any(|p| action.starts_with(p)) || matches!(action, "backup" | "restore")
 }
 
 fn break_message(b: &ChainBreak) -> &'static str {

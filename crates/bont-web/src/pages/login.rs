@@ -93,10 +93,18 @@ pub async fn submit(
         }
         Ok::<_, AppError>(response)
     };
+    // A failed attempt at a user name of a clinic is that clinic's event (its
+    // administrator sees it); one at an unknown name belongs to no clinic.
+    let named_clinic = state
+        .db
+        .user_by_username(&username)
+        .await?
+        .map(|u| u.clinic);
     let audit = |action: &'static str, detail: String, user: Option<&SessionUser>| {
         let state = state.clone();
         let client = client.clone();
-        let (clinic, id) = (user.map(|u| u.clinic), user.map(|u| u.id));
+        let clinic = user.map(|u| u.clinic).or(named_clinic);
+        let id = user.map(|u| u.id);
         async move {
             let event = Event {
                 action,

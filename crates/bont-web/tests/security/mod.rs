@@ -731,3 +731,54 @@ async fn a_plan_too_large_to_be_real_is_refused_without_holding_the_server() {
         errors[0]
     );
 }
+
+/// The administrator reads the trail by record numbers and kinds of change: what a
+/// clinician searched for stays hidden from them; each clinic's administrator sees the
+/// failed log-ins at their own clinic's user names, and nobody else's.
+#[tokio::test]
+async fn the_audit_page_keeps_patient_data_from_the_administrator() {
+    let app = TestApp::spawn().await;
+    let nurse = app.logged_in(Role::Nurse).await;
+    let created = nurse
+        .post(app.url("/api/patients"))
+        .json(&crate::app::patient_json("S-1", "Zielińska", "1970-02-03"))
+        .send()
+        .await
+        .expect("create");
+    assert_eq!(created.status(), StatusCode::CREATED);
+    let searched = nurse
+        .get(app.url("/patients?q=Zieli%C5%84ska"))
+        .send()
+        .await
+        .expect("search");
+    assert_eq!(searched.status(), StatusCode::OK);
+    for name in ["physician", "nobody.here"] {
+        let failed = app
+            .post_login(&app.anonymous(), name, "a wrong guess")
+            .await;
+        assert_eq!(failed.status(), StatusCode::UNAUTHORIZED);
+    }
+    let admin = app.logged_in(Role::Admin).await;
+    let (status, page) = text(&admin, app.url("/audit")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        page.contains("patient.search"),
+        "the search is on the trail"
+    );
+    assert!(!page.contains("Zieli"), "but not what was searched for");
+    assert!(page.contains("(patient data, shown to clinicians)"));
+    assert!(page.contains("login.failed"));
+    assert!(
+        page.contains("<bdi>physician</bdi>"),
+        "a failed log-in at this clinic's name"
+    );
+    assert!(
+        !page.contains("nobody.here"),
+        "one at an unknown name is no clinic's"
+    );
+
+    let other_admin = app.logged_in_elsewhere(Role::Admin).await;
+    let (_, other) = text(&other_admin, app.url("/audit")).await;
+    assert!(!other.contains("<code>login.failed</code>"), "not the other clinic's");
+    assert!(!other.contains("<code>patient.search</code>"));
+}
