@@ -38,6 +38,8 @@ pub enum Capability {
     ViewAudit,
     /// Change the clinic's settings (pseudonymised working).
     ManageClinic,
+    /// Confirm a clinical account an administrator opened or reset, before it logs in.
+    ConfirmAccounts,
 }
 
 impl Role {
@@ -48,6 +50,11 @@ impl Role {
         Role::Researcher,
         Role::Admin,
     ];
+
+    /// Whether the role reads identified patient records (physicians, nurses).
+    pub const fn is_clinical(self) -> bool {
+        self.allows(Capability::ViewPatients)
+    }
 
     pub const fn id(self) -> &'static str {
         match self {
@@ -89,6 +96,7 @@ impl Role {
                         | RecordSessions
                         | SignSessions
                         | RecordOutcomes
+                        | ConfirmAccounts
                 )
             }
             Role::Nurse => matches!(
@@ -125,6 +133,12 @@ mod tests {
                 role == Role::Physician,
                 "{role}"
             );
+            assert_eq!(
+                role.allows(Capability::ConfirmAccounts),
+                role == Role::Physician,
+                "{role}"
+            );
+            assert_eq!(role.is_clinical(), clinician, "{role}");
             assert_eq!(
                 role.allows(Capability::ManageUsers),
                 role == Role::Admin,

@@ -21,10 +21,13 @@ pub struct StoredUser {
     pub active: bool,
     /// When the password was last set (a one-time password expires a while after).
     pub password_set_at: Option<jiff::Timestamp>,
+    /// A clinical account an administrator opened or reset, not yet confirmed by a
+    /// physician of the clinic: it does not log in.
+    pub awaiting_confirmation: bool,
 }
 
 const COLUMNS: &str = "id, clinic_id, username, display_name, role, language, password_hash, \
-                       must_change_password, active, password_set_at";
+                       must_change_password, active, password_set_at, awaiting_confirmation";
 
 fn from_row(row: &AnyRow) -> StoreResult<StoredUser> {
     let role: String = row.get("role");
@@ -40,6 +43,7 @@ fn from_row(row: &AnyRow) -> StoreResult<StoredUser> {
         password_hash: row.get("password_hash"),
         must_change_password: crate::flag(row, "must_change_password"),
         active: crate::flag(row, "active"),
+        awaiting_confirmation: crate::flag(row, "awaiting_confirmation"),
         password_set_at: row
             .try_get::<Option<String>, _>("password_set_at")
             .ok()
@@ -61,10 +65,26 @@ impl Database {
         now: jiff::Timestamp,
     ) -> StoreResult<UserId> {
         let mut tx = self.write().await?;
+        // Opened by an administrator, a clinical account waits for a physician of the
+        // clinic, unless it is the clinic's first physician (nobody could confirm it).
+        let confirmation = match actor {
+            Some(_) if user.role.is_clinical() => {
+                if confirmed_physicians(&mut tx, clinic, None).await? > 0 {
+                    Confirmation::Awaited
+                } else if user.role == bont_core::Role::Physician {
+                    Confirmation::FirstPhysician
+                } else {
+                    Confirmation::Awaited
+                }
+            }
+            _ => Confirmation::NotNeeded,
+        };
+        let awaiting = confirmation == Confirmation::Awaited;
         let inserted = sqlx::query_scalar::<_, i64>(
             "INSERT INTO users (clinic_id, username, display_name, role, language, password_hash,
-                                must_change_password, active, created_at, updated_at, password_set_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, TRUE, $8, $9, $10) RETURNING id",
+                                must_change_password, active, created_at, updated_at, password_set_at,
+                                awaiting_confirmation)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, TRUE, $8, $9, $10, $11) RETURNING id",
         )
         .bind(clinic.get())
         .bind(user.username.as_str())
@@ -76,6 +96,7 @@ impl Database {
         .bind(crate::stamp(now))
         .bind(crate::stamp(now))
         .bind(crate::stamp(now))
+        .bind(awaiting)
         .fetch_one(&mut *tx)
         .await;
         let id = match inserted {
@@ -92,7 +113,12 @@ impl Database {
             action: "user.create",
             entity: Some("user"),
             entity_id: Some(id),
-            detail: &format!("{} ({})", user.username.as_str(), user.role),
+            detail: &format!(
+                "{} ({}){}",
+                user.username.as_str(),
+                user.role,
+                confirmation.note()
+            ),
         };
         match actor {
             Some(actor) => actor.record(&mut tx, event).await?,
@@ -143,19 +169,39 @@ impl Database {
         must_change: bool,
     ) -> StoreResult<()> {
         let mut tx = self.write().await?;
-        let changed = sqlx::query(
-            "UPDATE users SET password_hash = $1, must_change_password = $2, updated_at = $3, password_set_at = $4 WHERE id = $5",
+        let target: Option<(String, i64)> =
+            sqlx::query_as("SELECT role, clinic_id FROM users WHERE id = $1")
+                .bind(user.get())
+                .fetch_optional(&mut *tx)
+                .await?;
+        let Some((role, clinic)) = target else {
+            return Err(StoreError::NotFound);
+        };
+        let clinical = bont_core::Role::parse(&role).is_ok_and(bont_core::Role::is_clinical);
+        // Reset by someone else, a clinical account waits for a physician again, unless
+        // no other physician of the clinic could confirm it.
+        let confirmation = if must_change && actor.user != user && clinical {
+            let others = confirmed_physicians(&mut tx, ClinicId::new(clinic), Some(user)).await?;
+            if others > 0 {
+                Confirmation::Awaited
+            } else {
+                Confirmation::NoOtherPhysician
+            }
+        } else {
+            Confirmation::NotNeeded
+        };
+        sqlx::query(
+            "UPDATE users SET password_hash = $1, must_change_password = $2, updated_at = $3, password_set_at = $4,
+                              awaiting_confirmation = (awaiting_confirmation OR $5) WHERE id = $6",
         )
         .bind(password_hash)
         .bind(must_change)
         .bind(crate::stamp(actor.now))
         .bind(crate::stamp(actor.now))
+        .bind(confirmation == Confirmation::Awaited)
         .bind(user.get())
         .execute(&mut *tx)
         .await?;
-        if changed.rows_affected() == 0 {
-            return Err(StoreError::NotFound);
-        }
         // A new password ends every other credential of the account: its API tokens are
         // revoked (login sessions end by themselves, being bound to the password hash),
         // and the guesses counted against its user name are forgotten.
@@ -174,12 +220,13 @@ impl Database {
         .bind(user.get())
         .execute(&mut *tx)
         .await?;
-        let detail = match (must_change, revoked) {
+        let mut detail = match (must_change, revoked) {
             (true, 0) => "reset".to_owned(),
             (false, 0) => "changed".to_owned(),
             (true, n) => format!("reset; {n} API token(s) revoked"),
             (false, n) => format!("changed; {n} API token(s) revoked"),
         };
+        detail.push_str(confirmation.note());
         actor
             .record(
                 &mut tx,
@@ -193,6 +240,51 @@ impl Database {
             .await?;
         tx.commit().await?;
         Ok(())
+    }
+
+    /// A physician confirms a clinical account of their clinic that waits for it.
+    pub async fn confirm_account(&self, actor: &Actor, user: UserId) -> StoreResult<()> {
+        let mut tx = self.write().await?;
+        let changed = sqlx::query(
+            "UPDATE users SET awaiting_confirmation = FALSE, updated_at = $1
+             WHERE id = $2 AND clinic_id = $3 AND awaiting_confirmation = TRUE",
+        )
+        .bind(crate::stamp(actor.now))
+        .bind(user.get())
+        .bind(actor.clinic.get())
+        .execute(&mut *tx)
+        .await?;
+        if changed.rows_affected() == 0 {
+            return Err(StoreError::NotFound);
+        }
+        actor
+            .record(
+                &mut tx,
+                Event {
+                    action: "user.confirm",
+                    entity: Some("user"),
+                    entity_id: Some(user.get()),
+                    detail: "",
+                },
+            )
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// The clinic's accounts that wait for a physician's confirmation.
+    pub async fn accounts_awaiting_confirmation(
+        &self,
+        clinic: ClinicId,
+    ) -> StoreResult<Vec<StoredUser>> {
+        let rows = sqlx::query(&format!(
+            "SELECT {COLUMNS} FROM users WHERE clinic_id = $1 AND awaiting_confirmation = TRUE AND active = TRUE
+             ORDER BY username"
+        ))
+        .bind(clinic.get())
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(from_row).collect()
     }
 
     /// The language a user reads bont in, chosen by the user.
@@ -218,4 +310,46 @@ impl Database {
         tx.commit().await?;
         Ok(())
     }
+}
+
+/// Whether an account change needs a physician's confirmation, and what the trail says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Confirmation {
+    NotNeeded,
+    Awaited,
+    /// The clinic's first physician: active by the administrator alone.
+    FirstPhysician,
+    /// Reset by the administrator with no other physician to confirm it.
+    NoOtherPhysician,
+}
+
+impl Confirmation {
+    fn note(self) -> &'static str {
+        match self {
+            Confirmation::NotNeeded => "",
+            Confirmation::Awaited => "; waits for a physician's confirmation",
+            Confirmation::FirstPhysician => {
+                "; FIRST PHYSICIAN of the clinic: active without a physician's confirmation"
+            }
+            Confirmation::NoOtherPhysician => {
+                "; NO OTHER PHYSICIAN to confirm it: active without a physician's confirmation"
+            }
+        }
+    }
+}
+
+/// Active, confirmed physicians of `clinic`, leaving out `except`.
+async fn confirmed_physicians(
+    tx: &mut crate::WriteTx,
+    clinic: ClinicId,
+    except: Option<UserId>,
+) -> StoreResult<i64> {
+    Ok(sqlx::query_scalar(
+        "SELECT COUNT(*) FROM users WHERE clinic_id = $1 AND role = 'physician' AND active = TRUE
+           AND awaiting_confirmation = FALSE AND id <> $2",
+    )
+    .bind(clinic.get())
+    .bind(except.map_or(0, UserId::get))
+    .fetch_one(&mut **tx)
+    .await?)
 }

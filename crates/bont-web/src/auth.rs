@@ -27,6 +27,8 @@ pub struct SessionUser {
     pub role: Role,
     pub language: Language,
     pub must_change_password: bool,
+    /// Opened or reset by an administrator and not yet confirmed by a physician.
+    pub awaiting_confirmation: bool,
     password_hash: String,
 }
 
@@ -40,6 +42,7 @@ impl From<StoredUser> for SessionUser {
             role: u.role,
             language: u.language,
             must_change_password: u.must_change_password,
+            awaiting_confirmation: u.awaiting_confirmation,
             password_hash: u.password_hash,
         }
     }
@@ -100,6 +103,9 @@ impl Backend {
             .user_by_api_token(secret, self.clock.now())
             .await?
             .ok_or(AppError::Unauthenticated)?;
+        if found.user.awaiting_confirmation {
+            return Err(AppError::Unauthenticated);
+        }
         let reads_only = found.scope == bont_core::user::TokenScope::Read;
         if reads_only && !matches!(*method, axum::http::Method::GET | axum::http::Method::HEAD) {
             return Err(AppError::Forbidden);
@@ -153,7 +159,7 @@ impl axum_login::AuthnBackend for Backend {
             .db
             .user(UserId::new(*id))
             .await?
-            .filter(|u| u.active)
+            .filter(|u| u.active && !u.awaiting_confirmation)
             .map(SessionUser::from))
     }
 }

@@ -10,8 +10,8 @@ use axum::handler::Handler;
 use axum::http::Method;
 use axum::routing::{MethodFilter, on};
 use bont_core::Capability::{
-    CheckPlans, EditPatients, ManageClinic, ManageUsers, RecordOutcomes, RecordSessions,
-    SignSessions, ViewAudit, ViewPatients,
+    CheckPlans, ConfirmAccounts, EditPatients, ManageClinic, ManageUsers, RecordOutcomes,
+    RecordSessions, SignSessions, ViewAudit, ViewPatients,
 };
 
 /// One route as declared.
@@ -119,6 +119,8 @@ pub fn table() -> RouteTable {
         .add(M::GET, "/users/new", Can(ManageUsers), pages::users::new_form)
         .add(M::POST, "/users", Can(ManageUsers), pages::users::create)
         .add(M::POST, "/users/{id}/reset-password", Can(ManageUsers), pages::users::reset_password)
+        .add(M::GET, "/accounts/awaiting", Can(ConfirmAccounts), pages::users::awaiting)
+        .add(M::POST, "/accounts/{id}/confirm", Can(ConfirmAccounts), pages::users::confirm)
         .add(M::GET, "/clinic", Can(ManageClinic), pages::clinic::settings)
         .add(M::POST, "/clinic", Can(ManageClinic), pages::clinic::save)
         .add(M::GET, "/audit", Can(ViewAudit), pages::audit::list)

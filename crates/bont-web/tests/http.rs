@@ -334,7 +334,32 @@ async fn an_administrator_opens_an_account_with_a_one_time_password() {
         .expect("create");
     assert_eq!(unknown_role.status(), StatusCode::UNPROCESSABLE_ENTITY);
 
+    // Opened by the administrator, the clinical account waits for a physician: no one
+    // person opens an account and reads patients with it.
+    assert!(page.contains("can log in only once a physician of the clinic has confirmed it"));
     let newcomer = app.anonymous();
+    let waiting = app
+        .post_login_form(
+            &newcomer,
+            &[("username", "nurse.two"), ("password", password.as_str())],
+        )
+        .await;
+    assert_eq!(waiting.status(), StatusCode::FORBIDDEN);
+    assert!(
+        waiting
+            .text()
+            .await
+            .expect("body")
+            .contains("waits for a physician of the clinic to confirm it")
+    );
+    let nurse = app.logged_in(Role::Nurse).await;
+    let not_a_nurse = nurse
+        .get(app.url("/accounts/awaiting"))
+        .send()
+        .await
+        .expect("list");
+    assert_eq!(not_a_nurse.status(), StatusCode::FORBIDDEN);
+    app.confirm_account("nurse.two").await;
     let login = app
         .post_login_form(
             &newcomer,
@@ -342,6 +367,67 @@ async fn an_administrator_opens_an_account_with_a_one_time_password() {
         )
         .await;
     assert_eq!(login.headers()["location"], "/account/password");
+    let trail: Vec<String> = sqlx::query_scalar(
+        "SELECT action || ' ' || detail FROM audit_events WHERE action IN ('user.create', 'user.confirm', 'login.unconfirmed') ORDER BY id",
+    )
+    .fetch_all(app.db.pool())
+    .await
+    .expect("trail");
+    assert!(
+        trail.iter().any(|t| t
+            .starts_with("user.create nurse.two (nurse); waits for a physician's confirmation")),
+        "{trail:?}"
+    );
+    assert!(trail.iter().any(|t| t.starts_with("login.unconfirmed")));
+    assert!(trail.iter().any(|t| t.starts_with("user.confirm")));
+}
+
+/// The first physician of a clinic is opened by the administrator alone (there is no
+/// physician to confirm it), and the trail says so in capitals.
+#[tokio::test]
+async fn the_first_physician_of_a_clinic_needs_no_confirmation_and_the_trail_says_so() {
+    let app = TestApp::spawn_empty().await;
+    app.add_user(app.clinic, "admin", Role::Admin).await;
+    let admin = app.logged_in(Role::Admin).await;
+    for (username, role) in [
+        ("first.doctor", "physician"),
+        ("second.doctor", "physician"),
+    ] {
+        let created = admin
+            .post(app.url("/users"))
+            .form(&[
+                ("username", username),
+                ("display_name", "A doctor"),
+                ("role", role),
+            ])
+            .send()
+            .await
+            .expect("create");
+        assert_eq!(created.status(), StatusCode::CREATED);
+    }
+    let states: Vec<(String, bool)> = sqlx::query_as::<_, (String, i64)>(
+        "SELECT username, CAST(awaiting_confirmation AS INTEGER) FROM users WHERE role = 'physician' ORDER BY id",
+    )
+    .fetch_all(app.db.pool())
+    .await
+    .expect("users")
+    .into_iter()
+    .map(|(u, a)| (u, a != 0))
+    .collect();
+    assert_eq!(
+        states,
+        vec![
+            ("first.doctor".to_owned(), false),
+            ("second.doctor".to_owned(), true)
+        ]
+    );
+    let first: String = sqlx::query_scalar(
+        "SELECT detail FROM audit_events WHERE action = 'user.create' AND detail LIKE 'first.doctor%'",
+    )
+    .fetch_one(app.db.pool())
+    .await
+    .expect("event");
+    assert!(first.contains("FIRST PHYSICIAN of the clinic"), "{first}");
 }
 
 #[tokio::test]

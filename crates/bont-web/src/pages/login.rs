@@ -166,6 +166,14 @@ pub async fn submit(
         let problem = tr.t_with("login-expired", &[("hours", hours)]);
         return answer(StatusCode::UNAUTHORIZED, problem, None);
     }
+    if user.awaiting_confirmation {
+        audit("login.unconfirmed", String::new(), Some(&user)).await?;
+        return answer(
+            StatusCode::FORBIDDEN,
+            tr.t("login-awaiting-confirmation"),
+            None,
+        );
+    }
     auth.login(&user).await.map_err(AppError::internal)?;
     crate::csrf::renew(&auth.session).await?;
     state

@@ -31,6 +31,7 @@ pub struct Nav {
     pub users: bool,
     pub audit: bool,
     pub clinic: bool,
+    pub confirm_accounts: bool,
 }
 
 impl Nav {
@@ -42,6 +43,7 @@ impl Nav {
             users: user.role.allows(Capability::ManageUsers),
             audit: user.role.allows(Capability::ViewAudit),
             clinic: user.role.allows(Capability::ManageClinic),
+            confirm_accounts: user.role.allows(Capability::ConfirmAccounts),
         }
     }
 }

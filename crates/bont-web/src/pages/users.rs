@@ -11,7 +11,7 @@ use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::response::{Html, Response};
+use axum::response::{Html, IntoResponse, Response};
 use bont_core::user::{NewUser, UserInput};
 use bont_core::{Language, Role, UserId};
 
@@ -22,6 +22,7 @@ struct UserRow {
     role: String,
     language: String,
     must_change_password: bool,
+    awaiting_confirmation: bool,
 }
 
 #[derive(Template)]
@@ -49,6 +50,7 @@ pub async fn list(
             role: tr.t(&format!("role-{}", u.role.id())),
             language: u.language.endonym().to_owned(),
             must_change_password: u.must_change_password,
+            awaiting_confirmation: u.awaiting_confirmation,
         })
         .collect();
     render(&ListPage {
@@ -111,6 +113,8 @@ struct PasswordShown {
     nav: Option<Nav>,
     username: String,
     password: String,
+    /// The account logs in only once a physician of the clinic has confirmed it.
+    awaiting: bool,
 }
 
 pub async fn create(
@@ -141,11 +145,17 @@ pub async fn create(
         }
         Err(e) => return Err(e.into()),
     }
+    let awaiting = state
+        .db
+        .user_by_username(user.username.as_str())
+        .await?
+        .is_some_and(|u| u.awaiting_confirmation);
     let page = PasswordShown {
         tr,
         nav: Some(Nav::of(&me.user)),
         username: user.username.as_str().into(),
         password,
+        awaiting,
     };
     render_with(StatusCode::CREATED, &page)
 }
@@ -171,11 +181,67 @@ pub async fn reset_password(
         .db
         .set_password(&me.actor(&state), id, &hash, true)
         .await?;
+    let awaiting = state
+        .db
+        .user(id)
+        .await?
+        .is_some_and(|u| u.awaiting_confirmation);
     let page = PasswordShown {
         tr: me.tr(),
         nav: Some(Nav::of(&me.user)),
         username: user.username,
         password,
+        awaiting,
     };
     render_with(StatusCode::OK, &page)
+}
+
+#[derive(Template)]
+#[template(path = "users/awaiting.html")]
+struct AwaitingPage {
+    tr: Tr,
+    nav: Option<Nav>,
+    accounts: Vec<UserRow>,
+}
+
+/// A physician's list of the clinic's clinical accounts that wait for a confirmation.
+pub async fn awaiting(
+    State(state): State<AppState>,
+    me: CurrentUser,
+) -> Result<Html<String>, AppError> {
+    let tr = me.tr();
+    let accounts = state
+        .db
+        .accounts_awaiting_confirmation(me.user.clinic)
+        .await?
+        .into_iter()
+        .map(|u| UserRow {
+            id: u.id,
+            username: u.username,
+            display_name: u.display_name,
+            role: tr.t(&format!("role-{}", u.role.id())),
+            language: u.language.endonym().to_owned(),
+            must_change_password: u.must_change_password,
+            awaiting_confirmation: u.awaiting_confirmation,
+        })
+        .collect();
+    render(&AwaitingPage {
+        tr,
+        nav: Some(Nav::of(&me.user)),
+        accounts,
+    })
+}
+
+/// A physician confirms an account of their clinic: from now on it logs in.
+pub async fn confirm(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let id = id
+        .parse::<i64>()
+        .map(UserId::new)
+        .map_err(|_| AppError::NotFound)?;
+    state.db.confirm_account(&me.actor(&state), id).await?;
+    Ok(axum::response::Redirect::to("/accounts/awaiting").into_response())
 }

@@ -224,6 +224,32 @@ impl TestApp {
         self.client_with(jar, Some(&token))
     }
 
+    /// A physician of the clinic confirms the account `username` (opened or reset by an
+    /// administrator), as on the "Accounts to confirm" page.
+    pub async fn confirm_account(&self, username: &str) {
+        let id: i64 = sqlx::query_scalar("SELECT id FROM users WHERE username = $1")
+            .bind(username)
+            .fetch_one(self.db.pool())
+            .await
+            .expect("id");
+        let physician = self.logged_in(Role::Physician).await;
+        let list = physician
+            .get(self.url("/accounts/awaiting"))
+            .send()
+            .await
+            .expect("list")
+            .text()
+            .await
+            .expect("body");
+        assert!(list.contains(&format!("<bdi>{username}</bdi>")), "{list}");
+        let confirmed = physician
+            .post(self.url(&format!("/accounts/{id}/confirm")))
+            .send()
+            .await
+            .expect("confirm");
+        assert_eq!(confirmed.status(), reqwest::StatusCode::SEE_OTHER);
+    }
+
     pub async fn logged_in(&self, role: Role) -> reqwest::Client {
         self.log_in(role.id()).await
     }

