@@ -100,6 +100,15 @@ pub async fn after_care_pdf(
     let sheet = after_care_sheet(&state, &me, &id, &query).await?;
     let base = format!("/sessions/{}/after-care", sheet.session);
     let file = format!("after-care-{}", sheet.iso_date);
+    audit_download(
+        &state,
+        &me,
+        "session",
+        sheet.session,
+        "after-care sheet",
+        &sheet.tr,
+    )
+    .await?;
     respond(sheet.document(), sheet.tr, String::new(), base, true, file).await
 }
 
@@ -339,6 +348,32 @@ struct DocumentPage {
 }
 
 /// Answers with the document as a page or, for a `.pdf` address, as a PDF.
+/// A PDF of a patient's document leaves the screen as a file: its own kind of event on the
+/// trail, beside the read of the record it was made from, written before the file is sent.
+async fn audit_download(
+    state: &AppState,
+    me: &CurrentUser,
+    entity: &'static str,
+    id: i64,
+    what: &str,
+    tr: &Tr,
+) -> Result<(), AppError> {
+    let detail = format!("{what} PDF ({})", tr.lang());
+    state
+        .db
+        .audit_read(
+            &me.actor(state),
+            bont_db::audit::Event {
+                action: "document.download",
+                entity: Some(entity),
+                entity_id: Some(id),
+                detail: &detail,
+            },
+        )
+        .await?;
+    Ok(())
+}
+
 async fn respond(
     document: Document,
     tr: Tr,
@@ -558,12 +593,16 @@ pub async fn record(
     let session = parse_session(&id)?;
     let tr = reader_language(&me, &query)?;
     let document = session_record(&state, &me, session, &tr).await?;
+    let pdf = uri.path().ends_with(".pdf");
+    if pdf {
+        audit_download(&state, &me, "session", session.get(), "session record", &tr).await?;
+    }
     respond(
         document,
         tr,
         format!("/sessions/{session}"),
         format!("/sessions/{session}/record"),
-        uri.path().ends_with(".pdf"),
+        pdf,
         format!("session-{session}"),
     )
     .await
@@ -735,12 +774,24 @@ pub async fn letter(
     let patient = crate::pages::patients::parse_patient_id(&id)?;
     let tr = reader_language(&me, &query)?;
     let document = referral_letter(&state, &me, patient, &tr).await?;
+    let pdf = uri.path().ends_with(".pdf");
+    if pdf {
+        audit_download(
+            &state,
+            &me,
+            "patient",
+            patient.get(),
+            "referral letter",
+            &tr,
+        )
+        .await?;
+    }
     respond(
         document,
         tr,
         format!("/patients/{patient}"),
         format!("/patients/{patient}/letter"),
-        uri.path().ends_with(".pdf"),
+        pdf,
         format!("letter-{patient}"),
     )
     .await

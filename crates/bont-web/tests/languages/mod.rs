@@ -473,6 +473,22 @@ async fn the_session_record_and_the_referral_letter_carry_the_treatment() {
     ] {
         assert!(record.contains(part), "{part} missing from {record}");
     }
+    let downloads = |app: &TestApp| {
+        let pool = app.db.pool().clone();
+        async move {
+            sqlx::query_as::<_, (String, i64, String)>(
+                "SELECT entity, entity_id, detail FROM audit_events
+                 WHERE action = 'document.download' ORDER BY id",
+            )
+            .fetch_all(&pool)
+            .await
+            .expect("events")
+        }
+    };
+    assert!(
+        downloads(&app).await.is_empty(),
+        "a page on screen is a read"
+    );
 
     let letter = physician
         .get(app.url(&format!("/patients/{patient_id}/letter.pdf?lang=ru")))
@@ -492,6 +508,27 @@ async fn the_session_record_and_the_referral_letter_carry_the_treatment() {
     ] {
         assert!(text.contains(part), "{part} missing from {text}");
     }
+    let record = physician
+        .get(app.url(&format!("/sessions/{session}/record.pdf")))
+        .send()
+        .await
+        .expect("record pdf");
+    assert_eq!(record.status(), StatusCode::OK);
+    assert_eq!(
+        downloads(&app).await,
+        vec![
+            (
+                "patient".to_owned(),
+                patient_id.parse::<i64>().expect("id"),
+                "referral letter PDF (ru)".to_owned()
+            ),
+            (
+                "session".to_owned(),
+                session,
+                "session record PDF (en)".to_owned()
+            ),
+        ]
+    );
 }
 
 #[tokio::test]
