@@ -306,7 +306,7 @@ pub async fn require(
     next: Next,
 ) -> Response {
     if access == Access::Public {
-        return match crate::csrf::check(&auth.session, request).await {
+        return match crate::csrf::check(crate::csrf::Holder::of(&auth), request).await {
             Ok(request) => next.run(request).await,
             Err(e) => e.into_response(),
         };
@@ -348,10 +348,11 @@ pub async fn require(
     {
         return AppError::Forbidden.into_response();
     }
-    let mut request = match crate::csrf::check(&auth.session, request).await {
-        Ok(request) => request,
-        Err(e) => return e.into_response(),
-    };
+    let mut request =
+        match crate::csrf::check(crate::csrf::Holder::Session(&auth.session), request).await {
+            Ok(request) => request,
+            Err(e) => return e.into_response(),
+        };
     let mut client = client_address(request.extensions());
     if let Some(id) = token {
         client = format!("{client} (API token {id})");

@@ -152,7 +152,7 @@ pub async fn render_errors(
 ) -> Response {
     let api = request.uri().path().starts_with("/api/");
     let user = auth.user.clone();
-    let visitor = crate::i18n::visitor_language(&auth.session, request.headers()).await;
+    let visitor = crate::i18n::visitor_language(request.headers());
     let asked = Asked::of(&request);
     let mut response = next.run(request).await;
     let error = match response.extensions_mut().remove::<AppError>() {

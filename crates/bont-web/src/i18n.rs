@@ -591,17 +591,15 @@ pub fn report_json(report: &Report, catalog: &Catalog, tr: Tr) -> serde_json::Va
     value
 }
 
-/// Where the session keeps the language chosen before logging in.
-pub const SESSION_LANGUAGE: &str = "language";
+/// The cookie that keeps the language a visitor chose before logging in (a visitor has
+/// no login session).
+pub const LANGUAGE_COOKIE: &str = "bont_language";
 
 /// The language of someone not logged in: the one they chose on the switch, else the first
 /// of their browser's languages that bont speaks, else English.
-pub async fn visitor_language(
-    session: &tower_sessions::Session,
-    headers: &axum::http::HeaderMap,
-) -> Language {
-    if let Ok(Some(code)) = session.get::<String>(SESSION_LANGUAGE).await
-        && let Ok(language) = Language::parse(&code)
+pub fn visitor_language(headers: &axum::http::HeaderMap) -> Language {
+    if let Some(code) = crate::csrf::cookie(headers, LANGUAGE_COOKIE)
+        && let Ok(language) = Language::parse(code)
     {
         return language;
     }

@@ -105,6 +105,7 @@ pub async fn around(
             auth::touch_session,
         ))
         .layer(auth_layer)
+        .layer(axum::Extension(csrf::SecureCookies(config.secure_cookies)))
         .layer(axum::extract::DefaultBodyLimit::max(BODY_LIMIT))
         .layer(header_layer(
             header::CONTENT_SECURITY_POLICY,

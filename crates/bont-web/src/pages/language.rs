@@ -1,5 +1,5 @@
 //! The language switch on every page: a logged-in user's choice is kept on their account,
-//! a visitor's (on the login page) in their session. Back to the page it was made on.
+//! a visitor's (on the login page) in a cookie (a visitor has no login session). Back to the page it was made on.
 
 use crate::auth::{AuthSession, ClientAddress};
 use crate::error::AppError;
@@ -7,7 +7,7 @@ use crate::form::HtmlForm;
 use crate::state::AppState;
 use axum::extract::State;
 use axum::http::{HeaderMap, header};
-use axum::response::Redirect;
+use axum::response::{IntoResponse, Redirect, Response};
 use bont_core::Language;
 use bont_db::Actor;
 
@@ -40,8 +40,11 @@ pub async fn switch(
     auth: AuthSession,
     ClientAddress(client): ClientAddress,
     headers: HeaderMap,
+    axum::Extension(crate::csrf::SecureCookies(secure)): axum::Extension<
+        crate::csrf::SecureCookies,
+    >,
     HtmlForm(form): HtmlForm<LanguageForm>,
-) -> Result<Redirect, AppError> {
+) -> Result<Response, AppError> {
     let language = Language::parse(&form.language)
         .map_err(|p| AppError::Invalid(bont_core::FieldErrors::one("language", p)))?;
     match &auth.user {
@@ -53,12 +56,19 @@ pub async fn switch(
                 now: state.clock.now(),
             };
             state.db.set_user_language(&actor, language).await?;
+            Ok(Redirect::to(&back(&headers)).into_response())
         }
-        None => auth
-            .session
-            .insert(crate::i18n::SESSION_LANGUAGE, language.code())
-            .await
-            .map_err(AppError::internal)?,
+        None => {
+            let cookie = crate::csrf::site_cookie(
+                crate::i18n::LANGUAGE_COOKIE,
+                language.code().to_owned(),
+                secure,
+            );
+            Ok((
+                [(header::SET_COOKIE, cookie.to_string())],
+                Redirect::to(&back(&headers)),
+            )
+                .into_response())
+        }
     }
-    Ok(Redirect::to(&back(&headers)))
 }

@@ -41,7 +41,7 @@ pub async fn form(
         return Ok(Redirect::to(&next).into_response());
     }
     let page = LoginPage {
-        tr: Tr::new(visitor_language(&auth.session, &headers).await),
+        tr: Tr::new(visitor_language(&headers)),
         nav: None,
         username: String::new(),
         next,
@@ -67,7 +67,7 @@ pub async fn submit(
     headers: HeaderMap,
     HtmlForm(form): HtmlForm<LoginForm>,
 ) -> Result<Response, AppError> {
-    let tr = Tr::new(visitor_language(&auth.session, &headers).await);
+    let tr = Tr::new(visitor_language(&headers));
     let next = local_path(Some(&form.next));
     let now = state.clock.now();
     let username: String = form

@@ -251,3 +251,75 @@ async fn a_panicking_handler_answers_500_and_the_server_goes_on() {
         .expect("answer");
     assert_eq!(missing.status(), StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn visitors_of_the_login_page_store_nothing() {
+    let app = TestApp::spawn().await;
+    let audit_events = |app: &TestApp| {
+        let pool = app.db.pool().clone();
+        async move {
+            sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM audit_events")
+                .fetch_one(&pool)
+                .await
+                .expect("count")
+        }
+    };
+    let events_before = audit_events(&app).await;
+    // Fifty visitors open the log-in page, and one switches its language.
+    for n in 0..50u8 {
+        let visitor = app.anonymous_from([127, 0, 1, n + 1]);
+        let token = app.form_token(&visitor, "/login").await;
+        assert_eq!(token.len(), 64);
+        if n == 0 {
+            let switched = visitor
+                .post(app.url("/language"))
+                .form(&[("language", "pl"), ("csrf", &token)])
+                .send()
+                .await
+                .expect("switch");
+            assert_eq!(switched.status(), StatusCode::SEE_OTHER);
+            let page = visitor
+                .get(app.url("/login"))
+                .send()
+                .await
+                .expect("page")
+                .text()
+                .await
+                .expect("body");
+            assert!(page.contains("lang=\"pl\""), "{page}");
+        }
+    }
+    assert!(stored_sessions(&app).await.is_empty());
+    assert_eq!(audit_events(&app).await, events_before);
+
+    // A form without the visitor's token, or with another visitor's, is still refused.
+    let one = app.anonymous_from([127, 0, 2, 1]);
+    let other = app.anonymous_from([127, 0, 2, 2]);
+    let theirs = app.form_token(&other, "/login").await;
+    let _ = app.form_token(&one, "/login").await;
+    for fields in [
+        vec![("username", "physician"), ("password", app::PASSWORD)],
+        vec![
+            ("username", "physician"),
+            ("password", app::PASSWORD),
+            ("csrf", theirs.as_str()),
+        ],
+    ] {
+        let refused = one
+            .post(app.url("/login"))
+            .form(&fields)
+            .send()
+            .await
+            .expect("login");
+        assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+    }
+    assert!(stored_sessions(&app).await.is_empty());
+
+    // Logging in makes the one session, and its pages carry a new token.
+    let response = app.post_login(&one, "physician", app::PASSWORD).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_eq!(stored_sessions(&app).await.len(), 1);
+    let visitor_token = app.form_token(&other, "/login").await;
+    let session_token = app.form_token(&one, "/account/password").await;
+    assert_ne!(session_token, visitor_token);
+}
