@@ -66,6 +66,61 @@ pub enum StoreError {
     KeyMissing(PathBuf),
 }
 
+/// The storage's own state that stopped the work, rather than anything in the request:
+/// the same request may succeed later.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unavailable {
+    /// Another program or connection holds the database longer than a writer waits.
+    Locked,
+    /// The disk (or the server's storage) is full.
+    Full,
+    /// The database file is damaged.
+    Damaged,
+}
+
+impl StoreError {
+    /// Whether the storage's state, not the request, stopped the work, and how.
+    pub fn unavailable(&self) -> Option<Unavailable> {
+        match self {
+            StoreError::Database(e) => unavailable(e),
+            StoreError::File(e) if e.kind() == std::io::ErrorKind::StorageFull => {
+                Some(Unavailable::Full)
+            }
+            _ => None,
+        }
+    }
+}
+
+/// SQLite's result codes (the primary code is the low byte of an extended one) and
+/// PostgreSQL's SQLSTATEs (always five characters) that say the storage is unavailable.
+fn unavailable(error: &sqlx::Error) -> Option<Unavailable> {
+    match error {
+        sqlx::Error::PoolTimedOut => Some(Unavailable::Locked),
+        sqlx::Error::Io(e) if e.kind() == std::io::ErrorKind::StorageFull => {
+            Some(Unavailable::Full)
+        }
+        sqlx::Error::Database(e) => {
+            let code = e.code()?;
+            if code.len() == 5 {
+                match code.as_ref() {
+                    "53100" => Some(Unavailable::Full),
+                    "55P03" | "53300" | "57P03" => Some(Unavailable::Locked),
+                    "XX001" | "XX002" => Some(Unavailable::Damaged),
+                    _ => None,
+                }
+            } else {
+                match code.parse::<u32>().ok()? & 0xff {
+                    5 | 6 => Some(Unavailable::Locked),
+                    13 => Some(Unavailable::Full),
+                    11 | 26 => Some(Unavailable::Damaged),
+                    _ => None,
+                }
+            }
+        }
+        _ => None,
+    }
+}
+
 /// Where the audit key of the SQLite database at `path` is kept: beside it.
 pub fn audit_key_beside(path: &Path) -> PathBuf {
     let mut name = path.as_os_str().to_owned();

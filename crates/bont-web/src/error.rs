@@ -52,6 +52,10 @@ pub enum AppError {
     /// Too much at once (password checks queued full): try again in a moment.
     #[error("busy")]
     Busy,
+    /// The storage cannot do the work just now (locked, full, damaged): nothing was
+    /// saved, and the page says what to do.
+    #[error("storage unavailable: {0:?}")]
+    Unavailable(bont_db::Unavailable),
     /// A fault of ours; the cause is logged, not shown.
     #[error("internal error: {0}")]
     Internal(String),
@@ -68,7 +72,7 @@ impl AppError {
             AppError::WrongMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             AppError::Invalid(_) | AppError::InvalidPlan(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::Conflict | AppError::WrongState(_) => StatusCode::CONFLICT,
-            AppError::Busy => StatusCode::SERVICE_UNAVAILABLE,
+            AppError::Busy | AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -86,7 +90,20 @@ impl AppError {
             AppError::WrongState(_) => "error-wrong-state",
             AppError::FormExpired => "error-form-expired",
             AppError::Busy => "error-busy",
+            AppError::Unavailable(bont_db::Unavailable::Locked) => "error-storage-locked",
+            AppError::Unavailable(bont_db::Unavailable::Full) => "error-storage-full",
+            AppError::Unavailable(bont_db::Unavailable::Damaged) => "error-storage-damaged",
             AppError::Internal(_) => "error-internal",
+        }
+    }
+
+    /// How many seconds to wait before trying again, when it is worth it.
+    fn retry_after(&self) -> Option<&'static str> {
+        match self {
+            AppError::Busy => Some("1"),
+            AppError::Unavailable(bont_db::Unavailable::Locked) => Some("5"),
+            AppError::Unavailable(bont_db::Unavailable::Full) => Some("60"),
+            _ => None,
         }
     }
 
@@ -102,7 +119,13 @@ impl From<StoreError> for AppError {
             StoreError::Conflict => AppError::Conflict,
             StoreError::Invalid(errors) => AppError::Invalid(errors),
             StoreError::WrongState(what) => AppError::WrongState(what),
-            other => AppError::internal(other),
+            other => match other.unavailable() {
+                Some(state) => {
+                    tracing::error!(cause = %other, "storage unavailable");
+                    AppError::Unavailable(state)
+                }
+                None => AppError::internal(other),
+            },
         }
     }
 }
@@ -161,12 +184,13 @@ pub async fn render_errors(
         None => return response,
     };
     asked.record_if_denied(&state, &error, user.as_ref()).await;
-    let busy = matches!(error, AppError::Busy);
+    let retry_after = error.retry_after();
     let mut response = render_error(error, api, user, visitor);
-    if busy {
-        response
-            .headers_mut()
-            .insert(header::RETRY_AFTER, header::HeaderValue::from_static("1"));
+    if let Some(seconds) = retry_after {
+        response.headers_mut().insert(
+            header::RETRY_AFTER,
+            header::HeaderValue::from_static(seconds),
+        );
     }
     response
 }

@@ -27,6 +27,9 @@ error-conflict = Someone else changed this record since you opened it
 error-wrong-state = This cannot be done in the record's present state
 error-internal = Something went wrong on our side; nothing was saved
 error-busy = The server is busy; try again in a moment. Nothing was saved.
+error-storage-locked = The database is held by another program just now; try again in a few seconds. Nothing was saved.
+error-storage-full = The server's disk is full. Nothing was saved; tell the person who runs the server. Work can go on once space is freed.
+error-storage-damaged = The database file is damaged. Nothing was saved; tell the person who runs the server: it must be restored from the last backup (bont restore).
 error-go-home = Back to the start page
 
 ## Login and passwords

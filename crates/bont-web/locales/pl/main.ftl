@@ -27,6 +27,9 @@ error-conflict = Ktoś inny zmienił ten rekord, odkąd go otworzono
 error-wrong-state = W obecnym stanie rekordu nie można tego zrobić
 error-internal = Wystąpił błąd po naszej stronie; nic nie zapisano
 error-busy = Serwer jest zajęty; spróbuj ponownie za chwilę. Nic nie zapisano.
+error-storage-locked = Baza danych jest w tej chwili zajęta przez inny program; spróbuj ponownie za kilka sekund. Nic nie zapisano.
+error-storage-full = Dysk serwera jest pełny. Nic nie zapisano; powiadom osobę, która prowadzi serwer. Praca może być kontynuowana po zwolnieniu miejsca.
+error-storage-damaged = Plik bazy danych jest uszkodzony. Nic nie zapisano; powiadom osobę, która prowadzi serwer: bazę trzeba odtworzyć z ostatniej kopii zapasowej (bont restore).
 error-go-home = Wróć do strony startowej
 
 ## Login and passwords

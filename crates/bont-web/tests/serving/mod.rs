@@ -3,6 +3,7 @@
 //! no session id that logs in.
 
 use crate::app::{self, TestApp};
+use bont_core::Role;
 use bont_db::Engine;
 use bont_web::{ServeLimits, WebConfig};
 use reqwest::StatusCode;
@@ -322,4 +323,52 @@ async fn visitors_of_the_login_page_store_nothing() {
     let visitor_token = app.form_token(&other, "/login").await;
     let session_token = app.form_token(&one, "/account/password").await;
     assert_ne!(session_token, visitor_token);
+}
+
+#[tokio::test]
+async fn a_database_held_by_another_program_answers_503_and_work_goes_on_after() {
+    let app = TestApp::spawn().await;
+    let bont_db::Location::Sqlite(path) = app.db.location().clone() else {
+        // PostgreSQL's writers queue on the server; another program cannot hold its file.
+        return;
+    };
+    let nurse = app.logged_in(Role::Nurse).await;
+    use sqlx::Connection;
+    let mut other = sqlx::SqliteConnection::connect_with(&bont_db::sqlite_options(&path))
+        .await
+        .expect("another program's connection");
+    sqlx::query("BEGIN EXCLUSIVE")
+        .execute(&mut other)
+        .await
+        .expect("lock");
+
+    let refused = nurse
+        .post(app.url("/api/patients"))
+        .json(&app::patient_json("L-1", "Nowak", "1970-02-03"))
+        .send()
+        .await
+        .expect("create");
+    assert_eq!(refused.status(), StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(refused.headers()["retry-after"], "5");
+    let problem: serde_json::Value = refused.json().await.expect("problem");
+    assert!(
+        problem.to_string().contains("held by another program"),
+        "{problem}"
+    );
+
+    sqlx::query("ROLLBACK")
+        .execute(&mut other)
+        .await
+        .expect("unlock");
+    drop(other);
+    // Every pooled connection is usable again: several writes in a row succeed.
+    for n in 0..4 {
+        let created = nurse
+            .post(app.url("/api/patients"))
+            .json(&app::patient_json(&format!("L-{n}"), "Nowak", "1970-02-03"))
+            .send()
+            .await
+            .expect("create");
+        assert_eq!(created.status(), StatusCode::CREATED);
+    }
 }
