@@ -25,6 +25,21 @@ struct UserRow {
     awaiting_confirmation: bool,
 }
 
+impl UserRow {
+    /// A stored account as a line of a list, in the reader's words.
+    fn of(u: bont_db::users::StoredUser, tr: &Tr) -> UserRow {
+        UserRow {
+            id: u.id,
+            username: u.username,
+            display_name: u.display_name,
+            role: tr.t(&format!("role-{}", u.role.id())),
+            language: u.language.endonym().to_owned(),
+            must_change_password: u.must_change_password,
+            awaiting_confirmation: u.awaiting_confirmation,
+        }
+    }
+}
+
 #[derive(Template)]
 #[template(path = "users/list.html")]
 struct ListPage {
@@ -43,15 +58,7 @@ pub async fn list(
         .users_of_clinic(me.user.clinic)
         .await?
         .into_iter()
-        .map(|u| UserRow {
-            id: u.id,
-            username: u.username,
-            display_name: u.display_name,
-            role: tr.t(&format!("role-{}", u.role.id())),
-            language: u.language.endonym().to_owned(),
-            must_change_password: u.must_change_password,
-            awaiting_confirmation: u.awaiting_confirmation,
-        })
+        .map(|u| UserRow::of(u, &tr))
         .collect();
     render(&ListPage {
         tr,
@@ -215,15 +222,7 @@ pub async fn awaiting(
         .accounts_awaiting_confirmation(me.user.clinic)
         .await?
         .into_iter()
-        .map(|u| UserRow {
-            id: u.id,
-            username: u.username,
-            display_name: u.display_name,
-            role: tr.t(&format!("role-{}", u.role.id())),
-            language: u.language.endonym().to_owned(),
-            must_change_password: u.must_change_password,
-            awaiting_confirmation: u.awaiting_confirmation,
-        })
+        .map(|u| UserRow::of(u, &tr))
         .collect();
     render(&AwaitingPage {
         tr,
