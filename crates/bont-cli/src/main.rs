@@ -853,6 +853,18 @@ async fn checkpoint(db: &Database, clock: &dyn Clock) {
     }
 }
 
+async fn check_integrity(db: &Database) {
+    match db.check_integrity().await {
+        Ok(bont_db::StorageState::Damaged(found)) => eprintln!(
+            "bont: the database {} is damaged ({found}); it takes no writes until it is \
+             restored: stop bont and run `bont restore --from <backup>`",
+            db.location()
+        ),
+        Ok(_) => {}
+        Err(e) => eprintln!("bont: the integrity check did not run: {e}"),
+    }
+}
+
 /// Takes the lock of the SQLite file at `path`, or says who holds it.
 fn hold(path: &Path) -> anyhow::Result<bont_db::files::ServerLock> {
     bont_db::files::ServerLock::take(path)
@@ -994,6 +1006,18 @@ async fn serve(options: ServeOptions, clock: Arc<dyn Clock>) -> anyhow::Result<(
         )
         .await?
     } else {
+        // A damaged file is not served: nothing more is written into it.
+        if let Location::Sqlite(path) = &location
+            && path.exists()
+            && let bont_db::StorageState::Damaged(found) = bont_db::quick_check_file(path).await?
+        {
+            anyhow::bail!(
+                "{} is damaged ({found}). bont does not serve or write into a damaged database: \
+                 restore the last backup with `bont restore --from <backup>` (the damaged file is kept \
+                 beside it)",
+                path.display()
+            );
+        }
         open_with(&location, Some(&key_file(&location, &folder)), &catalog).await?
     };
     // One server to a SQLite file; `bont restore` waits for it to stop.
@@ -1043,16 +1067,20 @@ async fn serve(options: ServeOptions, clock: Arc<dyn Clock>) -> anyhow::Result<(
     )
     .await?;
     // The head of the audit chain is sealed in a checkpoint beside the key at the start,
-    // every hour and at the stop: removing the newest events then shows in `verify`.
+    // every hour and at the stop: removing the newest events then shows in `verify`. The
+    // file's integrity is checked every six hours; found damaged, it takes no writes.
     checkpoint(&db, clock.as_ref()).await;
     let hourly = {
         let (db, clock) = (db.clone(), clock.clone());
         tokio::spawn(async move {
             let mut every = tokio::time::interval(std::time::Duration::from_secs(3600));
             every.tick().await;
-            loop {
+            for hour in 1u64.. {
                 every.tick().await;
                 checkpoint(&db, clock.as_ref()).await;
+                if hour % 6 == 0 {
+                    check_integrity(&db).await;
+                }
             }
         })
     };

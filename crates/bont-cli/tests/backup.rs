@@ -334,3 +334,58 @@ async fn sqlite_files_are_private_and_a_restore_is_refused_when_unsafe() {
         Some("audit.export")
     );
 }
+
+/// Overwrites the page that holds the patients table of the SQLite file at `path`.
+async fn damage_patients_page(path: &std::path::Path) {
+    use sqlx::Connection;
+    let mut conn = sqlx::SqliteConnection::connect_with(&bont_db::sqlite_options(path))
+        .await
+        .expect("open");
+    sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+        .execute(&mut conn)
+        .await
+        .expect("checkpoint");
+    let root: i64 =
+        sqlx::query_scalar("SELECT rootpage FROM sqlite_schema WHERE name = 'patients'")
+            .fetch_one(&mut conn)
+            .await
+            .expect("root page");
+    let size: i64 = sqlx::query_scalar("PRAGMA page_size")
+        .fetch_one(&mut conn)
+        .await
+        .expect("page size");
+    conn.close().await.expect("close");
+    use std::io::{Seek, Write};
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .open(path)
+        .expect("file");
+    file.seek(std::io::SeekFrom::Start(((root - 1) * size) as u64))
+        .expect("seek");
+    file.write_all(&vec![0xAB; size as usize]).expect("damage");
+    file.sync_all().expect("sync");
+}
+
+#[tokio::test]
+async fn a_damaged_database_is_not_served_and_the_message_says_how_to_restore() {
+    if bont_db::testing::engine() != bont_db::Engine::Sqlite {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = dir.path().join("data");
+    let data_arg = data.to_str().expect("utf-8");
+    let (ok, _, stderr) = run(&["demo", "--data", data_arg, "--patients", "5"]);
+    assert!(ok, "{stderr}");
+    damage_patients_page(&data.join("bont.sqlite")).await;
+
+    let served = Command::new(env!("CARGO_BIN_EXE_bont"))
+        .args(["serve", "--listen", "127.0.0.1:0", "--data", data_arg])
+        .env_remove("BONT_DATA")
+        .env_remove("BONT_DATABASE")
+        .output()
+        .expect("serve");
+    assert!(!served.status.success(), "a damaged file was served");
+    let said = String::from_utf8_lossy(&served.stderr);
+    assert!(said.contains("is damaged"), "{said}");
+    assert!(said.contains("bont restore"), "{said}");
+}

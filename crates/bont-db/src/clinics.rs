@@ -26,8 +26,8 @@ impl Database {
                 .await?;
         let clinic = match existing {
             Some(row) => Clinic {
-                id: ClinicId::new(row.get("id")),
-                name: row.get("name"),
+                id: ClinicId::new(row.try_get("id")?),
+                name: row.try_get("name")?,
                 pseudonymised: crate::flag(&row, "pseudonymised"),
             },
             None => {
@@ -88,7 +88,7 @@ impl Database {
             .ok_or(crate::StoreError::NotFound)?;
         Ok(Clinic {
             id,
-            name: row.get("name"),
+            name: row.try_get("name")?,
             pseudonymised: crate::flag(&row, "pseudonymised"),
         })
     }

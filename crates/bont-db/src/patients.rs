@@ -85,43 +85,45 @@ fn json_list(text: &str) -> StoreResult<Vec<String>> {
 }
 
 fn from_row(row: &AnyRow) -> StoreResult<StoredPatient> {
-    let opt = |name: &str| row.get::<Option<String>, _>(name).unwrap_or_default();
+    let opt = |name: &str| -> StoreResult<String> {
+        Ok(row.try_get::<Option<String>, _>(name)?.unwrap_or_default())
+    };
     let input = PatientInput {
-        record_number: row.get("record_number"),
-        family_name: opt("family_name"),
-        given_names: opt("given_names"),
-        pseudonym: opt("pseudonym"),
-        birth_date: row.get("birth_date"),
-        sex: row.get("sex"),
+        record_number: row.try_get("record_number")?,
+        family_name: opt("family_name")?,
+        given_names: opt("given_names")?,
+        pseudonym: opt("pseudonym")?,
+        birth_date: row.try_get("birth_date")?,
+        sex: row.try_get("sex")?,
         weight_kg: row
-            .get::<Option<f64>, _>("weight_kg")
+            .try_get::<Option<f64>, _>("weight_kg")?
             .map(|w| w.to_string())
             .unwrap_or_default(),
-        weight_measured_on: opt("weight_measured_on"),
-        preferred_language: row.get("preferred_language"),
-        phone: opt("phone"),
-        email: opt("email"),
-        address: opt("address"),
+        weight_measured_on: opt("weight_measured_on")?,
+        preferred_language: row.try_get("preferred_language")?,
+        phone: opt("phone")?,
+        email: opt("email")?,
+        address: opt("address")?,
         consent_treatment: crate::flag(row, "consent_treatment"),
         consent_reminders: crate::flag(row, "consent_reminders"),
         consent_research: crate::flag(row, "consent_research"),
-        indications: json_list(row.get("indications"))?,
-        conditions: json_list(row.get("conditions"))?,
-        allergies: json_list(row.get("allergies"))?,
-        medications: json_list(row.get("medications"))?,
+        indications: json_list(row.try_get("indications")?)?,
+        conditions: json_list(row.try_get("conditions")?)?,
+        allergies: json_list(row.try_get("allergies")?)?,
+        medications: json_list(row.try_get("medications")?)?,
         pregnant: crate::flag(row, "pregnant"),
         breastfeeding: crate::flag(row, "breastfeeding"),
-        notes: row.get("notes"),
+        notes: row.try_get("notes")?,
     };
-    let id = PatientId::new(row.get("id"));
+    let id = PatientId::new(row.try_get("id")?);
     let record = PatientRecord::from_stored(&input)
         .map_err(|e| StoreError::Corrupt(format!("patient {id}: {e}")))?;
     Ok(StoredPatient {
         id,
-        version: row.get("version"),
+        version: row.try_get("version")?,
         record,
-        created_at: row.get("created_at"),
-        updated_at: row.get("updated_at"),
+        created_at: row.try_get("created_at")?,
+        updated_at: row.try_get("updated_at")?,
     })
 }
 
@@ -310,16 +312,15 @@ impl Database {
         .bind(except.get())
         .fetch_all(&self.pool)
         .await?;
-        Ok(rows
-            .iter()
+        rows.iter()
             .map(|r| {
-                (
-                    PatientId::new(r.get("id")),
-                    r.get::<Option<String>, _>("family_name")
+                Ok((
+                    PatientId::new(r.try_get("id")?),
+                    r.try_get::<Option<String>, _>("family_name")?
                         .unwrap_or_default(),
-                )
+                ))
             })
-            .collect())
+            .collect()
     }
 
     /// Stores a new patient in a transaction of its own (see [`crate::Tx::create_patient`]).
@@ -382,10 +383,10 @@ impl Database {
         .await?;
         rows.iter()
             .map(|row| {
-                let record: String = row.get("record");
+                let record: String = row.try_get("record")?;
                 let input = serde_json::from_str(&record)
                     .map_err(|e| StoreError::Corrupt(format!("patient_versions: {e}")))?;
-                Ok((row.get("version"), input))
+                Ok((row.try_get("version")?, input))
             })
             .collect()
     }
@@ -603,7 +604,7 @@ impl crate::Tx {
             .fetch_one(self.conn())
             .await
             .map_err(duplicate_record_number)?
-            .get("id");
+            .try_get("id")?;
         store_words(self.conn(), actor.clinic.get(), id, &c.words()).await?;
         self.audit(
             actor,

@@ -106,15 +106,15 @@ async fn rows_of(conn: &mut AnyConnection, scope: &str, binds: &[i64]) -> StoreR
     }
     for r in query.fetch_all(&mut *conn).await? {
         rows.injections
-            .entry(r.get("session_id"))
+            .entry(r.try_get("session_id")?)
             .or_default()
             .push(InjectionInput {
-                muscle: r.get("muscle"),
-                side: r.get("side"),
-                units: r.get("units"),
-                sites: u32::try_from(r.get::<i64, _>("sites"))
+                muscle: r.try_get("muscle")?,
+                side: r.try_get("side")?,
+                units: r.try_get("units")?,
+                sites: u32::try_from(r.try_get::<i64, _>("sites")?)
                     .map_err(|_| StoreError::Corrupt("injection sites".into()))?,
-                guidance: r.get("guidance"),
+                guidance: r.try_get("guidance")?,
             });
     }
     let sql = format!(
@@ -127,51 +127,51 @@ async fn rows_of(conn: &mut AnyConnection, scope: &str, binds: &[i64]) -> StoreR
     }
     for r in query.fetch_all(&mut *conn).await? {
         rows.vials
-            .entry(r.get("session_id"))
+            .entry(r.try_get("session_id")?)
             .or_default()
             .push(VialInput {
-                lot: r.get("lot"),
-                expiry: r.get("expiry"),
+                lot: r.try_get("lot")?,
+                expiry: r.try_get("expiry")?,
             });
     }
     Ok(rows)
 }
 
 fn from_row(row: &AnyRow, rows: &mut Rows) -> StoreResult<StoredSession> {
-    let id: i64 = row.get("id");
+    let id: i64 = row.try_get("id")?;
     Ok(StoredSession {
         id: SessionId::new(id),
-        patient: PatientId::new(row.get("patient_id")),
-        version: row.get("version"),
-        status: SessionStatus::parse(row.get("status"))?,
+        patient: PatientId::new(row.try_get("patient_id")?),
+        version: row.try_get("version")?,
+        status: SessionStatus::parse(row.try_get("status")?)?,
         record: TreatmentInput {
-            date: row.get("session_date"),
-            time: row.get("session_time"),
-            product: row.get("product"),
-            indication: row.get("indication"),
-            vial_units: row.get("vial_units"),
-            diluent_ml: row.get("diluent_ml"),
+            date: row.try_get("session_date")?,
+            time: row.try_get("session_time")?,
+            product: row.try_get("product")?,
+            indication: row.try_get("indication")?,
+            vial_units: row.try_get("vial_units")?,
+            diluent_ml: row.try_get("diluent_ml")?,
             injections: rows.injections.remove(&id).unwrap_or_default(),
             vials: rows.vials.remove(&id).unwrap_or_default(),
-            anaesthesia: row.get("anaesthesia"),
+            anaesthesia: row.try_get("anaesthesia")?,
             duration_minutes: row
-                .get::<Option<i64>, _>("duration_minutes")
+                .try_get::<Option<i64>, _>("duration_minutes")?
                 .map(|m| {
                     u32::try_from(m).map_err(|_| StoreError::Corrupt("session duration".into()))
                 })
                 .transpose()?,
             infection_at_site: crate::flag(row, "infection_at_site"),
-            notes: row.get("notes"),
+            notes: row.try_get("notes")?,
         },
-        verdict: row.get("verdict"),
-        findings: json(row.get("findings"), "findings")?,
-        total_units: row.get("total_units"),
-        overrides: json(row.get("overrides"), "overrides")?,
-        signed_by: row.get::<Option<i64>, _>("signed_by").map(UserId::new),
-        signed_at: row.get("signed_at"),
-        change_reason: row.get("change_reason"),
-        void_reason: row.get("void_reason"),
-        updated_at: row.get("updated_at"),
+        verdict: row.try_get("verdict")?,
+        findings: json(row.try_get("findings")?, "findings")?,
+        total_units: row.try_get("total_units")?,
+        overrides: json(row.try_get("overrides")?, "overrides")?,
+        signed_by: row.try_get::<Option<i64>, _>("signed_by")?.map(UserId::new),
+        signed_at: row.try_get("signed_at")?,
+        change_reason: row.try_get("change_reason")?,
+        void_reason: row.try_get("void_reason")?,
+        updated_at: row.try_get("updated_at")?,
     })
 }
 
@@ -635,16 +635,16 @@ async fn signed_sessions_in(
     .await?;
     rows.iter()
         .map(|r| {
-            let date: String = r.get("session_date");
+            let date: String = r.try_get("session_date")?;
             Ok((
-                SessionId::new(r.get("id")),
+                SessionId::new(r.try_get("id")?),
                 GivenSession {
                     date: date
                         .parse()
                         .map_err(|e| StoreError::Corrupt(format!("session date: {e}")))?,
-                    product: r.get("product"),
-                    indication: r.get("indication"),
-                    total_units: r.get("total_units"),
+                    product: r.try_get("product")?,
+                    indication: r.try_get("indication")?,
+                    total_units: r.try_get("total_units")?,
                 },
             ))
         })
@@ -702,7 +702,7 @@ impl Database {
             .fetch_all(&self.pool)
             .await?;
         rows.iter()
-            .map(|r| json(r.get("snapshot"), "version"))
+            .map(|r| json(r.try_get("snapshot")?, "version"))
             .collect()
     }
 
@@ -725,13 +725,13 @@ impl Database {
         .fetch_all(tx.conn())
         .await?;
         for row in &legacy {
-            let id: i64 = row.get("session_id");
-            let input: TreatmentInput = json(row.get("record"), "record")?;
+            let id: i64 = row.try_get("session_id")?;
+            let input: TreatmentInput = json(row.try_get("record")?, "record")?;
             let treatment = input
                 .with_muscle_ids(catalog)
                 .parse(catalog)
                 .map_err(|e| StoreError::Corrupt(format!("session {id} as stored: {e}")))?;
-            write_values(tx.conn(), row.get("clinic_id"), id, &treatment).await?;
+            write_values(tx.conn(), row.try_get("clinic_id")?, id, &treatment).await?;
             sqlx::query("DELETE FROM legacy_session_records WHERE session_id = $1")
                 .bind(id)
                 .execute(tx.conn())

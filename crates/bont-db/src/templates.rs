@@ -75,10 +75,10 @@ impl Database {
         .await?;
         rows.iter()
             .map(|r| {
-                let record: String = r.get("record");
+                let record: String = r.try_get("record")?;
                 Ok(ClinicTemplate {
-                    id: r.get("id"),
-                    name: r.get("name"),
+                    id: r.try_get("id")?,
+                    name: r.try_get("name")?,
                     record: serde_json::from_str(&record)
                         .map_err(|e| StoreError::Corrupt(format!("template: {e}")))?,
                 })

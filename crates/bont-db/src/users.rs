@@ -30,17 +30,17 @@ const COLUMNS: &str = "id, clinic_id, username, display_name, role, language, pa
                        must_change_password, active, password_set_at, awaiting_confirmation";
 
 fn from_row(row: &AnyRow) -> StoreResult<StoredUser> {
-    let role: String = row.get("role");
-    let language: String = row.get("language");
+    let role: String = row.try_get("role")?;
+    let language: String = row.try_get("language")?;
     Ok(StoredUser {
-        id: UserId::new(row.get("id")),
-        clinic: ClinicId::new(row.get("clinic_id")),
-        username: row.get("username"),
-        display_name: row.get("display_name"),
+        id: UserId::new(row.try_get("id")?),
+        clinic: ClinicId::new(row.try_get("clinic_id")?),
+        username: row.try_get("username")?,
+        display_name: row.try_get("display_name")?,
         role: Role::parse(&role).map_err(|p| StoreError::Corrupt(format!("users.role: {p}")))?,
         language: Language::parse(&language)
             .map_err(|p| StoreError::Corrupt(format!("users.language: {p}")))?,
-        password_hash: row.get("password_hash"),
+        password_hash: row.try_get("password_hash")?,
         must_change_password: crate::flag(row, "must_change_password"),
         active: crate::flag(row, "active"),
         awaiting_confirmation: crate::flag(row, "awaiting_confirmation"),

@@ -184,6 +184,9 @@ pub async fn render_errors(
         None => return response,
     };
     asked.record_if_denied(&state, &error, user.as_ref()).await;
+    if matches!(error, AppError::Unavailable(bont_db::Unavailable::Damaged)) {
+        state.db.damage_met();
+    }
     let retry_after = error.retry_after();
     let mut response = render_error(error, api, user, visitor);
     if let Some(seconds) = retry_after {

@@ -25,13 +25,13 @@ pub struct StoredAdverseEvent {
 
 fn adverse_from_row(row: &AnyRow) -> StoreResult<StoredAdverseEvent> {
     Ok(StoredAdverseEvent {
-        id: row.get("id"),
-        patient: PatientId::new(row.get("patient_id")),
-        session: SessionId::new(row.get("session_id")),
-        record: json(row.get("record"), "adverse event")?,
+        id: row.try_get("id")?,
+        patient: PatientId::new(row.try_get("patient_id")?),
+        session: SessionId::new(row.try_get("session_id")?),
+        record: json(row.try_get("record")?, "adverse event")?,
         alarming: crate::flag(row, "alarming"),
-        void: row.get::<String, _>("status") == "void",
-        created_at: row.get("created_at"),
+        void: row.try_get::<String, _>("status")? == "void",
+        created_at: row.try_get("created_at")?,
     })
 }
 
@@ -122,16 +122,16 @@ impl crate::Tx {
         .await?;
         let mut events: Vec<(i64, PastAdverseEventInput)> = Vec::new();
         for row in &rows {
-            let id: i64 = row.get("id");
-            let muscle: Option<String> = row.get("muscle");
+            let id: i64 = row.try_get("id")?;
+            let muscle: Option<String> = row.try_get("muscle")?;
             if events.last().is_none_or(|(last, _)| *last != id) {
                 events.push((
                     id,
                     PastAdverseEventInput {
-                        kind: row.get("kind"),
-                        severity: row.get("severity"),
-                        session_date: row.get("session_date"),
-                        product: row.get("product"),
+                        kind: row.try_get("kind")?,
+                        severity: row.try_get("severity")?,
+                        session_date: row.try_get("session_date")?,
+                        product: row.try_get("product")?,
                         muscles: Vec::new(),
                     },
                 ));

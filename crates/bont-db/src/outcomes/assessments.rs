@@ -24,17 +24,17 @@ pub struct StoredAssessment {
 }
 
 fn assessment_from_row(row: &AnyRow) -> StoreResult<StoredAssessment> {
-    let timepoint: String = row.get("timepoint");
+    let timepoint: String = row.try_get("timepoint")?;
     Ok(StoredAssessment {
-        id: row.get("id"),
-        patient: PatientId::new(row.get("patient_id")),
-        scale: row.get("scale"),
-        date: date(row.get("assessed_on"), "assessment date")?,
+        id: row.try_get("id")?,
+        patient: PatientId::new(row.try_get("patient_id")?),
+        scale: row.try_get("scale")?,
+        date: date(row.try_get("assessed_on")?, "assessment date")?,
         timepoint: Timepoint::parse(&timepoint)
             .ok_or_else(|| StoreError::Corrupt(format!("timepoint {timepoint}")))?,
-        score: row.get("score"),
-        record: json(row.get("record"), "assessment")?,
-        void: row.get::<String, _>("status") == "void",
+        score: row.try_get("score")?,
+        record: json(row.try_get("record")?, "assessment")?,
+        void: row.try_get::<String, _>("status")? == "void",
     })
 }
 

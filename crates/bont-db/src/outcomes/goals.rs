@@ -86,12 +86,19 @@ async fn goals_of_patient_in(
         .bind(patient.get())
         .fetch_all(&mut *conn)
         .await?;
+    let goal_of = |rows: &[sqlx::any::AnyRow]| -> StoreResult<Vec<i64>> {
+        Ok(rows
+            .iter()
+            .map(|r| r.try_get("goal_id"))
+            .collect::<Result<_, _>>()?)
+    };
+    let (score_goals, target_goals) = (goal_of(&scores)?, goal_of(&targets)?);
     rows.iter()
         .map(|row| {
-            let id: i64 = row.get("id");
-            let domain: String = row.get("domain");
+            let id: i64 = row.try_get("id")?;
+            let domain: String = row.try_get("domain")?;
             let small = |name: &str| -> StoreResult<i8> {
-                i8::try_from(row.get::<i64, _>(name))
+                i8::try_from(row.try_get::<i64, _>(name)?)
                     .map_err(|_| StoreError::Corrupt(format!("goal {name}")))
             };
             Ok(StoredGoal {
@@ -100,29 +107,31 @@ async fn goals_of_patient_in(
                 goal: Goal {
                     domain: bont_core::outcomes::goals::GoalDomain::parse(&domain)
                         .ok_or_else(|| StoreError::Corrupt(format!("goal domain {domain}")))?,
-                    text: row.get("text"),
+                    text: row.try_get("text")?,
                     weight: u8::try_from(small("weight")?)
                         .map_err(|_| StoreError::Corrupt("goal weight".into()))?,
                     baseline: small("baseline")?,
-                    set_on: date(row.get("set_on"), "goal set_on")?,
+                    set_on: date(row.try_get("set_on")?, "goal set_on")?,
                 },
-                active: row.get::<String, _>("status") == "active",
+                active: row.try_get::<String, _>("status")? == "active",
                 scores: scores
                     .iter()
-                    .filter(|s| s.get::<i64, _>("goal_id") == id)
-                    .map(|s| {
+                    .zip(&score_goals)
+                    .filter(|(_, goal)| **goal == id)
+                    .map(|(s, _)| {
                         Ok((
-                            date(s.get("scored_on"), "goal score date")?,
-                            i8::try_from(s.get::<i64, _>("level"))
+                            date(s.try_get("scored_on")?, "goal score date")?,
+                            i8::try_from(s.try_get::<i64, _>("level")?)
                                 .map_err(|_| StoreError::Corrupt("goal level".into()))?,
                         ))
                     })
                     .collect::<StoreResult<Vec<_>>>()?,
                 sessions: targets
                     .iter()
-                    .filter(|t| t.get::<i64, _>("goal_id") == id)
-                    .map(|t| SessionId::new(t.get("session_id")))
-                    .collect(),
+                    .zip(&target_goals)
+                    .filter(|(_, goal)| **goal == id)
+                    .map(|(t, _)| Ok(SessionId::new(t.try_get("session_id")?)))
+                    .collect::<StoreResult<_>>()?,
             })
         })
         .collect()

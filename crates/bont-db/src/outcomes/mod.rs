@@ -80,22 +80,22 @@ const FOLLOW_UP_COLUMNS: &str = "f.id, f.patient_id, f.session_id, f.kind, f.ope
     f.late_after, f.source, f.status, f.closed_as, f.attempts, f.booked_on";
 
 fn follow_up_from_row(row: &AnyRow) -> StoreResult<StoredFollowUp> {
-    let kind: String = row.get("kind");
+    let kind: String = row.try_get("kind")?;
     Ok(StoredFollowUp {
-        id: row.get("id"),
-        patient: PatientId::new(row.get("patient_id")),
-        session: SessionId::new(row.get("session_id")),
+        id: row.try_get("id")?,
+        patient: PatientId::new(row.try_get("patient_id")?),
+        session: SessionId::new(row.try_get("session_id")?),
         kind: FollowUpKind::parse(&kind)
             .ok_or_else(|| StoreError::Corrupt(format!("follow-up kind {kind}")))?,
-        opens_on: date(row.get("opens_on"), "follow-up opens_on")?,
-        due_on: date(row.get("due_on"), "follow-up due_on")?,
-        late_after: date(row.get("late_after"), "follow-up late_after")?,
-        source: json(row.get("source"), "follow-up source")?,
-        status: FollowUpStatus::parse(row.get("status"))?,
-        closed_as: row.get("closed_as"),
-        attempts: row.get("attempts"),
+        opens_on: date(row.try_get("opens_on")?, "follow-up opens_on")?,
+        due_on: date(row.try_get("due_on")?, "follow-up due_on")?,
+        late_after: date(row.try_get("late_after")?, "follow-up late_after")?,
+        source: json(row.try_get("source")?, "follow-up source")?,
+        status: FollowUpStatus::parse(row.try_get("status")?)?,
+        closed_as: row.try_get("closed_as")?,
+        attempts: row.try_get("attempts")?,
         booked_on: row
-            .get::<Option<String>, _>("booked_on")
+            .try_get::<Option<String>, _>("booked_on")?
             .map(|d| date(&d, "follow-up booked_on"))
             .transpose()?,
     })
@@ -331,7 +331,7 @@ impl Database {
         .fetch_optional(&mut *tx)
         .await?
         .ok_or(StoreError::NotFound)?;
-        if row.get::<String, _>("status") == "void" {
+        if row.try_get::<String, _>("status")? == "void" {
             return Err(StoreError::WrongState("event-void"));
         }
         sqlx::query(&format!(
@@ -356,7 +356,7 @@ impl Database {
             )
             .await?;
         tx.commit().await?;
-        Ok(PatientId::new(row.get("patient_id")))
+        Ok(PatientId::new(row.try_get("patient_id")?))
     }
 }
 

@@ -184,7 +184,10 @@ impl Database {
             .bind((page - 1) * per_page)
             .fetch_all(&mut *tx)
             .await?;
-        let mut ids: Vec<i64> = rows.iter().map(|r| r.get("patient_id")).collect();
+        let mut ids: Vec<i64> = rows
+            .iter()
+            .map(|r| r.try_get("patient_id"))
+            .collect::<Result<_, _>>()?;
         ids.sort_unstable();
         ids.dedup();
         let patients = self.patients_by_ids(&mut tx, clinic, &ids).await?;
@@ -204,17 +207,17 @@ impl Database {
             );
             debug_assert_eq!(
                 i64::from(standing as u8),
-                row.get::<i64, _>("standing_rank"),
+                row.try_get::<i64, _>("standing_rank")?,
                 "the worklist's order follows the domain's standing"
             );
             list.push(WorklistRow {
                 standing,
                 alarming_event: alarming.contains(&follow_up.patient.get()),
-                indication: row.get("indication"),
-                product: row.get("product"),
-                session_date: date(row.get("session_date"), "session date")?,
-                total_units: row.get("total_units"),
-                physician: row.get("display_name"),
+                indication: row.try_get("indication")?,
+                product: row.try_get("product")?,
+                session_date: date(row.try_get("session_date")?, "session date")?,
+                total_units: row.try_get("total_units")?,
+                physician: row.try_get("display_name")?,
                 follow_up,
                 patient,
             });
@@ -322,22 +325,25 @@ impl Database {
             .bind((page - 1) * per_page)
             .fetch_all(&mut *tx)
             .await?;
-        let mut ids: Vec<i64> = rows.iter().map(|r| r.get("patient_id")).collect();
+        let mut ids: Vec<i64> = rows
+            .iter()
+            .map(|r| r.try_get("patient_id"))
+            .collect::<Result<_, _>>()?;
         ids.sort_unstable();
         ids.dedup();
         let patients = self.patients_by_ids(&mut tx, clinic, &ids).await?;
         let sessions = rows
             .iter()
             .map(|row| {
-                let patient = PatientId::new(row.get("patient_id"));
+                let patient = PatientId::new(row.try_get("patient_id")?);
                 Ok(NeverFollowedUp {
-                    session: SessionId::new(row.get("id")),
+                    session: SessionId::new(row.try_get("id")?),
                     patient: patients.get(&patient).cloned().ok_or_else(|| {
                         StoreError::Corrupt("session of a missing patient".into())
                     })?,
-                    session_date: date(row.get("session_date"), "session date")?,
-                    indication: row.get("indication"),
-                    physician: row.get("display_name"),
+                    session_date: date(row.try_get("session_date")?, "session date")?,
+                    indication: row.try_get("indication")?,
+                    physician: row.try_get("display_name")?,
                 })
             })
             .collect::<StoreResult<Vec<_>>>()?;

@@ -130,23 +130,27 @@ pub async fn home(
     })
 }
 
-/// Liveness and database reachability, for monitoring; no login, no data.
+/// Liveness, database reachability and the storage's state, for monitoring; no login, no
+/// data. `storage` is `ok`, `full` (a write found the disk full and none has committed
+/// since), `damaged` (the integrity check failed) or `unreachable`; anything but `ok`
+/// answers 503.
 pub async fn health(State(state): State<AppState>) -> Response {
-    match state.db.ping().await {
-        Ok(()) => (
-            StatusCode::OK,
-            axum::Json(serde_json::json!({"status": "ok"})),
-        )
-            .into_response(),
+    let storage = match state.db.ping().await {
+        Ok(()) => state.db.storage_state().name(),
         Err(e) => {
             tracing::error!(cause = %e, "health check failed");
-            (
-                StatusCode::SERVICE_UNAVAILABLE,
-                axum::Json(serde_json::json!({"status": "unavailable"})),
-            )
-                .into_response()
+            "unreachable"
         }
-    }
+    };
+    let (code, status) = match storage {
+        "ok" => (StatusCode::OK, "ok"),
+        _ => (StatusCode::SERVICE_UNAVAILABLE, "unavailable"),
+    };
+    (
+        code,
+        axum::Json(serde_json::json!({"status": status, "storage": storage})),
+    )
+        .into_response()
 }
 
 /// Files compiled into the binary, so that one file is the whole application.

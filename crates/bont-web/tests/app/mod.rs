@@ -54,6 +54,23 @@ impl TestApp {
         app
     }
 
+    /// With one account per role, its SQLite file (on that engine) in `dir`.
+    pub async fn spawn_in(dir: tempfile::TempDir) -> TestApp {
+        let clock: Arc<dyn Clock> = Arc::new(FixedClock::on(jiff::civil::date(2026, 11, 22)));
+        let (app, _) = TestApp::spawn_serving_in(
+            dir,
+            clock,
+            WebConfig::default(),
+            bont_web::ServeLimits::default(),
+            std::future::pending(),
+        )
+        .await;
+        for role in Role::ALL {
+            app.add_user(app.clinic, role.id(), role).await;
+        }
+        app
+    }
+
     async fn spawn_empty_at(clock: Arc<dyn Clock>) -> TestApp {
         let (app, _) = TestApp::spawn_serving(
             clock,
@@ -87,6 +104,16 @@ impl TestApp {
         shutdown: impl std::future::Future<Output = ()> + Send + 'static,
     ) -> (TestApp, tokio::task::JoinHandle<std::io::Result<()>>) {
         let dir = tempfile::tempdir().expect("temp dir");
+        TestApp::spawn_serving_in(dir, clock, config, limits, shutdown).await
+    }
+
+    async fn spawn_serving_in(
+        dir: tempfile::TempDir,
+        clock: Arc<dyn Clock>,
+        config: WebConfig,
+        limits: bont_web::ServeLimits,
+        shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+    ) -> (TestApp, tokio::task::JoinHandle<std::io::Result<()>>) {
         let db = Database::connect(
             &bont_db::testing::location(dir.path()).await,
             &bont_core::safety::Catalog::builtin(),

@@ -372,3 +372,281 @@ async fn a_database_held_by_another_program_answers_503_and_work_goes_on_after()
         assert_eq!(created.status(), StatusCode::CREATED);
     }
 }
+
+/// A small file system of its own (a tmpfs of `megabytes`), mounted on a temporary folder
+/// and unmounted when dropped; `None` where this user may not mount one. The test command
+/// sets `BONT_TEST_SMALL_DISK=required`, so that there a disk that cannot be made fails.
+struct SmallDisk {
+    path: std::path::PathBuf,
+}
+
+impl SmallDisk {
+    fn mount(dir: &tempfile::TempDir, megabytes: u32) -> Option<SmallDisk> {
+        let mounted = std::process::Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={megabytes}m,mode=0700")])
+            .arg("tmpfs")
+            .arg(dir.path())
+            .stderr(std::process::Stdio::null())
+            .status()
+            .is_ok_and(|status| status.success());
+        if !mounted {
+            assert!(
+                std::env::var("BONT_TEST_SMALL_DISK").as_deref() != Ok("required"),
+                "a small tmpfs could not be mounted (the test needs root)"
+            );
+            eprintln!("skipped: mounting a small disk needs root");
+            return None;
+        }
+        Some(SmallDisk {
+            path: dir.path().to_owned(),
+        })
+    }
+
+    /// Writes a file until the disk has no room left; removing it frees the space.
+    fn fill(&self) -> std::path::PathBuf {
+        use std::io::Write;
+        let filler = self.path.join("filler");
+        let mut file = std::fs::File::create(&filler).expect("filler");
+        for chunk in [1 << 20, 4096, 512] {
+            let block = vec![0u8; chunk];
+            while file
+                .write_all(&block)
+                .and_then(|()| file.sync_data())
+                .is_ok()
+            {}
+        }
+        filler
+    }
+}
+
+impl Drop for SmallDisk {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("umount")
+            .arg("-l")
+            .arg(&self.path)
+            .status();
+    }
+}
+
+#[tokio::test]
+async fn a_full_disk_answers_503_saying_so_and_the_server_recovers_when_space_returns() {
+    if bont_db::testing::engine() != Engine::Sqlite {
+        // The PostgreSQL server's disk is its own; its "disk full" code is mapped alike.
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let Some(disk) = SmallDisk::mount(&dir, 12) else {
+        return;
+    };
+    let app = TestApp::spawn_in(dir).await;
+    let nurse = Arc::new(app.logged_in(Role::Nurse).await);
+    let health: serde_json::Value = nurse
+        .get(app.url("/health"))
+        .send()
+        .await
+        .expect("health")
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(health["storage"], "ok", "{health}");
+
+    let filler = disk.fill();
+    // Writes go on while the database's own files have room; then each is refused as a
+    // full disk, several at once so that every pooled connection meets it.
+    let mut acknowledged = 0;
+    let mut refused = 0;
+    for round in 0..200 {
+        let writes = (0..6).map(|n| {
+            let nurse = nurse.clone();
+            let url = app.url("/api/patients");
+            async move {
+                nurse
+                    .post(url)
+                    .json(&app::patient_json(
+                        &format!("F-{round}-{n}"),
+                        "Nowak",
+                        "1970-02-03",
+                    ))
+                    .send()
+                    .await
+                    .expect("create")
+            }
+        });
+        for answer in futures_util::future::join_all(writes).await {
+            match answer.status() {
+                StatusCode::CREATED => acknowledged += 1,
+                StatusCode::SERVICE_UNAVAILABLE => {
+                    assert_eq!(answer.headers()["retry-after"], "60");
+                    let problem: serde_json::Value = answer.json().await.expect("problem");
+                    assert!(problem.to_string().contains("disk is full"), "{problem}");
+                    refused += 1;
+                }
+                other => panic!("a write on a full disk answered {other}"),
+            }
+        }
+        if refused >= 12 {
+            break;
+        }
+    }
+    assert!(
+        refused >= 12,
+        "the disk never filled ({acknowledged} writes)"
+    );
+    let answer = nurse.get(app.url("/health")).send().await.expect("health");
+    assert_eq!(answer.status(), StatusCode::SERVICE_UNAVAILABLE);
+    let health: serde_json::Value = answer.json().await.expect("json");
+    assert_eq!(health["storage"], "full", "{health}");
+
+    std::fs::remove_file(filler).expect("free the space");
+    let writes = (0..16).map(|n| {
+        let nurse = nurse.clone();
+        let url = app.url("/api/patients");
+        async move {
+            nurse
+                .post(url)
+                .json(&app::patient_json(&format!("R-{n}"), "Nowak", "1970-02-03"))
+                .send()
+                .await
+                .expect("create")
+                .status()
+        }
+    });
+    for status in futures_util::future::join_all(writes).await {
+        assert_eq!(status, StatusCode::CREATED, "after the space returned");
+    }
+    let health: serde_json::Value = nurse
+        .get(app.url("/health"))
+        .send()
+        .await
+        .expect("health")
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(health["storage"], "ok", "{health}");
+    // Every acknowledged write is there.
+    let stored: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM patients")
+        .fetch_one(app.db.pool())
+        .await
+        .expect("count");
+    assert_eq!(stored, acknowledged + 16);
+    drop(app);
+    drop(disk);
+}
+
+#[tokio::test]
+async fn a_damaged_database_is_found_takes_no_writes_and_what_is_read_back_never_panics() {
+    let app = TestApp::spawn().await;
+    let bont_db::Location::Sqlite(path) = app.db.location().clone() else {
+        // PostgreSQL checks its pages itself; its "data corrupted" codes are mapped alike.
+        return;
+    };
+    let nurse = app.logged_in(Role::Nurse).await;
+    for n in 1..=3 {
+        let created = nurse
+            .post(app.url("/api/patients"))
+            .json(&app::patient_json(&format!("D-{n}"), "Nowak", "1970-02-03"))
+            .send()
+            .await
+            .expect("create");
+        assert_eq!(created.status(), StatusCode::CREATED);
+    }
+
+    // A byte that is not text where text is kept is read back as damage, not a panic.
+    sqlx::query(
+        "UPDATE patients SET family_name = CAST(X'C3FF' AS TEXT) WHERE record_number = 'D-2'",
+    )
+    .execute(app.db.pool())
+    .await
+    .expect("an invalid byte");
+    for path in ["/api/patients?q=D-", "/patients?q=D-"] {
+        let answer = nurse.get(app.url(path)).send().await.expect("list");
+        assert_eq!(answer.status(), StatusCode::SERVICE_UNAVAILABLE, "{path}");
+        let text = answer.text().await.expect("body");
+        assert!(text.contains("database file is damaged"), "{path}: {text}");
+    }
+    // So is text where a number belongs.
+    let heavy: i64 = sqlx::query_scalar(
+        "UPDATE patients SET weight_kg = 'heavy' WHERE record_number = 'D-3' RETURNING id",
+    )
+    .fetch_one(app.db.pool())
+    .await
+    .expect("text for a number");
+    let answer = nurse
+        .get(app.url(&format!("/api/patients/{heavy}")))
+        .send()
+        .await
+        .expect("record");
+    assert_eq!(answer.status(), StatusCode::SERVICE_UNAVAILABLE);
+    let healthy = app.db.check_integrity().await.expect("check");
+    assert_eq!(
+        healthy,
+        bont_db::StorageState::Ok,
+        "text of the wrong bytes is not a damaged file"
+    );
+
+    // The patients table's page overwritten on disk.
+    use sqlx::Connection;
+    let mut other = sqlx::SqliteConnection::connect_with(&bont_db::sqlite_options(&path))
+        .await
+        .expect("another program's connection");
+    sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+        .execute(&mut other)
+        .await
+        .expect("checkpoint");
+    let root: i64 =
+        sqlx::query_scalar("SELECT rootpage FROM sqlite_schema WHERE name = 'patients'")
+            .fetch_one(&mut other)
+            .await
+            .expect("root page");
+    let size: i64 = sqlx::query_scalar("PRAGMA page_size")
+        .fetch_one(&mut other)
+        .await
+        .expect("page size");
+    {
+        use std::io::{Seek, Write};
+        let mut file = std::fs::OpenOptions::new()
+            .write(true)
+            .open(&path)
+            .expect("file");
+        file.seek(std::io::SeekFrom::Start(((root - 1) * size) as u64))
+            .expect("seek");
+        file.write_all(&vec![0xAB; size as usize]).expect("damage");
+        file.sync_all().expect("sync");
+    }
+    // A change by the other program makes every connection read the file afresh.
+    sqlx::query("CREATE TABLE after_the_damage (x INTEGER)")
+        .execute(&mut other)
+        .await
+        .expect("a change");
+    drop(other);
+
+    let answer = nurse
+        .get(app.url("/api/patients?q=D-"))
+        .send()
+        .await
+        .expect("list");
+    assert_eq!(answer.status(), StatusCode::SERVICE_UNAVAILABLE);
+    let found = app.db.check_integrity().await.expect("check");
+    assert!(
+        matches!(found, bont_db::StorageState::Damaged(_)),
+        "{found:?}"
+    );
+    let refused = nurse
+        .post(app.url("/api/patients"))
+        .json(&app::patient_json("D-4", "Nowak", "1970-02-03"))
+        .send()
+        .await
+        .expect("create");
+    assert_eq!(refused.status(), StatusCode::SERVICE_UNAVAILABLE);
+    assert!(
+        refused
+            .text()
+            .await
+            .expect("body")
+            .contains("database file is damaged")
+    );
+    let health = nurse.get(app.url("/health")).send().await.expect("health");
+    assert_eq!(health.status(), StatusCode::SERVICE_UNAVAILABLE);
+    let health: serde_json::Value = health.json().await.expect("json");
+    assert_eq!(health["storage"], "damaged", "{health}");
+}
