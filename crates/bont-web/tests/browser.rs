@@ -1,0 +1,172 @@
+//! The clinic's day in a real browser: Debian's Chromium, headless, against the real
+//! application on a free local port. Each test leaves a screenshot of what it looked at in
+//! the test output folder (`target/tmp/browser/`). Slow by nature: kept few, in a binary
+//! of their own.
+
+#[allow(dead_code)]
+mod app;
+mod chromium;
+
+use app::{PASSWORD, TestApp};
+use bont_core::Role;
+use bont_core::user::{NewUser, UserInput};
+use chromium::Browser;
+use serde_json::{Value, json};
+use thirtyfour::prelude::*;
+
+/// A physician whose pages are in `language`.
+async fn physician_speaking(app: &TestApp, language: &str) -> String {
+    let username = format!("physician-{language}");
+    let user = NewUser::parse(&UserInput {
+        username: username.clone(),
+        display_name: format!("A physician ({language})"),
+        role: Role::Physician.id().into(),
+        language: language.into(),
+    })
+    .expect("valid user");
+    let hash = bont_web::auth::hash_password(PASSWORD).expect("hash");
+    app.db
+        .create_user(None, app.clinic, &user, &hash, false, app.state.clock.now())
+        .await
+        .expect("user");
+    username
+}
+
+/// A patient with a draft cervical dystonia session whose dose the label blocks; the
+/// session's page.
+async fn blocked_draft(app: &TestApp) -> String {
+    let nurse = app.logged_in(Role::Nurse).await;
+    let mut patient = app::patient_json("B-1", "Nowak", "1970-01-01");
+    patient["conditions"] = json!([]);
+    patient["medications"] = json!([]);
+    let created = nurse
+        .post(app.url("/api/patients"))
+        .json(&patient)
+        .send()
+        .await
+        .expect("patient");
+    assert_eq!(created.status(), 201);
+    let patient = created.headers()["location"]
+        .to_str()
+        .expect("location")
+        .to_owned();
+    let draft = nurse
+        .post(app.url(&format!("{patient}/sessions")))
+        .json(&json!({
+            "date": "2026-11-20", "time": "09:30", "product": "Botox",
+            "indication": "cervical_dystonia", "vial_units": 100, "diluent_ml": 2.0,
+            "injections": [
+                {"muscle": "sternocleidomastoid", "side": "left", "units": 120, "sites": 2, "guidance": "emg"},
+                {"muscle": "splenius_capitis", "side": "both", "units": 70, "sites": 2, "guidance": "emg"},
+                {"muscle": "trapezius_upper", "side": "both", "units": 60, "sites": 2, "guidance": "emg"}
+            ],
+            "vials": [{"lot": "C1234A", "expiry": "2027-06-30"}],
+            "anaesthesia": "none", "duration_minutes": 15, "notes": ""
+        }))
+        .send()
+        .await
+        .expect("draft");
+    let status = draft.status();
+    let body: Value = draft.json().await.expect("json");
+    assert_eq!(status, 201, "{body}");
+    assert_eq!(body["report"]["verdict"], "block", "{body}");
+    format!("/sessions/{}", body["id"])
+}
+
+/// Whether the element's centre, scrolled into view, is the element itself (or inside
+/// it) and not something drawn over it; the covering element's tag and class otherwise.
+const COVERED: &str = r#"
+    const found = [];
+    for (const el of document.querySelectorAll(arguments[0])) {
+        el.scrollIntoView({block: 'center'});
+        const box = el.getBoundingClientRect();
+        const top = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+        if (!top || !(el === top || el.contains(top))) {
+            found.push((el.name || el.textContent.trim()) + ' under ' +
+                (top ? top.tagName + '.' + top.className : 'nothing'));
+        }
+    }
+    return found;
+"#;
+
+/// The form's controls whose boxes cross the verdict box's.
+const OVERLAPPING_VERDICT: &str = r#"
+    const verdict = document.getElementById('verdict').getBoundingClientRect();
+    const found = [];
+    for (const el of document.querySelectorAll('form.session-form input:not([type=hidden]), form.session-form select, form.session-form button')) {
+        const box = el.getBoundingClientRect();
+        if (box.width === 0) continue;
+        const apart = box.right <= verdict.left || box.left >= verdict.right ||
+            box.bottom <= verdict.top || box.top >= verdict.bottom;
+        if (!apart) found.push(el.name || el.textContent.trim());
+    }
+    return found;
+"#;
+
+#[tokio::test]
+async fn the_sign_button_and_override_reasons_are_never_covered_in_any_language() {
+    let app = TestApp::spawn().await;
+    let page = blocked_draft(&app).await;
+    let browser = Browser::start().await;
+    let mut covered = Vec::new();
+    for language in ["en", "pl", "ru", "ar"] {
+        let username = physician_speaking(&app, language).await;
+        browser.log_in(&app.url(""), &username, PASSWORD).await;
+        browser
+            .driver
+            .goto(app.url(&page))
+            .await
+            .expect("session page");
+        let buttons = browser
+            .driver
+            .find_all(By::Css(
+                "main form button, main form textarea, main form select",
+            ))
+            .await
+            .expect("controls");
+        assert!(buttons.len() >= 3, "the sign form has its controls");
+        let found = browser
+            .eval(&COVERED.replace(
+                "arguments[0]",
+                "'main form button, main form textarea, main form select'",
+            ))
+            .await;
+        for item in found.as_array().expect("list") {
+            covered.push(format!("{language}: {item}"));
+        }
+        let sign = browser
+            .driver
+            .find(By::Css("form[action$='/sign'] button[type=submit]"))
+            .await
+            .expect("sign button");
+        sign.scroll_into_view().await.expect("scroll");
+        browser
+            .screenshot(&format!("session-sign-{language}"))
+            .await;
+
+        // The draft's form beside its live verdict: nothing of the form runs under it.
+        browser
+            .driver
+            .goto(app.url(&format!("{page}/edit")))
+            .await
+            .expect("draft form");
+        let found = browser.eval(&COVERED.replace(
+            "arguments[0]",
+            "'form.session-form input:not([type=hidden]), form.session-form select, form.session-form button'",
+        ))
+        .await;
+        for item in found.as_array().expect("list") {
+            covered.push(format!("{language} form: {item}"));
+        }
+        let overlapping = browser.eval(OVERLAPPING_VERDICT).await;
+        for item in overlapping.as_array().expect("list") {
+            covered.push(format!("{language} form: {item} overlaps the verdict"));
+        }
+        browser
+            .screenshot(&format!("session-form-{language}"))
+            .await;
+        browser.driver.delete_all_cookies().await.expect("log out");
+    }
+    browser.close().await;
+    assert!(covered.is_empty(), "covered: {covered:#?}");
+}
