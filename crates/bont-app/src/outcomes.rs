@@ -77,11 +77,28 @@ pub const WORKLIST_PER_PAGE: i64 = 50;
 pub struct WorklistRequest {
     pub date: Option<String>,
     pub indication: Option<String>,
+    /// Empty (a form's "any") is none.
+    #[serde(deserialize_with = "blank_is_none")]
     pub physician: Option<i64>,
     /// due_this_week, overdue, upcoming or never_followed_up; all when absent.
     pub view: Option<String>,
+    #[serde(deserialize_with = "blank_is_none")]
     pub page: Option<i64>,
+    #[serde(deserialize_with = "blank_is_none")]
     pub per_page: Option<i64>,
+}
+
+/// A whole number from a query string, where a field left empty (a menu's "any", a
+/// cleared box) means none.
+fn blank_is_none<'de, D: serde::Deserializer<'de>>(from: D) -> Result<Option<i64>, D::Error> {
+    let raw: Option<String> = Deserialize::deserialize(from)?;
+    match raw.as_deref().map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(text) => text
+            .parse()
+            .map(Some)
+            .map_err(|_| serde::de::Error::custom(format!("not a whole number: {text:?}"))),
+    }
 }
 
 /// A worklist request, checked.

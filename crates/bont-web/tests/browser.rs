@@ -170,3 +170,64 @@ async fn the_sign_button_and_override_reasons_are_never_covered_in_any_language(
     browser.close().await;
     assert!(covered.is_empty(), "covered: {covered:#?}");
 }
+
+#[tokio::test]
+async fn enter_in_a_dose_field_and_the_language_switch_never_lose_what_was_typed() {
+    let app = TestApp::spawn().await;
+    let page = blocked_draft(&app).await;
+    let browser = Browser::start().await;
+    browser.log_in(&app.url(""), "physician", PASSWORD).await;
+    let edit = format!("{page}/edit");
+    browser.driver.goto(app.url(&edit)).await.expect("form");
+    let units = browser
+        .driver
+        .find(By::Css("input[name=units]"))
+        .await
+        .expect("units field");
+    units.clear().await.expect("clear");
+    units.send_keys("110").await.expect("type");
+    units.send_keys(Key::Enter).await.expect("enter");
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    assert_eq!(browser.path().await, edit, "Enter left the form");
+    assert_eq!(
+        browser.eval("return document.activeElement.name").await,
+        "sites",
+        "Enter moves on to the next field"
+    );
+
+    // The language switch asks first; kept, the entry is there.
+    let polish = browser
+        .driver
+        .find(By::Css("form.lang-switch button[value=pl]"))
+        .await
+        .expect("language switch");
+    polish.click().await.expect("click");
+    let question = browser.driver.get_alert_text().await.expect("a question");
+    assert!(question.contains("has not been saved"), "{question}");
+    browser.driver.dismiss_alert().await.expect("stay");
+    assert_eq!(browser.path().await, edit);
+    let kept = browser
+        .driver
+        .find(By::Css("input[name=units]"))
+        .await
+        .expect("units field")
+        .value()
+        .await
+        .expect("value");
+    assert_eq!(kept.as_deref(), Some("110"));
+    browser.screenshot("session-form-kept").await;
+    browser.close().await;
+
+    // Nothing was saved behind the clinician's back.
+    let nurse = app.logged_in(Role::Nurse).await;
+    let id = page.trim_start_matches("/sessions/");
+    let stored: Value = nurse
+        .get(app.url(&format!("/api/sessions/{id}")))
+        .send()
+        .await
+        .expect("session")
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(stored["version"], 1, "{stored}");
+}

@@ -106,6 +106,7 @@ form-has-errors = يرجى تصحيح ما يلي:
 form-choose = اختر…
 form-save = حفظ
 form-cancel = إلغاء
+form-leave-unsaved = هل تغادر هذا النموذج؟ ما كتبته هنا لم يُحفظ.
 
 ## Field labels
 field-record_number = رقم الملف

@@ -95,6 +95,7 @@ form-has-errors = Please correct the following:
 form-choose = Choose…
 form-save = Save
 form-cancel = Cancel
+form-leave-unsaved = Leave this form? What you typed here has not been saved.
 
 ## Field labels
 field-record_number = Record number

@@ -98,6 +98,7 @@ form-has-errors = Popraw następujące pola:
 form-choose = Wybierz…
 form-save = Zapisz
 form-cancel = Anuluj
+form-leave-unsaved = Opuścić ten formularz? Wpisane tu dane nie zostały zapisane.
 
 ## Field labels
 field-record_number = Numer kartoteki

@@ -98,6 +98,7 @@ form-has-errors = Исправьте следующее:
 form-choose = Выберите…
 form-save = Сохранить
 form-cancel = Отмена
+form-leave-unsaved = Покинуть эту форму? Введённое здесь не сохранено.
 
 ## Field labels
 field-record_number = Номер карты

@@ -165,6 +165,11 @@ const STATIC_FILES: &[(&str, &str, &[u8])] = &[
         "text/javascript; charset=utf-8",
         include_bytes!("../../static/htmx-2.0.11.min.js"),
     ),
+    (
+        "forms.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../../static/forms.js"),
+    ),
 ];
 
 pub async fn static_file(Path(file): Path<String>) -> Result<Response, AppError> {

@@ -186,6 +186,13 @@ async fn signing_schedules_follow_ups_that_the_worklist_lists_until_the_patient_
         "{html}"
     );
     assert!(html.contains("view=never_followed_up"));
+    // The filter form as it is sent untouched: every menu on "any", no day typed.
+    let untouched = page(
+        &nurse,
+        app.url("/worklist?date=&indication=&physician=&view=&page="),
+    )
+    .await;
+    assert!(untouched.contains("Nowak, Maria"), "{untouched}");
     let never_page = page(&nurse, app.url("/worklist?view=never_followed_up")).await;
     assert!(
         never_page.contains("Sessions never followed up") && never_page.contains("Nowak, Maria")
