@@ -1,6 +1,6 @@
 //! The hot queries use an index, on both engines. The use cases a clinic runs all day (the
 //! worklist and its never-followed-up view, patient search, the patient's record, their
-//! sessions and outcomes, a session, recall by lot) are run against a demo clinic; every
+//! sessions and outcomes, a session, recall by lot, the start page's day sheet) are run against a demo clinic; every
 //! statement they send is captured from the storage's statement log and its query plan
 //! read: `EXPLAIN QUERY PLAN` on SQLite, the generic plan of the prepared statement on
 //! PostgreSQL with sequential scans priced out (so that a scan shows only where no index
@@ -229,6 +229,9 @@ fn every_hot_query_uses_an_index() {
         app.summary(&actor, patient).await.expect("outcomes");
         app.session(&actor, session).await.expect("session");
         db.adverse_events_of_lot(&actor, &lot).await.expect("lot");
+        db.day_sheet(&actor, app.clock.today())
+            .await
+            .expect("day sheet");
         let captured = statements.0.lock().expect("lock").clone();
         // Each distinct query with its plan.
         let mut seen = std::collections::BTreeMap::new();

@@ -11,6 +11,7 @@ pub mod audit_key;
 pub mod bulk;
 pub mod clinics;
 mod condition;
+pub mod day_sheet;
 pub mod files;
 pub mod idempotency;
 pub mod login_guard;

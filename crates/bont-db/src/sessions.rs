@@ -34,7 +34,7 @@ impl SessionStatus {
             SessionStatus::Void => "void",
         }
     }
-    fn parse(raw: &str) -> StoreResult<Self> {
+    pub(crate) fn parse(raw: &str) -> StoreResult<Self> {
         match raw {
             "draft" => Ok(SessionStatus::Draft),
             "signed" => Ok(SessionStatus::Signed),

@@ -231,3 +231,47 @@ async fn enter_in_a_dose_field_and_the_language_switch_never_lose_what_was_typed
         .expect("json");
     assert_eq!(stored["version"], 1, "{stored}");
 }
+
+#[tokio::test]
+async fn every_role_lands_on_its_start_page_and_clinicians_see_the_day_and_the_drafts() {
+    let app = TestApp::spawn().await;
+    let draft = blocked_draft(&app).await;
+    let browser = Browser::start().await;
+    for role in Role::ALL {
+        browser.log_in(&app.url(""), role.id(), PASSWORD).await;
+        assert_eq!(
+            browser.path().await,
+            "/",
+            "{} starts at the start page",
+            role.id()
+        );
+        let main = browser
+            .driver
+            .find(By::Css("main"))
+            .await
+            .expect("main")
+            .text()
+            .await
+            .expect("text");
+        let clinical = matches!(role, Role::Physician | Role::Nurse);
+        if clinical {
+            assert!(
+                main.contains("Drafts awaiting a physician's signature"),
+                "{main}"
+            );
+            assert!(main.contains("Nowak, Maria"), "{main}");
+            assert!(main.contains("380 U onabotulinumtoxinA"), "{main}");
+            let link = browser
+                .driver
+                .find(By::Css(format!("main a[href='{draft}']")))
+                .await
+                .expect("the draft one click away");
+            assert!(link.is_displayed().await.expect("shown"));
+        } else {
+            assert!(!main.contains("Nowak"), "{}: {main}", role.id());
+        }
+        browser.screenshot(&format!("start-{}", role.id())).await;
+        browser.driver.delete_all_cookies().await.expect("log out");
+    }
+    browser.close().await;
+}

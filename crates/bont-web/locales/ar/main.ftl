@@ -60,6 +60,12 @@ home-patient-count = { $count ->
    *[other] { $count } مريض
 }
 home-nothing-yet = لا يتوفر شيء لدورك بعد.
+home-today = جلسات اليوم
+home-today-none = لا جلسات مسجلة لليوم.
+home-drafts = مسودات بانتظار توقيع الطبيب
+home-drafts-none = لا مسودات بالانتظار.
+home-dose = الجرعة
+home-shown-of = معروض { $shown } من { $total }.
 
 ## Patients
 patients-title = المرضى

@@ -56,6 +56,12 @@ home-patient-count = { $count ->
    *[other] { $count } patients
 }
 home-nothing-yet = Nothing is available to your role yet.
+home-today = Today's sessions
+home-today-none = No sessions are recorded for today.
+home-drafts = Drafts awaiting a physician's signature
+home-drafts-none = No drafts are waiting.
+home-dose = Dose
+home-shown-of = { $shown } of { $total } shown.
 
 ## Patients
 patients-title = Patients

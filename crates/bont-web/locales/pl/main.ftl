@@ -57,6 +57,12 @@ home-patient-count = { $count ->
    *[many] { $count } pacjentów
 }
 home-nothing-yet = Dla Twojej roli nic nie jest jeszcze dostępne.
+home-today = Dzisiejsze zabiegi
+home-today-none = Na dziś nie zapisano zabiegów.
+home-drafts = Wersje robocze czekające na podpis lekarza
+home-drafts-none = Żadna wersja robocza nie czeka.
+home-dose = Dawka
+home-shown-of = Pokazano { $shown } z { $total }.
 
 ## Patients
 patients-title = Pacjenci

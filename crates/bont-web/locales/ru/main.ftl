@@ -57,6 +57,12 @@ home-patient-count = { $count ->
    *[many] { $count } пациентов
 }
 home-nothing-yet = Для вашей роли пока ничего не доступно.
+home-today = Процедуры сегодня
+home-today-none = На сегодня процедуры не записаны.
+home-drafts = Черновики, ожидающие подписи врача
+home-drafts-none = Черновиков, ожидающих подписи, нет.
+home-dose = Доза
+home-shown-of = Показано { $shown } из { $total }.
 
 ## Patients
 patients-title = Пациенты

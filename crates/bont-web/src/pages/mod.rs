@@ -107,6 +107,76 @@ struct HomePage {
     nav: Option<Nav>,
     patient_count: Option<String>,
     clinic_name: String,
+    today: String,
+    /// For those who see patients: the day's sessions and the drafts to sign.
+    sheet: Option<SheetView>,
+}
+
+struct SheetView {
+    today: Vec<SheetRow>,
+    /// "20 of 31 shown" when the list is longer than the sheet.
+    today_more: Option<String>,
+    drafts: Vec<SheetRow>,
+    drafts_more: Option<String>,
+}
+
+/// A session on the start page, as a clinician reads it.
+struct SheetRow {
+    session: i64,
+    patient: i64,
+    patient_name: String,
+    record_number: String,
+    when: String,
+    dose: String,
+    indication: String,
+    status: String,
+    verdict: String,
+    verdict_class: &'static str,
+}
+
+fn sheet_rows(
+    state: &AppState,
+    tr: &Tr,
+    lines: Vec<bont_db::day_sheet::SheetLine>,
+    with_date: bool,
+) -> Vec<SheetRow> {
+    lines
+        .into_iter()
+        .map(|l| SheetRow {
+            session: l.session.get(),
+            patient: l.patient.get(),
+            patient_name: l.patient_name,
+            record_number: l.record_number,
+            when: match (with_date, l.time) {
+                (true, Some(time)) => format!("{} {time}", tr.date_text(l.date)),
+                (true, None) => tr.date_text(l.date),
+                (false, time) => time.unwrap_or_default(),
+            },
+            dose: format!(
+                "{} {} {}",
+                tr.number(l.total_units),
+                tr.t("unit-u"),
+                crate::pages::sessions::product_name(state, tr.language, &l.product)
+            ),
+            indication: tr.t(&format!("indication-{}", l.indication)),
+            status: tr.t(&format!("session-status-{}", l.status.id())),
+            verdict: crate::pages::patients::verdict_word(tr, &l.verdict),
+            verdict_class: match l.verdict.as_str() {
+                "block" => "bad",
+                "warn" => "warn",
+                _ => "",
+            },
+        })
+        .collect()
+}
+
+fn more(tr: &Tr, shown: usize, total: i64) -> Option<String> {
+    (total > shown as i64).then(|| {
+        tr.t_with(
+            "home-shown-of",
+            &[("shown", (shown as i64).into()), ("total", total.into())],
+        )
+    })
 }
 
 pub async fn home(
@@ -122,11 +192,26 @@ pub async fn home(
         None
     };
     let clinic_name = state.db.clinic(me.user.clinic).await?.name;
+    let day = state.clock.today();
+    let sheet = if nav.patients {
+        let found = state.db.day_sheet(&me.actor(&state), day).await?;
+        let (today_shown, drafts_shown) = (found.today.len(), found.drafts.len());
+        Some(SheetView {
+            today_more: more(&tr, today_shown, found.today_total),
+            drafts_more: more(&tr, drafts_shown, found.drafts_total),
+            today: sheet_rows(&state, &tr, found.today, false),
+            drafts: sheet_rows(&state, &tr, found.drafts, true),
+        })
+    } else {
+        None
+    };
     render(&HomePage {
+        today: tr.date_text(day),
         tr,
         nav: Some(nav),
         patient_count,
         clinic_name,
+        sheet,
     })
 }
 
