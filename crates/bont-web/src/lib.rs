@@ -118,7 +118,23 @@ pub async fn around(
         .layer(header_layer(header::REFERRER_POLICY, "same-origin"))
         // Pages and answers carry patient data, one-time passwords and new tokens: no cache
         // keeps them (the static files say otherwise for themselves).
-        .layer(header_layer(header::CACHE_CONTROL, "no-store"));
+        .layer(header_layer(header::CACHE_CONTROL, "no-store"))
+        // Pages go compressed to a browser that accepts gzip (PDFs are compressed already).
+        // Pages reflect what was typed beside the form token, which a compression
+        // side channel (BREACH) would need the browser to request from another site: the
+        // SameSite=Strict cookies send no login with such a request.
+        .layer(
+            tower_http::compression::CompressionLayer::new()
+                .gzip(true)
+                .compress_when(
+                    tower_http::compression::Predicate::and(
+                        tower_http::compression::DefaultPredicate::new(),
+                        tower_http::compression::predicate::NotForContentType::const_new(
+                            "application/pdf",
+                        ),
+                    ),
+                ),
+        );
     // Served over HTTPS (secure cookies): browsers are told to keep to it.
     let router = if config.secure_cookies {
         router.layer(header_layer(

@@ -1054,6 +1054,19 @@ async fn static_files_and_health_need_no_login_and_unknown_paths_are_not_found()
             .expect("csp")
             .contains("frame-ancestors 'none'")
     );
+    // Pages and the stylesheet go compressed to a browser that takes gzip, and plain to
+    // one that does not.
+    for path in ["/login", "/static/style.css"] {
+        let zipped = client
+            .get(app.url(path))
+            .header("accept-encoding", "gzip")
+            .send()
+            .await
+            .expect("get");
+        assert_eq!(zipped.headers()["content-encoding"], "gzip", "{path}");
+        let plain = client.get(app.url(path)).send().await.expect("get");
+        assert!(plain.headers().get("content-encoding").is_none(), "{path}");
+    }
 }
 
 #[tokio::test]
