@@ -748,7 +748,7 @@ fn is_unique_violation(error: &sqlx::Error, column: &str) -> bool {
 }
 
 /// Why a change was refused by the record's state (see [`StoreError::WrongState`]).
-pub const WRONG_STATES: [&str; 7] = [
+pub const WRONG_STATES: [&str; 8] = [
     "draft-only",
     "sign-draft-only",
     "amend-signed-only",
@@ -756,4 +756,5 @@ pub const WRONG_STATES: [&str; 7] = [
     "follow-up-closed",
     "event-void",
     "after-care-signed-only",
+    "ae-signed-only",
 ];

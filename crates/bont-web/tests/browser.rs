@@ -78,6 +78,7 @@ async fn blocked_draft(app: &TestApp) -> String {
 const COVERED: &str = r#"
     const found = [];
     for (const el of document.querySelectorAll(arguments[0])) {
+        if (!el.checkVisibility()) continue; // not shown (a folded section)
         el.scrollIntoView({block: 'center'});
         const box = el.getBoundingClientRect();
         const top = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);

@@ -155,14 +155,19 @@ impl crate::Tx {
         book: &OutcomeBook,
     ) -> StoreResult<i64> {
         let now = crate::stamp(actor.now);
-        let patient: i64 = sqlx::query_scalar(
-            "SELECT patient_id FROM treatment_sessions WHERE id = $1 AND clinic_id = $2 AND status <> 'void'",
+        let found = sqlx::query(
+            "SELECT patient_id, status FROM treatment_sessions WHERE id = $1 AND clinic_id = $2 AND status <> 'void'",
         )
         .bind(session.get())
         .bind(actor.clinic.get())
         .fetch_optional(self.conn())
         .await?
         .ok_or(StoreError::NotFound)?;
+        // An adverse event follows an injection given: a signed session, not a draft.
+        if found.try_get::<String, _>("status")? != "signed" {
+            return Err(StoreError::WrongState("ae-signed-only"));
+        }
+        let patient: i64 = found.try_get("patient_id")?;
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO adverse_events (clinic_id, patient_id, session_id, kind, severity, lot, alarming, record, status,
                 created_at, created_by, updated_at, updated_by)

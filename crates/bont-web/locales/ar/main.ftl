@@ -1007,4 +1007,5 @@ state-amend-signed-only = لا يمكن تصحيح إلا جلسة موقعة.
 state-session-void = الجلسة ملغاة أصلًا.
 state-follow-up-closed = هذه المتابعة مغلقة أصلًا.
 state-event-void = هذا الحدث الضائر ملغى أصلًا.
+state-ae-signed-only = يُسجَّل الحدث الضائر على جلسة موقَّعة: وقِّع الجلسة أولًا.
 state-after-care-signed-only = تُطبع إرشادات ما بعد الجلسة لجلسة موقعة.

@@ -896,4 +896,5 @@ state-amend-signed-only = Only a signed session can be amended.
 state-session-void = The session is already void.
 state-follow-up-closed = This follow-up is already closed.
 state-event-void = This adverse event is already void.
+state-ae-signed-only = An adverse event is recorded against a signed session: sign the session first.
 state-after-care-signed-only = An after-care sheet is printed for a signed session.

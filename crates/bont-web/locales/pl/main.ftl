@@ -919,4 +919,5 @@ state-amend-signed-only = Poprawić można tylko podpisany zabieg.
 state-session-void = Zabieg jest już unieważniony.
 state-follow-up-closed = Ta kontrola jest już zamknięta.
 state-event-void = To zdarzenie niepożądane jest już unieważnione.
+state-ae-signed-only = Zdarzenie niepożądane zapisuje się przy podpisanym zabiegu: najpierw podpisz zabieg.
 state-after-care-signed-only = Zalecenia po zabiegu drukuje się dla podpisanego zabiegu.

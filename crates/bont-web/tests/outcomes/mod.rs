@@ -650,6 +650,35 @@ async fn adverse_events_trace_to_a_lot_and_serious_ones_stand_out() {
     )
     .await;
     let url = app.url(&format!("/api/sessions/{session}/adverse-events"));
+
+    // A draft is not an injection given: no adverse event is recorded against it.
+    let draft = nurse
+        .post(app.url(&format!("{patient}/sessions")))
+        .json(&session_json("2026-11-18", 100.0))
+        .send()
+        .await
+        .expect("draft");
+    assert_eq!(draft.status(), StatusCode::CREATED);
+    let draft: Value = draft.json().await.expect("json");
+    let refused = nurse
+        .post(app.url(&format!("/api/sessions/{}/adverse-events", draft["id"])))
+        .json(
+            &json!({"kind": "dysphagia", "onset_day": 4, "severity": "mild", "outcome": "ongoing"}),
+        )
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(refused.status(), StatusCode::CONFLICT);
+    assert!(
+        refused
+            .text()
+            .await
+            .expect("body")
+            .contains("sign the session first")
+    );
+    let draft_page = page(&nurse, app.url(&format!("/sessions/{}", draft["id"]))).await;
+    assert!(!draft_page.contains("/adverse-events/new"));
+
     let wrong_lot = nurse
         .post(&url)
         .json(&json!({"kind": "dysphagia", "onset_day": 4, "severity": "serious", "outcome": "ongoing", "lot": "X999"}))
