@@ -530,9 +530,9 @@ async fn patient_in(
 }
 
 impl Database {
-    /// Gives the patients stored before the search had its word index (schema 14) their
-    /// words, in one transaction; nothing to do when the words are there or there are no
-    /// patients.
+    /// Gives the patients stored before the search had its word index (schema 14), or
+    /// before its words were folded (schema 18), their words, in one transaction; nothing
+    /// to do when the words are there or there are no patients.
     pub(crate) async fn give_earlier_patients_their_words(&self) -> StoreResult<()> {
         let any_patient: Option<i64> = sqlx::query_scalar("SELECT id FROM patients LIMIT 1")
             .fetch_optional(&self.pool)
@@ -559,7 +559,8 @@ impl Database {
             let words: Vec<(i64, String, i64)> = rows
                 .iter()
                 .flat_map(|(id, clinic, key)| {
-                    bont_core::text::search_words(key)
+                    // Folded again: keys stored before marks were folded away.
+                    bont_core::text::search_words(&bont_core::text::search_key(key))
                         .into_iter()
                         .map(move |word| (*clinic, word, *id))
                 })

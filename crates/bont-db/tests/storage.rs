@@ -749,3 +749,46 @@ async fn the_keyed_chain_shows_a_rehashed_rewrite_and_a_cut_tail() {
         refused.err()
     );
 }
+
+#[tokio::test]
+async fn search_finds_names_typed_without_their_marks_also_for_patients_stored_before() {
+    let f = fixture().await;
+    for (i, family) in ["Dąbrowska", "Zielińska", "Фёдорова"].iter().enumerate() {
+        f.db.create_patient(&f.actor, &record(&format!("M-{i}"), family, "1960-01-01"))
+            .await
+            .expect("create");
+    }
+    let found = |db: Database, q: &'static str| {
+        let actor = f.actor.clone();
+        async move {
+            let page = db
+                .search_patients(&actor, &PatientQuery::from_text(q), 1, 25)
+                .await
+                .expect("search");
+            page.patients
+                .iter()
+                .map(|p| p.record.name.family.clone().expect("named").to_string())
+                .collect::<Vec<_>>()
+        }
+    };
+    assert_eq!(found(f.db.clone(), "Dabrowska").await, ["Dąbrowska"]);
+    assert_eq!(found(f.db.clone(), "zielinska").await, ["Zielińska"]);
+    assert_eq!(found(f.db.clone(), "Федорова").await, ["Фёдорова"]);
+    assert_eq!(found(f.db.clone(), "dąbrowska").await, ["Dąbrowska"]);
+
+    // As an earlier version stored them: keys and words with their marks. Opening the
+    // database (its schema 18) makes the words again, folded.
+    sqlx::query("UPDATE patients SET search_key = 'dąbrowska ewa' WHERE record_number = 'M-0'")
+        .execute(f.db.pool())
+        .await
+        .expect("an earlier key");
+    sqlx::query("DELETE FROM patient_words")
+        .execute(f.db.pool())
+        .await
+        .expect("what the migration does");
+    let reopened = Database::connect(f.db.location(), &bont_core::safety::Catalog::builtin())
+        .await
+        .expect("reopen");
+    assert_eq!(found(reopened.clone(), "dabrowska").await, ["Dąbrowska"]);
+    assert_eq!(found(reopened, "Федорова").await, ["Фёдорова"]);
+}
