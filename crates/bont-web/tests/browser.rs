@@ -180,6 +180,15 @@ async fn enter_in_a_dose_field_and_the_language_switch_never_lose_what_was_typed
     browser.log_in(&app.url(""), "physician", PASSWORD).await;
     let edit = format!("{page}/edit");
     browser.driver.goto(app.url(&edit)).await.expect("form");
+    let heading = browser
+        .driver
+        .find(By::Css("h1"))
+        .await
+        .expect("heading")
+        .text()
+        .await
+        .expect("text");
+    assert!(heading.starts_with("Edit the draft"), "{heading}");
     let units = browser
         .driver
         .find(By::Css("input[name=units]"))

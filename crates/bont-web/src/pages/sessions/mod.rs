@@ -373,6 +373,15 @@ fn fmt_number(v: f64) -> String {
 }
 
 impl FormPage {
+    /// What the page is: a new session, a draft being edited, a signed one amended.
+    fn heading(&self) -> String {
+        match (&self.amend, self.version) {
+            (Some(_), _) => self.tr.t("session-amend"),
+            (None, Some(_)) => self.tr.t("session-edit-draft"),
+            (None, None) => self.tr.t("session-new-title"),
+        }
+    }
+
     async fn build(
         state: &AppState,
         me: &CurrentUser,
